@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { decisionDocumentSchema, type DecisionDocument } from './interchange';
+import {
+  directionSchema,
+  finiteNumberSchema,
+  nameSchema,
+  scaleSchema,
+  textSchema,
+  weightSchema,
+  type Decision,
+  type DecisionSummary,
+} from './model';
+import type { Result } from './result';
+
+/**
+ * The API contract: each method declared once, with its input schema and its result type.
+ * The IPC channels, the preload bridge, the HTTP routes, the renderer client and the
+ * validation at every boundary are all derived from this object.
+ */
+export interface MethodSpec<Input extends z.ZodType, Output> {
+  input: Input;
+  /** Phantom field: carries the result type, never set at run time. */
+  readonly output?: Output;
+}
+
+function method<Output>() {
+  return <Input extends z.ZodType>(input: Input): MethodSpec<Input, Output> => ({ input });
+}
+
+const id = z.number().int().positive();
+const decisionRef = { decisionId: id };
+const position = z.number().int().min(0);
+
+export interface TemplateSummary {
+  name: string;
+  title: string;
+}
+
+export const contract = {
+  listDecisions: method<DecisionSummary[]>()(z.strictObject({})),
+  getDecision: method<Decision>()(z.strictObject(decisionRef)),
+  createDecision: method<Decision>()(z.strictObject({ title: nameSchema })),
+  duplicateDecision: method<Decision>()(z.strictObject(decisionRef)),
+  updateDecision: method<Decision>()(
+    z.strictObject({ ...decisionRef, title: nameSchema.optional(), context: textSchema.optional() }),
+  ),
+  deleteDecision: method<{ deletedId: number }>()(z.strictObject(decisionRef)),
+
+  addOption: method<Decision>()(z.strictObject({ ...decisionRef, name: nameSchema })),
+  updateOption: method<Decision>()(
+    z.strictObject({ optionId: id, name: nameSchema.optional(), description: textSchema.optional() }),
+  ),
+  moveOption: method<Decision>()(z.strictObject({ optionId: id, toIndex: position })),
+  removeOption: method<Decision>()(z.strictObject({ optionId: id })),
+
+  addCriterion: method<Decision>()(
+    z.strictObject({
+      ...decisionRef,
+      name: nameSchema,
+      description: textSchema.optional(),
+      direction: directionSchema.optional(),
+      scale: scaleSchema.optional(),
+    }),
+  ),
+  updateCriterion: method<Decision>()(
+    z.strictObject({
+      criterionId: id,
+      name: nameSchema.optional(),
+      description: textSchema.optional(),
+      direction: directionSchema.optional(),
+      scale: scaleSchema.optional(),
+    }),
+  ),
+  moveCriterion: method<Decision>()(z.strictObject({ criterionId: id, toIndex: position })),
+  removeCriterion: method<Decision>()(z.strictObject({ criterionId: id })),
+
+  setScore: method<Decision>()(
+    z.strictObject({
+      optionId: id,
+      criterionId: id,
+      value: finiteNumberSchema.nullable().optional(),
+      rationale: textSchema.optional(),
+      source: textSchema.optional(),
+    }),
+  ),
+  setWeights: method<Decision>()(
+    z.strictObject({
+      ...decisionRef,
+      weights: z.array(z.strictObject({ criterionId: id, weight: weightSchema })).min(1).max(1000),
+    }),
+  ),
+
+  listTemplates: method<TemplateSummary[]>()(z.strictObject({})),
+  createFromTemplate: method<Decision>()(z.strictObject({ name: z.string().min(1).max(200) })),
+  importDecision: method<Decision>()(z.strictObject({ document: decisionDocumentSchema })),
+  exportDecision: method<DecisionDocument>()(z.strictObject(decisionRef)),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (before defaults are applied). */
+export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
+export type MethodOutput<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer Output> ? Output : never;
+
+export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => Result<MethodOutput<K>> };
+export type Client = { [K in MethodName]: (input: MethodInput<K>) => Promise<Result<MethodOutput<K>>> };
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+export const ipcChannel = (name: MethodName) => `decision-matrix:${name}`;
+export const httpRoute = (name: MethodName) => `/api/${name}`;

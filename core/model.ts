@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** Whether a higher score is better (benefit) or worse (cost) on a criterion. */
+export const directionSchema = z.enum(['benefit', 'cost']);
+export type Direction = z.infer<typeof directionSchema>;
+
+/** Longest text accepted for any single field; keeps files and reports bounded. */
+export const MAX_TEXT_LENGTH = 20_000;
+
+const hasVisibleCharacter = (text: string) => text.trim().length > 0;
+
+/** A name is stored exactly as typed, but it must contain something besides spaces. */
+export const nameSchema = z
+  .string()
+  .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
+  .refine(hasVisibleCharacter, 'must not be empty');
+
+export const textSchema = z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
+
+export const finiteNumberSchema = z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const weightSchema = finiteNumberSchema.refine((w) => w >= 0, 'must be zero or more');
+
+export const scaleSchema = z
+  .strictObject({
+    min: finiteNumberSchema,
+    max: finiteNumberSchema,
+    minLabel: textSchema.default(''),
+    maxLabel: textSchema.default(''),
+  })
+  .refine((scale) => scale.min < scale.max, { message: 'scale minimum must be below its maximum', path: ['max'] });
+export type Scale = z.output<typeof scaleSchema>;
+
+export const DEFAULT_SCALE: Scale = { min: 1, max: 5, minLabel: '', maxLabel: '' };
+export const DEFAULT_WEIGHT = 50;
+/** The weight sliders run over 0..MAX_SLIDER_WEIGHT; stored weights are raw and normalised when scored. */
+export const MAX_SLIDER_WEIGHT = 100;
+
+export interface Option {
+  id: number;
+  name: string;
+  description: string;
+}
+
+export interface Criterion {
+  id: number;
+  name: string;
+  description: string;
+  direction: Direction;
+  scale: Scale;
+  /** Raw, non-negative importance; scoring normalises the weights to sum 1. */
+  weight: number;
+}
+
+export interface Score {
+  optionId: number;
+  criterionId: number;
+  /** null while the cell has a rationale but no value yet. */
+  value: number | null;
+  rationale: string;
+  source: string;
+}
+
+export interface Decision {
+  id: number;
+  title: string;
+  context: string;
+  createdAt: string;
+  updatedAt: string;
+  options: Option[];
+  criteria: Criterion[];
+  scores: Score[];
+}
+
+export interface DecisionSummary {
+  id: number;
+  title: string;
+  optionCount: number;
+  criterionCount: number;
+  updatedAt: string;
+}
+
+export function findScore(decision: Pick<Decision, 'scores'>, optionId: number, criterionId: number): Score | undefined {
+  return decision.scores.find((s) => s.optionId === optionId && s.criterionId === criterionId);
+}
+
+/** Why a value cannot be a score on this criterion, or null when it can. */
+export function scoreProblem(criterion: Pick<Criterion, 'name' | 'scale'>, value: number): string | null {
+  if (!Number.isFinite(value)) return `The score on "${criterion.name}" must be a finite number.`;
+  const { min, max } = criterion.scale;
+  if (value < min || value > max) {
+    return `The score ${value} on "${criterion.name}" is outside its scale ${min}–${max}.`;
+  }
+  return null;
+}

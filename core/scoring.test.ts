@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scoreDecision, scoreMatrix, type MatrixInput } from './scoring';
+import { vector } from './testdata/vectors';
+
+function weightedSumTie(): { input: MatrixInput; names: string[]; expected: Record<string, number>; ranks: Record<string, number> } {
+  const v = vector('weighted-sum-tie') as {
+    criteria: string[];
+    weights: number[];
+    options: Record<string, number[]>;
+    expected_totals: Record<string, number>;
+    expected_ranks: Record<string, number>;
+  };
+  const names = Object.keys(v.options);
+  return {
+    names,
+    input: {
+      criteria: v.criteria.map((name, i) => ({ name, direction: 'benefit', min: 0, max: 100, weight: v.weights[i] })),
+      optionNames: names,
+      values: names.map((n) => v.options[n]),
+    },
+    expected: v.expected_totals,
+    ranks: v.expected_ranks,
+  };
+}
+
+describe('scoreMatrix', () => {
+  it('reproduces the published weighted-sum example, with A2 and A3 tied for first', () => {
+    const { input, names, expected, ranks } = weightedSumTie();
+    const result = scoreMatrix(input);
+    if (!result.ok) throw new Error(result.error.message);
+    names.forEach((name, o) => {
+      expect(result.value.totals[o]).toBeCloseTo(expected[name] / 100, 12);
+      expect(result.value.ranks[o]).toBe(ranks[name]);
+    });
+    expect(result.value.order.map((o) => names[o])).toEqual(['A2', 'A3', 'A1']);
+  });
+
+  it('inverts cost criteria: the lowest score earns the full weight', () => {
+    const result = scoreMatrix({
+      criteria: [{ name: 'Price', direction: 'cost', min: 0, max: 10, weight: 1 }],
+      optionNames: ['cheap', 'dear'],
+      values: [[0], [10]],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(Array.from(result.value.totals)).toEqual([1, 0]);
+    expect(result.value.ranks).toEqual([1, 2]);
+  });
+
+  it('splits each total into per-criterion contributions that add up to it', () => {
+    const { input } = weightedSumTie();
+    const result = scoreMatrix(input);
+    if (!result.ok) throw new Error(result.error.message);
+    const n = input.criteria.length;
+    for (let o = 0; o < input.values.length; o++) {
+      const sum = result.value.contributions.slice(o * n, o * n + n).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(result.value.totals[o], 12);
+    }
+    // C3 carries 40 % of the weight and A3 scores 30/100 on it.
+    expect(result.value.contributions[2 * n + 2]).toBeCloseTo(0.12, 12);
+  });
+
+  it('marks an option with an unscored cell as incomplete instead of filling it', () => {
+    const result = scoreMatrix({
+      criteria: [
+        { name: 'Speed', direction: 'benefit', min: 1, max: 5, weight: 1 },
+        { name: 'Docs', direction: 'benefit', min: 1, max: 5, weight: 1 },
+      ],
+      optionNames: ['Done', 'Half'],
+      values: [
+        [5, 5],
+        [5, null],
+      ],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.missing).toEqual([[], [1]]);
+    expect(result.value.ranks).toEqual([1, null]);
+    expect(result.value.totals[1]).toBeCloseTo(0.5, 12);
+    expect(result.value.order).toEqual([0, 1]);
+  });
+
+  it.each([
+    ['all weights are zero', { weight: 0 }, 'All weights are zero'],
+    ['a weight is NaN', { weight: Number.NaN }, 'The weight of "Speed" must be a finite number'],
+    ['a weight is infinite', { weight: Number.POSITIVE_INFINITY }, 'The weight of "Speed" must be a finite number'],
+    ['a weight is negative', { weight: -1 }, 'The weight of "Speed" must be a finite number of zero or more'],
+    ['the scale is reversed', { min: 5, max: 1 }, 'The scale of "Speed"'],
+  ])('refuses input where %s', (_, change, message) => {
+    const result = scoreMatrix({
+      criteria: [{ name: 'Speed', direction: 'benefit', min: 1, max: 5, weight: 1, ...change }],
+      optionNames: ['A'],
+      values: [[3]],
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain(message);
+  });
+
+  it.each([
+    [7, 'The score of "JAX" on "Speed": 7 is outside its scale 1–5.'],
+    [0, 'The score of "JAX" on "Speed": 0 is outside its scale 1–5.'],
+    [Number.NaN, 'The score of "JAX" on "Speed": NaN is not a finite number.'],
+    [Number.NEGATIVE_INFINITY, 'The score of "JAX" on "Speed": -Infinity is not a finite number.'],
+  ])('refuses the score %s with a message naming the cell', (value, message) => {
+    const result = scoreMatrix({
+      criteria: [{ name: 'Speed', direction: 'benefit', min: 1, max: 5, weight: 1 }],
+      optionNames: ['JAX'],
+      values: [[value]],
+    });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message } });
+  });
+
+  it('refuses a decision without criteria', () => {
+    const result = scoreMatrix({ criteria: [], optionNames: ['A'], values: [[]] });
+    expect(result.ok).toBe(false);
+  });
+});
+
+const matrixArbitrary = fc
+  .record({ optionCount: fc.integer({ min: 1, max: 8 }), criterionCount: fc.integer({ min: 1, max: 8 }) })
+  .chain(({ optionCount, criterionCount }) =>
+    fc.record({
+      criteria: fc.array(
+        fc.record({
+          direction: fc.constantFrom('benefit' as const, 'cost' as const),
+          min: fc.integer({ min: -10, max: 10 }),
+          span: fc.integer({ min: 1, max: 100 }),
+          weight: fc.double({ min: 0.01, max: 1000, noNaN: true }),
+          fractions: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: optionCount, maxLength: optionCount }),
+        }),
+        { minLength: criterionCount, maxLength: criterionCount },
+      ),
+      factor: fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+    }),
+  )
+  .map(({ criteria, factor }) => {
+    const optionCount = criteria[0].fractions.length;
+    const input: MatrixInput = {
+      criteria: criteria.map((c, i) => ({ name: `C${i}`, direction: c.direction, min: c.min, max: c.min + c.span, weight: c.weight })),
+      optionNames: Array.from({ length: optionCount }, (_, o) => `O${o}`),
+      values: Array.from({ length: optionCount }, (_, o) => criteria.map((c) => c.min + c.fractions[o] * c.span)),
+    };
+    return { input, factor };
+  });
+
+describe('scoreMatrix properties', () => {
+  it('keeps every total within 0..1', () => {
+    fc.assert(
+      fc.property(matrixArbitrary, ({ input }) => {
+        const result = scoreMatrix(input);
+        if (!result.ok) return false;
+        return Array.from(result.value.totals).every((t) => t >= -1e-12 && t <= 1 + 1e-12);
+      }),
+    );
+  });
+
+  it('gives the same ranking when every weight is scaled by the same positive factor', () => {
+    fc.assert(
+      fc.property(matrixArbitrary, ({ input, factor }) => {
+        const scaled = { ...input, criteria: input.criteria.map((c) => ({ ...c, weight: c.weight * factor })) };
+        const a = scoreMatrix(input);
+        const b = scoreMatrix(scaled);
+        if (!a.ok || !b.ok) return false;
+        // Totals agree to rounding; ranks agree wherever the totals are not within rounding of a tie.
+        return Array.from(a.value.totals).every((t, o) => Math.abs(t - b.value.totals[o]) < 1e-12) && sameRanksAwayFromTies(a.value, b.value);
+      }),
+    );
+  });
+});
+
+function sameRanksAwayFromTies(a: { totals: Float64Array; ranks: (number | null)[] }, b: { ranks: (number | null)[] }): boolean {
+  const totals = Array.from(a.totals);
+  const nearTie = (o: number) => totals.some((t, p) => p !== o && Math.abs(t - totals[o]) < 1e-8 && Math.abs(t - totals[o]) >= 1e-10);
+  return a.ranks.every((rank, o) => nearTie(o) || rank === b.ranks[o]);
+}
+
+describe('scoreDecision', () => {
+  it('keys totals, contributions and missing cells by id', () => {
+    const result = scoreDecision({
+      options: [
+        { id: 10, name: 'A', description: '' },
+        { id: 11, name: 'B', description: '' },
+      ],
+      criteria: [
+        { id: 20, name: 'X', description: '', direction: 'benefit', scale: { min: 1, max: 5, minLabel: '', maxLabel: '' }, weight: 3 },
+        { id: 21, name: 'Y', description: '', direction: 'benefit', scale: { min: 1, max: 5, minLabel: '', maxLabel: '' }, weight: 1 },
+      ],
+      scores: [
+        { optionId: 10, criterionId: 20, value: 5, rationale: '', source: '' },
+        { optionId: 10, criterionId: 21, value: 1, rationale: '', source: '' },
+        { optionId: 11, criterionId: 20, value: 3, rationale: 'no value yet below', source: '' },
+        { optionId: 11, criterionId: 21, value: null, rationale: 'pending', source: '' },
+      ],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.weights).toEqual({ 20: 0.75, 21: 0.25 });
+    expect(result.value.options[0]).toMatchObject({ optionId: 10, total: 0.75, rank: 1, complete: true, contributions: { 20: 0.75, 21: 0 } });
+    expect(result.value.options[1]).toMatchObject({ optionId: 11, rank: null, complete: false, missingCriterionIds: [21] });
+    expect(result.value.ranking).toEqual([10, 11]);
+  });
+});
