@@ -1,0 +1,105 @@
+import type { DecisionDraft } from '../core/interchange';
+import type { Criterion, Decision, DecisionSummary, Direction, Option, Score } from '../core/model';
+import type { Db } from './connection';
+
+/** Repository for whole decisions. Every function takes the database handle first. */
+
+const now = () => new Date().toISOString();
+
+interface CriterionRow {
+  id: number;
+  name: string;
+  description: string;
+  direction: Direction;
+  scale_min: number;
+  scale_max: number;
+  min_label: string;
+  max_label: string;
+  weight: number;
+}
+
+export function listDecisions(db: Db): DecisionSummary[] {
+  return db
+    .prepare(
+      `SELECT d.id, d.title, d.updated_at AS updatedAt,
+              (SELECT COUNT(*) FROM options o WHERE o.decision_id = d.id) AS optionCount,
+              (SELECT COUNT(*) FROM criteria c WHERE c.decision_id = d.id) AS criterionCount
+         FROM decisions d ORDER BY d.updated_at DESC, d.id DESC`,
+    )
+    .all() as DecisionSummary[];
+}
+
+export function getDecision(db: Db, id: number): Decision | undefined {
+  const row = db.prepare('SELECT id, title, context, created_at AS createdAt, updated_at AS updatedAt FROM decisions WHERE id = ?').get(id) as
+    | Omit<Decision, 'options' | 'criteria' | 'scores'>
+    | undefined;
+  if (!row) return undefined;
+  const options = db.prepare('SELECT id, name, description FROM options WHERE decision_id = ? ORDER BY position, id').all(id) as Option[];
+  const criteria = (db.prepare('SELECT * FROM criteria WHERE decision_id = ? ORDER BY position, id').all(id) as CriterionRow[]).map(
+    (c): Criterion => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      direction: c.direction,
+      scale: { min: c.scale_min, max: c.scale_max, minLabel: c.min_label, maxLabel: c.max_label },
+      weight: c.weight,
+    }),
+  );
+  const scores = db
+    .prepare(
+      `SELECT s.option_id AS optionId, s.criterion_id AS criterionId, s.value, s.rationale, s.source
+         FROM scores s JOIN options o ON o.id = s.option_id
+        WHERE o.decision_id = ?`,
+    )
+    .all(id) as Score[];
+  return { ...row, options, criteria, scores };
+}
+
+/** Inserts a whole decision (from a template, an import or a duplicate) and returns its id. */
+export function insertDecision(db: Db, draft: DecisionDraft): number {
+  const stamp = now();
+  const decisionId = Number(
+    db.prepare('INSERT INTO decisions (title, context, created_at, updated_at) VALUES (?, ?, ?, ?)').run(draft.title, draft.context, stamp, stamp)
+      .lastInsertRowid,
+  );
+  const optionIds = new Map<string, number>();
+  const insertOption = db.prepare('INSERT INTO options (decision_id, name, description, position) VALUES (?, ?, ?, ?)');
+  draft.options.forEach((o, position) => {
+    optionIds.set(o.id, Number(insertOption.run(decisionId, o.name, o.description, position).lastInsertRowid));
+  });
+  const criterionIds = new Map<string, number>();
+  const insertCriterion = db.prepare(
+    `INSERT INTO criteria (decision_id, name, description, direction, scale_min, scale_max, min_label, max_label, weight, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  draft.criteria.forEach((c, position) => {
+    const { min, max, minLabel, maxLabel } = c.scale;
+    criterionIds.set(c.id, Number(insertCriterion.run(decisionId, c.name, c.description, c.direction, min, max, minLabel, maxLabel, c.weight, position).lastInsertRowid));
+  });
+  const insertScore = db.prepare('INSERT INTO scores (option_id, criterion_id, value, rationale, source) VALUES (?, ?, ?, ?, ?)');
+  for (const s of draft.scores) {
+    insertScore.run(optionIds.get(s.option), criterionIds.get(s.criterion), s.value, s.rationale, s.source);
+  }
+  return decisionId;
+}
+
+export function updateDecision(db: Db, id: number, fields: { title?: string; context?: string }): boolean {
+  const current = db.prepare('SELECT title, context FROM decisions WHERE id = ?').get(id) as { title: string; context: string } | undefined;
+  if (!current) return false;
+  db.prepare('UPDATE decisions SET title = ?, context = ?, updated_at = ? WHERE id = ?').run(
+    fields.title ?? current.title,
+    fields.context ?? current.context,
+    now(),
+    id,
+  );
+  return true;
+}
+
+/** Marks a decision as changed now, so the list shows the most recently edited first. */
+export function touchDecision(db: Db, id: number): void {
+  db.prepare('UPDATE decisions SET updated_at = ? WHERE id = ?').run(now(), id);
+}
+
+export function deleteDecision(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM decisions WHERE id = ?').run(id).changes > 0;
+}

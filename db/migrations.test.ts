@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate, schemaVersion, type Migration } from './migrations';
+
+const all = loadMigrations();
+const upTo = (version: number) => all.filter((m) => m.version <= version);
+
+describe('migration runner', () => {
+  it('numbers migrations 1..n without gaps', () => {
+    expect(all.map((m) => m.version)).toEqual(all.map((_, i) => i + 1));
+  });
+
+  it('rolls a failing batch back whole: no half-applied schema, user_version unchanged', () => {
+    const db = new Database(':memory:');
+    const broken: Migration[] = [...all, { version: all.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (x); THIS IS NOT SQL;' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
+  });
+
+  it('refuses to migrate a database newer than the app', () => {
+    const db = new Database(':memory:');
+    db.pragma(`user_version = ${all.length + 1}`);
+    expect(() => migrate(db, all)).toThrow(/newer than this app/);
+  });
+
+  it('is idempotent: running it again changes nothing', () => {
+    const db = new Database(':memory:');
+    migrate(db, all);
+    expect(migrate(db, all)).toEqual({ from: all.length, to: all.length });
+  });
+});
+
+describe('0001_initial', () => {
+  const fresh = () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(1));
+    db.prepare("INSERT INTO decisions (id, title, created_at, updated_at) VALUES (1, 'D', 'now', 'now')").run();
+    db.prepare("INSERT INTO options (id, decision_id, name, position) VALUES (1, 1, 'A', 0)").run();
+    db.prepare("INSERT INTO criteria (id, decision_id, name, scale_min, scale_max, weight, position) VALUES (1, 1, 'C', 1, 5, 10, 0)").run();
+    db.prepare('INSERT INTO scores (option_id, criterion_id, value) VALUES (1, 1, 4)').run();
+    return db;
+  };
+
+  it('creates the decision tables at user_version 1', () => {
+    const db = fresh();
+    expect(schemaVersion(db)).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+    expect(tables).toEqual([{ name: 'criteria' }, { name: 'decisions' }, { name: 'options' }, { name: 'scores' }]);
+  });
+
+  it('deletes options, criteria and scores with their decision', () => {
+    const db = fresh();
+    db.prepare('DELETE FROM decisions WHERE id = 1').run();
+    for (const table of ['options', 'criteria', 'scores']) expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+  });
+
+  it.each([
+    ['a negative weight', "INSERT INTO criteria (decision_id, name, scale_min, scale_max, weight, position) VALUES (1, 'X', 1, 5, -1, 1)"],
+    ['a reversed scale', "INSERT INTO criteria (decision_id, name, scale_min, scale_max, weight, position) VALUES (1, 'X', 5, 1, 1, 1)"],
+    ['an unknown direction', "INSERT INTO criteria (decision_id, name, direction, scale_min, scale_max, weight, position) VALUES (1, 'X', 'sideways', 1, 5, 1, 1)"],
+    ['a score for a missing option', 'INSERT INTO scores (option_id, criterion_id, value) VALUES (99, 1, 3)'],
+    ['a second score for the same cell', 'INSERT INTO scores (option_id, criterion_id, value) VALUES (1, 1, 3)'],
+  ])('refuses %s', (_, sql) => {
+    const db = fresh();
+    expect(() => db.prepare(sql).run()).toThrow();
+  });
+});

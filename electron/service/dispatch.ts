@@ -1,0 +1,27 @@
+import { contract, isMethodName, type Handlers, type MethodName } from '../../core/contract';
+import { describeIssue } from '../../core/interchange';
+import { fail, type Result } from '../../core/result';
+
+/**
+ * The one entry every transport (IPC, HTTP) goes through: it checks the method exists, parses
+ * the input with the contract's schema and turns any unexpected exception into an error value,
+ * so nothing throws across a process boundary.
+ */
+export function dispatch(handlers: Handlers, name: string, rawInput: unknown): Result<unknown> {
+  if (!isMethodName(name)) return fail('unknown-method', `There is no method named "${name}".`);
+  const parsed = contract[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return fail('invalid-input', `${name}: ${describeIssue(parsed.error.issues[0])}`);
+  try {
+    const handler = handlers[name] as (input: unknown) => Result<unknown>;
+    return handler(parsed.data);
+  } catch (error) {
+    console.error(`decision-matrix: ${name} failed`, error);
+    return fail('internal', `${name} failed unexpectedly: ${(error as Error).message}`);
+  }
+}
+
+export type Dispatch = (name: MethodName | string, input: unknown) => Result<unknown>;
+
+export function createDispatch(handlers: Handlers): Dispatch {
+  return (name, input) => dispatch(handlers, name, input);
+}

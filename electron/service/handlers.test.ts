@@ -1,0 +1,164 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName, MethodOutput } from '../../core/contract';
+import type { Decision } from '../../core/model';
+import { scoreDecision } from '../../core/scoring';
+import { pytorchVsTensorflowWeightings } from '../../core/templates/pytorch-vs-tensorflow';
+import { openDecisionStore } from '../../db/seed';
+import { temporaryFolder } from '../../db/test/temporary-store';
+import { createDispatch } from './dispatch';
+import { createHandlers } from './handlers';
+
+const folder = temporaryFolder();
+
+function service() {
+  const file = join(folder(), 'store.sqlite');
+  const db = openDecisionStore(file);
+  const dispatch = createDispatch(createHandlers(db));
+  const call = <K extends MethodName>(name: K, input: MethodInput<K>): MethodOutput<K> => {
+    const result = dispatch(name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as MethodOutput<K>;
+  };
+  const seeded = () => call('getDecision', { decisionId: call('listDecisions', {})[0].id });
+  return { db, file, dispatch, call, seeded };
+}
+
+const leader = (decision: Decision) => {
+  const result = scoreDecision(decision);
+  if (!result.ok) throw new Error(result.error.message);
+  return decision.options.find((o) => o.id === result.value.ranking[0])!.name;
+};
+
+describe('service over a real store', () => {
+  it('serves the seeded decision with both frameworks, six dimensions and twelve rationales', () => {
+    const decision = service().seeded();
+    expect(decision.options.map((o) => o.name)).toEqual(['PyTorch', 'TensorFlow']);
+    expect(decision.criteria.map((c) => c.name)).toEqual([
+      'Ease of use',
+      'Dynamic vs static computation graphs',
+      'Ecosystem and tools',
+      'Deployment and production',
+      'Community and industry adoption',
+      'Performance and scalability',
+    ]);
+    expect(decision.scores.filter((s) => s.value !== null && s.rationale)).toHaveLength(12);
+  });
+
+  it('ranks PyTorch first under research weights and TensorFlow under production weights, as stored', () => {
+    const { call, seeded } = service();
+    const decision = seeded();
+    const keyOf = (name: string) =>
+      ({
+        'Ease of use': 'ease-of-use',
+        'Dynamic vs static computation graphs': 'computation-graphs',
+        'Ecosystem and tools': 'ecosystem',
+        'Deployment and production': 'deployment',
+        'Community and industry adoption': 'community',
+        'Performance and scalability': 'performance',
+      })[name] as keyof typeof pytorchVsTensorflowWeightings.research;
+    for (const [preset, expected] of [
+      ['research', 'PyTorch'],
+      ['production', 'TensorFlow'],
+    ] as const) {
+      const weights = decision.criteria.map((c) => ({ criterionId: c.id, weight: pytorchVsTensorflowWeightings[preset][keyOf(c.name)] }));
+      call('setWeights', { decisionId: decision.id, weights });
+      expect(leader(call('getDecision', { decisionId: decision.id }))).toBe(expected);
+    }
+  });
+
+  it('keeps weights and scores after the store is closed and reopened', () => {
+    const { db, file, call, seeded } = service();
+    const decision = seeded();
+    const deployment = decision.criteria.find((c) => c.name === 'Deployment and production')!;
+    call('setWeights', { decisionId: decision.id, weights: [{ criterionId: deployment.id, weight: 90 }] });
+    db.close();
+    const reopened = createDispatch(createHandlers(openDecisionStore(file)));
+    const again = reopened('getDecision', { decisionId: decision.id });
+    if (!again.ok) throw new Error(again.error.message);
+    expect((again.value as Decision).criteria.find((c) => c.id === deployment.id)!.weight).toBe(90);
+  });
+
+  it('adds, renames, reorders, scores and removes options and criteria', () => {
+    const { call, seeded } = service();
+    const { id: decisionId } = seeded();
+    let d = call('addOption', { decisionId, name: 'JAX' });
+    const jax = d.options.at(-1)!;
+    expect(d.options.map((o) => o.name)).toEqual(['PyTorch', 'TensorFlow', 'JAX']);
+    d = call('moveOption', { optionId: jax.id, toIndex: 0 });
+    expect(d.options.map((o) => o.name)).toEqual(['JAX', 'PyTorch', 'TensorFlow']);
+    d = call('updateOption', { optionId: jax.id, name: 'JAX (Google)' });
+    expect(d.options[0].name).toBe('JAX (Google)');
+    d = call('addCriterion', { decisionId, name: 'Licence cost', direction: 'cost', scale: { min: 0, max: 10, minLabel: 'free', maxLabel: 'expensive' } });
+    const cost = d.criteria.at(-1)!;
+    expect(cost).toMatchObject({ direction: 'cost', scale: { min: 0, max: 10, minLabel: 'free' }, weight: 50 });
+    d = call('setScore', { optionId: jax.id, criterionId: cost.id, value: 0, rationale: 'Apache 2.0', source: 'https://example.org' });
+    expect(d.scores.find((s) => s.optionId === jax.id)).toEqual({ optionId: jax.id, criterionId: cost.id, value: 0, rationale: 'Apache 2.0', source: 'https://example.org' });
+    d = call('moveCriterion', { criterionId: cost.id, toIndex: 0 });
+    expect(d.criteria[0].id).toBe(cost.id);
+    d = call('removeCriterion', { criterionId: cost.id });
+    expect(d.criteria.map((c) => c.id)).not.toContain(cost.id);
+    expect(d.scores.filter((s) => s.criterionId === cost.id)).toEqual([]);
+    d = call('removeOption', { optionId: jax.id });
+    expect(d.options.map((o) => o.name)).toEqual(['PyTorch', 'TensorFlow']);
+  });
+
+  it('creates, duplicates, renames and deletes decisions', () => {
+    const { call, seeded } = service();
+    const original = seeded();
+    const blank = call('createDecision', { title: 'Which queue?' });
+    expect(blank).toMatchObject({ title: 'Which queue?', options: [], criteria: [] });
+    const copy = call('duplicateDecision', { decisionId: original.id });
+    expect(copy.title).toBe('PyTorch vs TensorFlow (copy)');
+    expect(copy.scores).toHaveLength(12);
+    expect(copy.options.map((o) => o.id)).not.toEqual(original.options.map((o) => o.id));
+    call('updateDecision', { decisionId: copy.id, title: 'Copy', context: 'notes' });
+    expect(call('getDecision', { decisionId: copy.id })).toMatchObject({ title: 'Copy', context: 'notes' });
+    call('deleteDecision', { decisionId: copy.id });
+    expect(call('listDecisions', {}).map((d) => d.title).sort()).toEqual(['PyTorch vs TensorFlow', 'Which queue?']);
+  });
+
+  it('stores text exactly as typed', () => {
+    const { call } = service();
+    const title = '  <img src=x onerror=alert(1)> \u202Eevil\u202C 🧪 מבחן e\u0301  ';
+    expect(call('createDecision', { title }).title).toBe(title);
+  });
+
+  it('exports a decision and imports it back unchanged', () => {
+    const { call, seeded } = service();
+    const exported = call('exportDecision', { decisionId: seeded().id });
+    const imported = call('importDecision', { document: exported });
+    expect(call('exportDecision', { decisionId: imported.id }).decision).toEqual({
+      ...exported.decision,
+      options: exported.decision.options.map((o, i) => ({ ...o, id: `o${imported.options[i].id}` })),
+      criteria: exported.decision.criteria.map((c, i) => ({ ...c, id: `c${imported.criteria[i].id}` })),
+      scores: expect.any(Array),
+    });
+  });
+
+  describe('refusals change nothing', () => {
+    const cases: [string, (ids: { decisionId: number; optionId: number; criterionId: number }) => [MethodName, unknown], string, string][] = [
+      ['a score above the scale', (i) => ['setScore', { optionId: i.optionId, criterionId: i.criterionId, value: 6 }], 'invalid-input', 'outside its scale 1–5'],
+      ['a NaN weight', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: Number.NaN }] }], 'invalid-input', 'weights[0].weight'],
+      ['a negative weight', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: -5 }] }], 'invalid-input', 'must be zero or more'],
+      ['a weight for a criterion of another decision', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: 5 }, { criterionId: 9999, weight: 1 }] }], 'not-found', 'Criterion 9999'],
+      ['a blank option name', (i) => ['addOption', { decisionId: i.decisionId, name: '   ' }], 'invalid-input', 'name: must not be empty'],
+      ['an unknown field', (i) => ['addOption', { decisionId: i.decisionId, name: 'X', colour: 'red' }], 'invalid-input', 'Unrecognized key'],
+      ['a scale that would strand existing scores', (i) => ['updateCriterion', { criterionId: i.criterionId, scale: { min: 1, max: 3 } }], 'conflict', 'fall outside 1–3'],
+      ['an unknown method', () => ['dropTables', {}], 'unknown-method', 'dropTables'],
+      ['a missing decision', () => ['addOption', { decisionId: 424242, name: 'X' }], 'not-found', '424242'],
+    ];
+    it.each(cases)('%s', (_, build, code, message) => {
+      const { dispatch, seeded } = service();
+      const before = seeded();
+      const [name, input] = build({ decisionId: before.id, optionId: before.options[0].id, criterionId: before.criteria[0].id });
+      const result = dispatch(name, input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe(code);
+        expect(result.error.message).toContain(message);
+      }
+      expect(seeded()).toEqual(before);
+    });
+  });
+});
