@@ -137,7 +137,7 @@ describe('service over a real store', () => {
   });
 
   describe('refusals change nothing', () => {
-    const cases: [string, (ids: { decisionId: number; optionId: number; criterionId: number }) => [MethodName, unknown], string, string][] = [
+    const cases: [string, (ids: { decisionId: number; optionId: number; criterionId: number }) => [string, unknown], string, string][] = [
       ['a score above the scale', (i) => ['setScore', { optionId: i.optionId, criterionId: i.criterionId, value: 6 }], 'invalid-input', 'outside its scale 1–5'],
       ['a NaN weight', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: Number.NaN }] }], 'invalid-input', 'weights[0].weight'],
       ['a negative weight', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: -5 }] }], 'invalid-input', 'must be zero or more'],

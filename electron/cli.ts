@@ -1,0 +1,141 @@
+import { statSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { draftAsDecision, parseDecisionDocumentText, type DecisionDraft } from '../core/interchange';
+import { scoreDecision } from '../core/scoring';
+import { findTemplate, templates } from '../core/templates';
+import { StoreOpenError } from '../db/connection';
+import { openDecisionStore } from '../db/seed';
+import { databaseFile, defaultDataFolder } from './data-folder';
+import { startHttpHost } from './http/server';
+import { createDispatch } from './service/dispatch';
+import { createHandlers } from './service/handlers';
+
+/** Files larger than this are refused before they are read. */
+export const MAX_INPUT_FILE_BYTES = 10 * 1024 * 1024;
+
+const USAGE = `Usage:
+  decision-matrix score <decision.json>     print ranking, totals and contributions as JSON
+  decision-matrix template [name]           list built-in decisions, or print one as JSON
+  decision-matrix web [--port N] [--data-dir DIR]
+                                            serve the app on http://127.0.0.1 and print its URL`;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+function readDecisionFile(path: string): DecisionDraft {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) throw new CliError(`${path}: no such file`);
+  if (!stats.isFile()) throw new CliError(`${path}: not a file`);
+  if (stats.size > MAX_INPUT_FILE_BYTES) throw new CliError(`${path}: ${stats.size} bytes is over the ${MAX_INPUT_FILE_BYTES / 1024 / 1024} MB limit`);
+  const parsed = parseDecisionDocumentText(readFileSync(path, 'utf8'));
+  if (!parsed.ok) throw new CliError(`${path}: ${parsed.error.message}`);
+  return parsed.value.decision;
+}
+
+/** The score report: every figure keyed by the ids used in the file. */
+export function scoreReport(draft: DecisionDraft) {
+  const decision = draftAsDecision(draft);
+  const result = scoreDecision(decision);
+  if (!result.ok) throw new CliError(result.error.message);
+  const { method, weights, options, ranking } = result.value;
+  const criterionKey = (id: number) => draft.criteria[id - 1].id;
+  const byId = new Map(options.map((o) => [o.optionId, o]));
+  return {
+    title: draft.title,
+    method,
+    weights: decision.criteria.map((c) => ({ criterion: criterionKey(c.id), name: c.name, weight: weights[c.id] })),
+    ranking: ranking.map((optionId) => {
+      const o = byId.get(optionId)!;
+      return {
+        rank: o.rank,
+        option: draft.options[optionId - 1].id,
+        name: o.name,
+        total: o.total,
+        complete: o.complete,
+        missing: o.missingCriterionIds.map(criterionKey),
+        contributions: decision.criteria.map((c) => ({ criterion: criterionKey(c.id), contribution: o.contributions[c.id] })),
+      };
+    }),
+  };
+}
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new CliError(`${name} needs a value`, 2);
+  return value;
+}
+
+async function web(args: string[], io: CliIo): Promise<number> {
+  const portText = option(args, '--port') ?? '0';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`, 2);
+  const folder = option(args, '--data-dir') ?? defaultDataFolder();
+  const db = openDecisionStore(databaseFile(folder));
+  const host = await startHttpHost({
+    dispatch: createDispatch(createHandlers(db)),
+    staticDir: join(import.meta.dirname, '..', 'renderer'),
+    port,
+  });
+  io.out(`Decision Matrix is serving ${databaseFile(folder)}\nOpen ${host.appUrl}\n`);
+  const stop = async () => {
+    await host.close();
+    db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => {});
+}
+
+export async function main(args: string[], io: CliIo = defaultIo): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'score': {
+        if (rest.length !== 1) throw new CliError('score takes one file: decision-matrix score <decision.json>', 2);
+        io.out(`${JSON.stringify(scoreReport(readDecisionFile(rest[0])), null, 2)}\n`);
+        return 0;
+      }
+      case 'template': {
+        if (rest.length === 0) {
+          io.out(templates.map((t) => `${t.name}\t${t.title}`).join('\n') + '\n');
+          return 0;
+        }
+        const template = findTemplate(rest[0]);
+        if (!template) throw new CliError(`no built-in decision named "${rest[0]}"; run \`decision-matrix template\` to list them`);
+        io.out(`${JSON.stringify(template.document, null, 2)}\n`);
+        return 0;
+      }
+      case 'web':
+        return await web(rest, io);
+      case undefined:
+      case '--help':
+      case 'help':
+        io.out(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
+    }
+  } catch (error) {
+    if (error instanceof CliError || error instanceof StoreOpenError) {
+      io.err(`decision-matrix: ${error.message}\n`);
+      return error instanceof CliError ? error.exitCode : 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ErrorCode, Result } from '../../core/result';
+import type { Dispatch } from '../service/dispatch';
+import { allowedHosts, hostIsAllowed, originIsAllowed, tokenMatches } from './security';
+import { serveStatic } from './static-files';
+
+/** Header that carries the per-run token on every API call. */
+export const TOKEN_HEADER = 'x-decision-matrix-token';
+/** Largest request body accepted; an imported decision document fits with room to spare. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  'invalid-input': 400,
+  'not-found': 404,
+  conflict: 409,
+  'unknown-method': 404,
+  forbidden: 403,
+  internal: 500,
+};
+
+export interface HttpHostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  /** Fixed only by tests; otherwise 256 random bits per run. */
+  token?: string;
+}
+
+export interface HttpHost {
+  url: string;
+  /** The URL to open: the token travels in the fragment, which browsers never send to a server. */
+  appUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sendResult(response: ServerResponse, result: Result<unknown>): void {
+  const status = result.ok ? 200 : STATUS_BY_CODE[result.error.code];
+  const body = JSON.stringify(result);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(body);
+}
+
+const refuse = (response: ServerResponse, status: number, code: ErrorCode, message: string) => {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  response.end(JSON.stringify({ ok: false, error: { code, message } }));
+};
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) return resolve(null);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/** The browser host: the built renderer plus the contract at POST /api/<method>, on loopback only. */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  let hosts = new Set<string>();
+
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://placeholder');
+      if (!hostIsAllowed(request, hosts)) return refuse(response, 403, 'forbidden', 'This server only answers on its own loopback address.');
+
+      if (url.pathname.startsWith('/api/')) {
+        if (request.method !== 'POST') return refuse(response, 405, 'invalid-input', 'API methods are called with POST.');
+        if (!originIsAllowed(request, hosts)) return refuse(response, 403, 'forbidden', 'Requests from other sites are refused.');
+        if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
+          return refuse(response, 401, 'forbidden', 'Missing or wrong access token: open the link that `decision-matrix web` printed.');
+        }
+        if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+          return refuse(response, 415, 'invalid-input', 'Send the input as application/json.');
+        }
+        const body = await readBody(request, MAX_BODY_BYTES);
+        if (body === null) return refuse(response, 413, 'invalid-input', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        let input: unknown;
+        try {
+          input = body.length === 0 ? {} : JSON.parse(body);
+        } catch {
+          return refuse(response, 400, 'invalid-input', 'The request body is not valid JSON.');
+        }
+        return sendResult(response, options.dispatch(url.pathname.slice('/api/'.length), input));
+      }
+
+      if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'invalid-input', 'Only GET is served here.');
+      serveStatic(options.staticDir, url.pathname, response, request.method === 'HEAD');
+    } catch (error) {
+      console.error('decision-matrix: request failed', error);
+      if (!response.headersSent) refuse(response, 500, 'internal', 'The request failed unexpectedly.');
+      else response.destroy();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  hosts = allowedHosts(port);
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    appUrl: `${url}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

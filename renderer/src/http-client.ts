@@ -1,0 +1,36 @@
+import { httpRoute, methodNames, type Client, type MethodName } from '../../core/contract';
+import type { Result } from '../../core/result';
+
+const TOKEN_KEY = 'decision-matrix-token';
+const TOKEN_HEADER = 'x-decision-matrix-token';
+
+/**
+ * The host prints a link with the token in the fragment (#token=…). Keep it for this tab's
+ * session and take it out of the address bar so it is not shared by accident.
+ */
+export function takeTokenFromLocation(): string {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function createHttpClient(token: string): Client {
+  const call = async (name: MethodName, input: unknown): Promise<Result<unknown>> => {
+    try {
+      const response = await fetch(httpRoute(name), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(input),
+        // Weight changes are flushed as the page closes; keepalive lets that request finish.
+        keepalive: name === 'setWeights',
+      });
+      return (await response.json()) as Result<unknown>;
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: `The app's server did not answer (${(error as Error).message}).` } };
+    }
+  };
+  return Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as Client;
+}

@@ -1,0 +1,120 @@
+import type { Client, MethodInput, MethodName, MethodOutput } from '../../../core/contract';
+import type { Decision, Score } from '../../../core/model';
+import { findScore } from '../../../core/model';
+import { scoreDecision, type OptionScore } from '../../../core/scoring';
+import { contributionSeries, profileSeries, type ChartSeries } from '../charts/chart-data';
+
+export type SaveState = 'saved' | 'saving' | 'error';
+
+/** How long a slider may rest before its weight is written; the totals never wait for this. */
+export const WEIGHT_SAVE_DELAY_MS = 250;
+
+type DecisionMethod = {
+  [K in MethodName]: MethodOutput<K> extends Decision ? K : never;
+}[MethodName];
+
+/**
+ * One open decision. Totals, ranks and charts are derived from `decision` with core's scoring
+ * in the same frame as the input; the store is written through the client and its answer (the
+ * committed decision) replaces the local copy.
+ */
+export class DecisionEditor {
+  decision = $state() as Decision;
+  saveState = $state<SaveState>('saved');
+  /** The last refusal or failure, shown to the user until the next successful change. */
+  error = $state<string | null>(null);
+  scores = $derived(scoreDecision(this.decision));
+  contributionChart: ChartSeries = $derived(
+    this.scores.ok ? contributionSeries(this.decision, this.scores.value) : { labels: [], series: [] },
+  );
+  profileChart: ChartSeries = $derived(profileSeries(this.decision));
+  /** Options best first (complete ones by total, then incomplete ones); empty when unscorable. */
+  ranking: OptionScore[] = $derived.by(() => {
+    if (!this.scores.ok) return [];
+    const byId = new Map(this.scores.value.options.map((o) => [o.optionId, o]));
+    return this.scores.value.ranking.map((id) => byId.get(id)!);
+  });
+  /** Normalised weight per criterion id (all zero while the weights cannot be scored). */
+  normalisedWeights = $derived(this.scores.ok ? this.scores.value.weights : {});
+
+  readonly #client: Client;
+  #pendingWeights = new Map<number, number>();
+  #weightTimer: ReturnType<typeof setTimeout> | undefined;
+  #inFlight = 0;
+
+  constructor(client: Client, decision: Decision) {
+    this.#client = client;
+    this.decision = decision;
+  }
+
+  get id(): number {
+    return this.decision.id;
+  }
+
+  score(optionId: number, criterionId: number): Score | undefined {
+    return findScore(this.decision, optionId, criterionId);
+  }
+
+  /** Called on every slider input: the UI updates now, the write follows when the slider rests. */
+  setWeight(criterionId: number, weight: number): void {
+    const criterion = this.decision.criteria.find((c) => c.id === criterionId);
+    if (!criterion || !Number.isFinite(weight) || weight < 0) return;
+    criterion.weight = weight;
+    this.#pendingWeights.set(criterionId, weight);
+    this.saveState = 'saving';
+    clearTimeout(this.#weightTimer);
+    this.#weightTimer = setTimeout(() => void this.flushWeights(), WEIGHT_SAVE_DELAY_MS);
+  }
+
+  setWeights(weights: Record<number, number>): void {
+    for (const [id, weight] of Object.entries(weights)) this.setWeight(Number(id), weight);
+  }
+
+  async flushWeights(): Promise<void> {
+    clearTimeout(this.#weightTimer);
+    if (this.#pendingWeights.size === 0) return;
+    const weights = [...this.#pendingWeights].map(([criterionId, weight]) => ({ criterionId, weight }));
+    this.#pendingWeights.clear();
+    await this.#send('setWeights', { decisionId: this.id, weights }, false);
+  }
+
+  /** Runs a change that returns the decision; returns false (and shows why) when it was refused. */
+  async change<K extends DecisionMethod>(name: K, input: MethodInput<K>): Promise<boolean> {
+    await this.flushWeights();
+    return this.#send(name, input, true);
+  }
+
+  async #send<K extends DecisionMethod>(name: K, input: MethodInput<K>, adopt: boolean): Promise<boolean> {
+    this.#inFlight++;
+    this.saveState = 'saving';
+    const call = this.#client[name] as (input: MethodInput<K>) => Promise<import('../../../core/result').Result<Decision>>;
+    const result = await call(input);
+    this.#inFlight--;
+    if (!result.ok) {
+      this.error = result.error.message;
+      this.saveState = 'error';
+      // The store is the truth: show what it holds after a refusal.
+      const fresh = await this.#client.getDecision({ decisionId: this.id });
+      if (fresh.ok) this.#adopt(fresh.value);
+      return false;
+    }
+    this.error = null;
+    if (adopt) this.#adopt(result.value);
+    if (this.#inFlight === 0 && this.#pendingWeights.size === 0) this.saveState = 'saved';
+    return true;
+  }
+
+  /** Takes the committed decision, keeping any slider positions not yet written. */
+  #adopt(decision: Decision): void {
+    for (const criterion of decision.criteria) {
+      const pending = this.#pendingWeights.get(criterion.id);
+      if (pending !== undefined) criterion.weight = pending;
+    }
+    this.decision = decision;
+  }
+
+  dismissError(): void {
+    this.error = null;
+    if (this.saveState === 'error') this.saveState = 'saved';
+  }
+}
