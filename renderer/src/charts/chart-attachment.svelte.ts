@@ -104,7 +104,7 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      scales: { r: { min: 0, max: 1, ticks: { display: false, stepSize: 0.25 }, pointLabels: { color: colour } } },
+      scales: { r: { min: 0, ticks: { display: false }, pointLabels: { color: colour } } },
       plugins: { legend: { position: 'bottom', labels: { color: colour, boxWidth: 12 } } },
     },
     plugins: [drawRecorder],

@@ -22,19 +22,16 @@ export function contributionSeries(decision: Decision, scores: DecisionScores): 
   };
 }
 
-/** Radar: one polygon per option, each spoke a criterion's score mapped onto 0..1 (unweighted). */
-export function profileSeries(decision: Decision): ChartSeries {
-  const cell = new Map(decision.scores.map((s) => [`${s.optionId}:${s.criterionId}`, s.value]));
+/**
+ * Radar: one polygon per option, each spoke the points it earns on a criterion under the current
+ * weights (weight × score placed on 0..1), so the shape moves with the sliders.
+ */
+export function profileSeries(decision: Decision, scores: DecisionScores): ChartSeries {
   return {
     labels: decision.criteria.map((c) => c.name),
-    series: decision.options.map((o) => ({
+    series: scores.options.map((o) => ({
       label: o.name,
-      values: decision.criteria.map((c) => {
-        const value = cell.get(`${o.id}:${c.id}`);
-        if (value === null || value === undefined) return null;
-        const mapped = (value - c.scale.min) / (c.scale.max - c.scale.min);
-        return c.direction === 'benefit' ? mapped : 1 - mapped;
-      }),
+      values: decision.criteria.map((c) => (o.missingCriterionIds.includes(c.id) ? null : o.contributions[c.id])),
     })),
   };
 }

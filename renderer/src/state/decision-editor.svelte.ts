@@ -27,7 +27,7 @@ export class DecisionEditor {
   contributionChart: ChartSeries = $derived(
     this.scores.ok ? contributionSeries(this.decision, this.scores.value) : { labels: [], series: [] },
   );
-  profileChart: ChartSeries = $derived(profileSeries(this.decision));
+  profileChart: ChartSeries = $derived(this.scores.ok ? profileSeries(this.decision, this.scores.value) : { labels: [], series: [] });
   /** Options best first (complete ones by total, then incomplete ones); empty when unscorable. */
   ranking: OptionScore[] = $derived.by(() => {
     if (!this.scores.ok) return [];

@@ -1,0 +1,123 @@
+import { expect, test } from '../fixtures';
+
+const DIMENSIONS = [
+  'Ease of use',
+  'Dynamic vs static computation graphs',
+  'Ecosystem and tools',
+  'Deployment and production',
+  'Community and industry adoption',
+  'Performance and scalability',
+];
+
+test('a new option (JAX) is flagged as missing scores until every cell is scored, then ranked', async ({ app }) => {
+  const { matrix, page } = app;
+  await matrix.addOption('JAX');
+  await expect(matrix.missingScores).toContainText('JAX: 6 missing');
+  await expect(page.getByTestId('option-rank').last()).toHaveText('—');
+
+  const jaxScores = [3, 5, 3, 2, 3, 5];
+  for (const [i, criterion] of DIMENSIONS.entries()) await matrix.setScore('JAX', criterion, jaxScores[i]);
+  await matrix.saved();
+  await expect(matrix.missingScores).toBeHidden();
+  await expect(matrix.rankingNames).toContainText(['JAX']);
+  await expect(page.getByTestId('option-rank').last()).not.toHaveText('—');
+  await expect(matrix.contributionChart).toHaveAttribute('data-series', JSON.stringify(DIMENSIONS));
+
+  await page.reload();
+  await matrix.ready();
+  await expect(matrix.scoreInput('JAX', 'Deployment and production')).toHaveValue('2');
+});
+
+test('a score outside the scale is refused with a message and nothing changes', async ({ app }) => {
+  const { matrix, page } = app;
+  await matrix.setScore('PyTorch', 'Ease of use', 9);
+  await expect(matrix.errorMessage).toHaveText('The score 9 on "Ease of use" is outside its scale 1–5.');
+  await expect(matrix.scoreInput('PyTorch', 'Ease of use')).toHaveValue('5');
+  await page.reload();
+  await matrix.ready();
+  await expect(matrix.scoreInput('PyTorch', 'Ease of use')).toHaveValue('5');
+});
+
+test('a rationale and source are edited in the score dialog and kept', async ({ app }) => {
+  const { matrix, page } = app;
+  await page.getByRole('button', { name: 'Rationale for TensorFlow on Ease of use' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Rationale')).toHaveValue(/eager execution/);
+  await dialog.getByLabel('Rationale').fill('Keras makes the first model easy; custom training loops less so.');
+  await dialog.getByLabel('Source').fill('Team spike, week 3');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await matrix.ready();
+  await page.getByRole('button', { name: 'Rationale for TensorFlow on Ease of use' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Rationale')).toHaveValue('Keras makes the first model easy; custom training loops less so.');
+  await expect(page.getByRole('dialog').getByLabel('Source')).toHaveValue('Team spike, week 3');
+});
+
+test('options and criteria can be renamed, reordered and removed', async ({ app }) => {
+  const { matrix, page } = app;
+  await page.getByRole('button', { name: 'Move TensorFlow left' }).click();
+  await expect(matrix.optionNames).toHaveText(['TensorFlow', 'PyTorch']);
+  await page.getByRole('button', { name: 'Move Performance and scalability up' }).click();
+  await expect(matrix.criterionNames.nth(4)).toHaveText('Performance and scalability');
+
+  await page.getByTestId('option-header').first().getByRole('button', { name: 'Rename TensorFlow' }).click();
+  const field = page.getByRole('textbox', { name: 'Option name', exact: true });
+  await field.fill('TensorFlow 2');
+  await field.press('Enter');
+  await expect(matrix.optionNames.first()).toHaveText('TensorFlow 2');
+
+  await page.getByRole('button', { name: 'Remove Ease of use' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(matrix.criterionNames).toHaveCount(5);
+  await matrix.saved();
+  await page.reload();
+  await matrix.ready();
+  await expect(matrix.optionNames).toHaveText(['TensorFlow 2', 'PyTorch']);
+  await expect(matrix.criterionNames).toHaveCount(5);
+});
+
+test('user text is shown as text, never run', async ({ app }) => {
+  const { matrix, page } = app;
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const hostile = '<img src=x onerror=alert(1)>';
+  await matrix.addOption(hostile);
+  await expect(matrix.optionNames.last()).toHaveText(hostile);
+  await matrix.setScore(hostile, 'Ease of use', 2);
+  await expect(page.getByTestId('missing-scores')).toContainText(hostile);
+  await expect(page.locator('img')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test('decisions can be created, renamed, duplicated and deleted (with confirmation)', async ({ app }) => {
+  const { matrix, page } = app;
+  await matrix.createDecision('Which message queue?');
+  await expect(matrix.title).toHaveValue('Which message queue?');
+  await expect(matrix.decisionItems).toHaveCount(2);
+
+  await matrix.title.fill('Which queue: Kafka or RabbitMQ?');
+  await matrix.title.press('Enter');
+  await expect(matrix.decisionItems.first()).toContainText('Which queue: Kafka or RabbitMQ?');
+
+  await page.getByRole('button', { name: 'Duplicate PyTorch vs TensorFlow' }).click();
+  await expect(matrix.title).toHaveValue('PyTorch vs TensorFlow (copy)');
+  await expect(matrix.optionNames).toHaveText(['PyTorch', 'TensorFlow']);
+  await expect(matrix.decisionItems).toHaveCount(3);
+
+  await page.getByRole('button', { name: 'Delete PyTorch vs TensorFlow (copy)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(matrix.decisionItems).toHaveCount(3);
+  await page.getByRole('button', { name: 'Delete PyTorch vs TensorFlow (copy)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(matrix.decisionItems).toHaveCount(2);
+});
+
+test('screenshot for the README', async ({ app }) => {
+  test.skip(process.env.E2E_TARGET === 'electron', 'the README picture comes from the browser host');
+  await app.matrix.saved();
+  await app.page.screenshot({ path: 'docs/screenshot.png' });
+});
