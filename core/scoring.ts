@@ -58,7 +58,7 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
   const factors = new Float64Array(criterionCount);
   let weightSum = 0;
   for (let c = 0; c < criterionCount; c++) {
-    const { name, weight, min, max, direction } = criteria[c];
+    const { name, weight, min, max } = criteria[c];
     if (!Number.isFinite(weight) || weight < 0) {
       return fail('invalid-input', `The weight of "${name}" must be a finite number of zero or more (got ${weight}).`);
     }

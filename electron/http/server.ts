@@ -63,8 +63,9 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop buffering; the caller answers 413 and the connection is closed after it.
+        request.pause();
         resolve(null);
-        request.destroy();
         return;
       }
       chunks.push(chunk);
@@ -94,7 +95,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
           return refuse(response, 415, 'invalid-input', 'Send the input as application/json.');
         }
         const body = await readBody(request, MAX_BODY_BYTES);
-        if (body === null) return refuse(response, 413, 'invalid-input', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        if (body === null) {
+          response.once('finish', () => request.destroy());
+          return refuse(response, 413, 'invalid-input', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        }
         let input: unknown;
         try {
           input = body.length === 0 ? {} : JSON.parse(body);

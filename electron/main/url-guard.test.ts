@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAppUrl, mayOpenExternally } from './url-guard';
 
 describe('isAppUrl', () => {
-  it.each(['app://decision-matrix/index.html', 'app://decision-matrix/', 'app://DECISION-MATRIX/index.html'])('accepts %s', (url) => {
+  it.each(['app://decision-matrix/index.html', 'app://decision-matrix/', 'app://decision-matrix/report.html?id=1'])('accepts %s', (url) => {
     expect(isAppUrl(url)).toBe(true);
   });
   it.each([

@@ -1,0 +1,133 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDecisionStore } from '../../db/seed';
+import { temporaryFolder } from '../../db/test/temporary-store';
+import { createDispatch } from '../service/dispatch';
+import { createHandlers } from '../service/handlers';
+import { MAX_BODY_BYTES, startHttpHost, TOKEN_HEADER, type HttpHost } from './server';
+
+const folder = temporaryFolder();
+const hosts: HttpHost[] = [];
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close();
+});
+
+async function host() {
+  const dir = folder();
+  const staticDir = join(dir, 'renderer');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  const db = openDecisionStore(join(dir, 'store.sqlite'));
+  const started = await startHttpHost({ dispatch: createDispatch(createHandlers(db)), staticDir });
+  hosts.push(started);
+  return started;
+}
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Raw requests, so Host and Origin can be set as an attacker would. */
+function send(h: HttpHost, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: h.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const api = (h: HttpHost, method: string, input: unknown, headers: Record<string, string> = {}) =>
+  send(h, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token, ...headers },
+    body: JSON.stringify(input),
+  });
+
+describe('HTTP host', () => {
+  it('listens on 127.0.0.1 only and puts the token in the fragment of the printed link', async () => {
+    const h = await host();
+    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(h.appUrl).toBe(`${h.url}/#token=${h.token}`);
+    expect(Buffer.from(h.token, 'base64url')).toHaveLength(32);
+  });
+
+  it('answers a contract call with its result', async () => {
+    const h = await host();
+    const reply = await api(h, 'listDecisions', {});
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: [{ title: 'PyTorch vs TensorFlow' }] });
+  });
+
+  it.each([
+    ['no token', { [TOKEN_HEADER]: '' }, 401],
+    ['a wrong token', { [TOKEN_HEADER]: 'x'.repeat(43) }, 401],
+    ['a foreign Origin', { origin: 'http://evil.example' }, 403],
+    ['a foreign Host (DNS rebinding)', { host: 'evil.example' }, 403],
+  ])('refuses a call with %s', async (_, headers, status) => {
+    const h = await host();
+    const reply = await api(h, 'deleteDecision', { decisionId: 1 }, headers);
+    expect(reply.status).toBe(status);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(JSON.parse((await api(h, 'listDecisions', {})).body).value).toHaveLength(1);
+  });
+
+  it('accepts its own Origin', async () => {
+    const h = await host();
+    expect((await api(h, 'listDecisions', {}, { origin: h.url })).status).toBe(200);
+  });
+
+  it('maps refusals to status codes with the message', async () => {
+    const h = await host();
+    expect((await api(h, 'getDecision', { decisionId: 999 })).status).toBe(404);
+    const bad = await api(h, 'addOption', { decisionId: 1, name: '' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toBe('addOption: name: must not be empty');
+    expect((await api(h, 'noSuchMethod', {})).status).toBe(404);
+  });
+
+  it('refuses a body declared over the limit before reading it', async () => {
+    const h = await host();
+    const reply = await send(h, {
+      method: 'POST',
+      path: '/api/createDecision',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token, 'content-length': String(MAX_BODY_BYTES + 1) },
+      body: '{"title":"x"}',
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error.message).toBe('The request is larger than 5 MB.');
+    expect(JSON.parse((await api(h, 'listDecisions', {})).body).value).toHaveLength(1);
+  });
+
+  it('refuses malformed JSON and GET on the API', async () => {
+    const h = await host();
+    const malformed = await send(h, { method: 'POST', path: '/api/listDecisions', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: h.token }, body: '{' });
+    expect(malformed.status).toBe(400);
+    expect((await send(h, { path: '/api/listDecisions' })).status).toBe(405);
+  });
+
+  it('serves the renderer with a Content-Security-Policy, and nothing outside it', async () => {
+    const h = await host();
+    const index = await send(h, { path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00index.html']) {
+      const reply = await send(h, { path });
+      expect(reply.status, path).toBe(404);
+      expect(reply.body).not.toContain('outside the renderer');
+    }
+  });
+});
