@@ -36,8 +36,8 @@ export interface MatrixScores {
   weights: Float64Array;
   /** Weighted total per option, 0..1. */
   totals: Float64Array;
-  /** contributions[option * criterionCount + criterion]: that criterion's share of the total. */
-  contributions: Float64Array;
+  /** That criterion's share of the option's total (computed on demand: a full table is 8 bytes × cells). */
+  contribution(option: number, criterion: number): number;
   /** Criterion indices left unscored, per option (empty when complete). */
   missing: number[][];
   /** Competition ranks (1, 1, 3, …) among complete options; null for incomplete ones. */
@@ -54,6 +54,8 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
   if (criterionCount === 0) return fail('invalid-input', 'The decision has no criteria yet: add one to score the options.');
 
   const weights = new Float64Array(criterionCount);
+  const mins = new Float64Array(criterionCount);
+  const maxs = new Float64Array(criterionCount);
   const offsets = new Float64Array(criterionCount);
   const factors = new Float64Array(criterionCount);
   let weightSum = 0;
@@ -74,6 +76,8 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
     const { weight, min, max, direction } = criteria[c];
     const w = weight / weightSum;
     weights[c] = w;
+    mins[c] = min;
+    maxs[c] = max;
     // contribution = w * (x - min) / (max - min), written as x * factor + offset.
     const span = max - min;
     if (direction === 'benefit') {
@@ -87,35 +91,37 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
 
   const optionCount = values.length;
   const totals = new Float64Array(optionCount);
-  const contributions = new Float64Array(optionCount * criterionCount);
   const missing: number[][] = new Array(optionCount);
   for (let o = 0; o < optionCount; o++) {
     const row = values[o];
     let total = 0;
     let missingHere = NO_MISSING;
-    const base = o * criterionCount;
     for (let c = 0; c < criterionCount; c++) {
-      const x = row[c];
+      const x = row[c] as number;
+      // The common case first: one range test also rejects null, undefined and NaN.
+      if (x >= mins[c] && x <= maxs[c]) {
+        total += x * factors[c] + offsets[c];
+        continue;
+      }
       if (x === null || x === undefined) {
         if (missingHere === NO_MISSING) missingHere = [];
         missingHere.push(c);
         continue;
       }
       const { min, max } = criteria[c];
-      if (!(x >= min && x <= max)) {
-        const what = Number.isFinite(x) ? `${x} is outside its scale ${min}–${max}` : `${x} is not a finite number`;
-        return fail('invalid-input', `The score of "${optionNames[o] ?? `option ${o + 1}`}" on "${criteria[c].name}": ${what}.`);
-      }
-      const part = x * factors[c] + offsets[c];
-      contributions[base + c] = part;
-      total += part;
+      const what = Number.isFinite(x) ? `${x} is outside its scale ${min}–${max}` : `${x} is not a finite number`;
+      return fail('invalid-input', `The score of "${optionNames[o] ?? `option ${o + 1}`}" on "${criteria[c].name}": ${what}.`);
     }
     totals[o] = total;
     missing[o] = missingHere;
   }
 
   const { ranks, order } = rankTotals(totals, missing);
-  return ok({ weights, totals, contributions, missing, ranks, order });
+  const contribution = (o: number, c: number): number => {
+    const x = values[o][c];
+    return x === null || x === undefined ? 0 : x * factors[c] + offsets[c];
+  };
+  return ok({ weights, totals, contribution, missing, ranks, order });
 }
 
 function rankTotals(totals: Float64Array, missing: number[][]): { ranks: (number | null)[]; order: number[] } {
@@ -184,7 +190,7 @@ export function scoreDecision(decision: Pick<Decision, 'options' | 'criteria' | 
   criteria.forEach((c, i) => (weights[c.id] = result.weights[i]));
   const scored: OptionScore[] = options.map((option, o) => {
     const contributions: Record<number, number> = {};
-    criteria.forEach((c, i) => (contributions[c.id] = result.contributions[o * criteria.length + i]));
+    criteria.forEach((c, i) => (contributions[c.id] = result.contribution(o, i)));
     return {
       optionId: option.id,
       name: option.name,

@@ -22,7 +22,8 @@ function findElectron() {
   });
   const path = probe.stdout?.trim();
   if (probe.status === 0 && path && existsSync(path)) return { path };
-  const reason = (probe.stderr || probe.error?.message || 'unknown error').trim().split('\n').filter(Boolean).at(-1);
+  const lines = (probe.stderr || probe.error?.message || 'unknown error').split('\n').map((l) => l.trim());
+  const reason = lines.find((l) => /^\w*Error:|failed/i.test(l)) ?? lines.find(Boolean);
   return { path: null, reason };
 }
 

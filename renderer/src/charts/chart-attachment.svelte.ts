@@ -68,7 +68,8 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
       type: 'bar',
       data: {
         labels: data.labels,
-        datasets: data.series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: seriesColour(i, 0.85), borderWidth: 0 })),
+        // Every segment of a bar is in one stack; with grouping off chart.js skips its per-bar stack search.
+        datasets: data.series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: seriesColour(i, 0.85), borderWidth: 0, grouped: false })),
       },
       options: {
         animation: false,
@@ -79,8 +80,9 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
           x: { stacked: true, min: 0, max: 1, ticks: { color: colour, callback: (v) => `${Math.round(Number(v) * 100)}%` } },
           y: { stacked: true, ticks: { color: colour } },
         },
+        normalized: true,
         plugins: {
-          legend: { position: 'bottom', labels: { color: colour, boxWidth: 12 } },
+          legend: { display: data.series.length <= MAX_LEGEND_ITEMS, position: 'bottom', labels: { color: colour, boxWidth: 12 } },
           tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${(Number(item.raw) * 100).toFixed(1)} points` } },
         },
       },
@@ -105,11 +107,15 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
       responsive: true,
       maintainAspectRatio: false,
       scales: { r: { min: 0, ticks: { display: false }, pointLabels: { color: colour } } },
-      plugins: { legend: { position: 'bottom', labels: { color: colour, boxWidth: 12 } } },
+      normalized: true,
+      plugins: { legend: { display: data.series.length <= MAX_LEGEND_ITEMS, position: 'bottom', labels: { color: colour, boxWidth: 12 } } },
     },
     plugins: [drawRecorder],
   };
 }
+
+/** Past this many series a legend costs more than it tells: the matrix and tooltips name them. */
+const MAX_LEGEND_ITEMS = 12;
 
 /**
  * `<canvas {@attach chart('contribution', () => data)}>`: creates the chart once, redraws it in
@@ -132,6 +138,7 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
         }
       });
       instance.data.datasets.length = next.series.length;
+      if (instance.options.plugins?.legend) instance.options.plugins.legend.display = next.series.length <= MAX_LEGEND_ITEMS;
       instance.update('none');
     });
     return () => instance.destroy();
