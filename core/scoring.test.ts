@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { scoreDecision, scoreMatrix, type MatrixInput } from './scoring';
 import { vector } from './testdata/vectors';
 
+/** Rows of scores (null = unscored) in the dense form scoreMatrix takes. */
+function cells(rows: (number | null)[][]): Pick<MatrixInput, 'values' | 'scored'> {
+  const flat = rows.flat();
+  return { values: Float64Array.from(flat, (x) => x ?? 0), scored: Uint8Array.from(flat, (x) => (x === null ? 0 : 1)) };
+}
+
 function weightedSumTie(): { input: MatrixInput; names: string[]; expected: Record<string, number>; ranks: Record<string, number> } {
   const v = vector('weighted-sum-tie') as {
     criteria: string[];
@@ -17,7 +23,7 @@ function weightedSumTie(): { input: MatrixInput; names: string[]; expected: Reco
     input: {
       criteria: v.criteria.map((name, i) => ({ name, direction: 'benefit', min: 0, max: 100, weight: v.weights[i] })),
       optionNames: names,
-      values: names.map((n) => v.options[n]),
+      ...cells(names.map((n) => v.options[n])),
     },
     expected: v.expected_totals,
     ranks: v.expected_ranks,
@@ -40,7 +46,7 @@ describe('scoreMatrix', () => {
     const result = scoreMatrix({
       criteria: [{ name: 'Price', direction: 'cost', min: 0, max: 10, weight: 1 }],
       optionNames: ['cheap', 'dear'],
-      values: [[0], [10]],
+      ...cells([[0], [10]]),
     });
     if (!result.ok) throw new Error(result.error.message);
     expect(Array.from(result.value.totals)).toEqual([1, 0]);
@@ -52,7 +58,7 @@ describe('scoreMatrix', () => {
     const result = scoreMatrix(input);
     if (!result.ok) throw new Error(result.error.message);
     const n = input.criteria.length;
-    for (let o = 0; o < input.values.length; o++) {
+    for (let o = 0; o < input.optionNames.length; o++) {
       let sum = 0;
       for (let c = 0; c < n; c++) sum += result.value.contribution(o, c);
       expect(sum).toBeCloseTo(result.value.totals[o], 12);
@@ -68,10 +74,10 @@ describe('scoreMatrix', () => {
         { name: 'Docs', direction: 'benefit', min: 1, max: 5, weight: 1 },
       ],
       optionNames: ['Done', 'Half'],
-      values: [
+      ...cells([
         [5, 5],
         [5, null],
-      ],
+      ]),
     });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.missing).toEqual([[], [1]]);
@@ -90,7 +96,7 @@ describe('scoreMatrix', () => {
     const result = scoreMatrix({
       criteria: [{ name: 'Speed', direction: 'benefit', min: 1, max: 5, weight: 1, ...change }],
       optionNames: ['A'],
-      values: [[3]],
+      ...cells([[3]]),
     });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toContain(message);
@@ -105,13 +111,18 @@ describe('scoreMatrix', () => {
     const result = scoreMatrix({
       criteria: [{ name: 'Speed', direction: 'benefit', min: 1, max: 5, weight: 1 }],
       optionNames: ['JAX'],
-      values: [[value]],
+      ...cells([[value]]),
     });
     expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message } });
   });
 
+  it('refuses a matrix whose size does not match its options and criteria', () => {
+    const result = scoreMatrix({ criteria: [{ name: 'Speed', direction: 'benefit', min: 1, max: 5, weight: 1 }], optionNames: ['A', 'B'], ...cells([[3]]) });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Expected 2 × 1 scores, got 1.' } });
+  });
+
   it('refuses a decision without criteria', () => {
-    const result = scoreMatrix({ criteria: [], optionNames: ['A'], values: [[]] });
+    const result = scoreMatrix({ criteria: [], optionNames: ['A'], ...cells([[]]) });
     expect(result.ok).toBe(false);
   });
 });
@@ -138,7 +149,7 @@ const matrixArbitrary = fc
     const input: MatrixInput = {
       criteria: criteria.map((c, i) => ({ name: `C${i}`, direction: c.direction, min: c.min, max: c.min + c.span, weight: c.weight })),
       optionNames: Array.from({ length: optionCount }, (_, o) => `O${o}`),
-      values: Array.from({ length: optionCount }, (_, o) => criteria.map((c) => c.min + c.fractions[o] * c.span)),
+      ...cells(Array.from({ length: optionCount }, (_, o) => criteria.map((c) => c.min + c.fractions[o] * c.span))),
     };
     return { input, factor };
   });

@@ -27,8 +27,10 @@ export interface MatrixCriterion {
 export interface MatrixInput {
   criteria: readonly MatrixCriterion[];
   optionNames: readonly string[];
-  /** values[option][criterion]; null (or undefined) marks a cell nobody has scored yet. */
-  values: readonly (readonly (number | null | undefined)[])[];
+  /** Scores, row-major: values[option * criterionCount + criterion]. */
+  values: Float64Array;
+  /** scored[cell] is 1 where values[cell] holds a score and 0 where nobody has scored yet; omitted, every cell is scored. */
+  scored?: Uint8Array;
 }
 
 export interface MatrixScores {
@@ -89,28 +91,28 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
     }
   }
 
-  const optionCount = values.length;
+  const optionCount = optionNames.length;
+  if (values.length !== optionCount * criterionCount || (input.scored && input.scored.length !== values.length)) {
+    return fail('invalid-input', `Expected ${optionCount} × ${criterionCount} scores, got ${values.length}.`);
+  }
+  const scored = input.scored;
   const totals = new Float64Array(optionCount);
   const missing: number[][] = new Array(optionCount);
   for (let o = 0; o < optionCount; o++) {
-    const row = values[o];
+    const base = o * criterionCount;
     let total = 0;
     let missingHere = NO_MISSING;
     for (let c = 0; c < criterionCount; c++) {
-      const x = row[c] as number;
-      // The common case first: one range test also rejects null, undefined and NaN.
-      if (x >= mins[c] && x <= maxs[c]) {
-        total += x * factors[c] + offsets[c];
-        continue;
-      }
-      if (x === null || x === undefined) {
+      const cell = base + c;
+      if (scored !== undefined && scored[cell] === 0) {
         if (missingHere === NO_MISSING) missingHere = [];
         missingHere.push(c);
         continue;
       }
-      const { min, max } = criteria[c];
-      const what = Number.isFinite(x) ? `${x} is outside its scale ${min}–${max}` : `${x} is not a finite number`;
-      return fail('invalid-input', `The score of "${optionNames[o] ?? `option ${o + 1}`}" on "${criteria[c].name}": ${what}.`);
+      const x = values[cell];
+      // One range test also refuses NaN; the message is built out of the hot loop.
+      if (!(x >= mins[c] && x <= maxs[c])) return badScore(input, o, c);
+      total += x * factors[c] + offsets[c];
     }
     totals[o] = total;
     missing[o] = missingHere;
@@ -118,10 +120,17 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
 
   const { ranks, order } = rankTotals(totals, missing);
   const contribution = (o: number, c: number): number => {
-    const x = values[o][c];
-    return x === null || x === undefined ? 0 : x * factors[c] + offsets[c];
+    const cell = o * criterionCount + c;
+    return scored !== undefined && scored[cell] === 0 ? 0 : values[cell] * factors[c] + offsets[c];
   };
   return ok({ weights, totals, contribution, missing, ranks, order });
+}
+
+function badScore(input: MatrixInput, o: number, c: number): Result<never> {
+  const x = input.values[o * input.criteria.length + c];
+  const { min, max, name } = input.criteria[c];
+  const what = Number.isFinite(x) ? `${x} is outside its scale ${min}–${max}` : `${x} is not a finite number`;
+  return fail('invalid-input', `The score of "${input.optionNames[o] ?? `option ${o + 1}`}" on "${name}": ${what}.`);
 }
 
 function rankTotals(totals: Float64Array, missing: number[][]): { ranks: (number | null)[]; order: number[] } {
@@ -173,22 +182,26 @@ export function scoreDecision(decision: Pick<Decision, 'options' | 'criteria' | 
   const { options, criteria } = decision;
   const optionIndex = new Map(options.map((o, i) => [o.id, i]));
   const criterionIndex = new Map(criteria.map((c, i) => [c.id, i]));
-  const values: (number | null)[][] = options.map(() => new Array<number | null>(criteria.length).fill(null));
+  const values = new Float64Array(options.length * criteria.length);
+  const scored = new Uint8Array(values.length);
   for (const score of decision.scores) {
     const o = optionIndex.get(score.optionId);
     const c = criterionIndex.get(score.criterionId);
-    if (o !== undefined && c !== undefined) values[o][c] = score.value;
+    if (o === undefined || c === undefined || score.value === null) continue;
+    values[o * criteria.length + c] = score.value;
+    scored[o * criteria.length + c] = 1;
   }
   const matrix = scoreMatrix({
     criteria: criteria.map((c) => ({ name: c.name, direction: c.direction, min: c.scale.min, max: c.scale.max, weight: c.weight })),
     optionNames: options.map((o) => o.name),
     values,
+    scored,
   });
   if (!matrix.ok) return matrix;
   const result = matrix.value;
   const weights: Record<number, number> = {};
   criteria.forEach((c, i) => (weights[c.id] = result.weights[i]));
-  const scored: OptionScore[] = options.map((option, o) => {
+  const optionScores: OptionScore[] = options.map((option, o) => {
     const contributions: Record<number, number> = {};
     criteria.forEach((c, i) => (contributions[c.id] = result.contribution(o, i)));
     return {
@@ -201,5 +214,5 @@ export function scoreDecision(decision: Pick<Decision, 'options' | 'criteria' | 
       contributions,
     };
   });
-  return ok({ method: METHOD_NAME, weights, options: scored, ranking: result.order.map((o) => options[o].id) });
+  return ok({ method: METHOD_NAME, weights, options: optionScores, ranking: result.order.map((o) => options[o].id) });
 }

@@ -16,7 +16,7 @@ import {
 } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
-import type { ChartSeries } from './chart-data';
+import { stackSegments, type ChartSeries } from './chart-data';
 import { seriesColour } from './palette';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend, Tooltip);
@@ -27,12 +27,16 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, RadarContr
  */
 const drawRecorder: Plugin = {
   id: 'decision-matrix-draw-recorder',
+  beforeUpdate(chart) {
+    chart.canvas.dataset.updateStartedAt = String(performance.now());
+  },
   afterDraw(chart) {
     const canvas = chart.canvas;
     canvas.dataset.draws = String(Number(canvas.dataset.draws ?? 0) + 1);
     canvas.dataset.drawnAt = String(performance.now());
     const labels = (chart.data.labels as (string | string[])[]).map((l) => (Array.isArray(l) ? l.join(' ') : l));
-    const totals = labels.map((_, i) => chart.data.datasets.reduce((sum, d) => sum + (Number(d.data[i]) || 0), 0));
+    const amount = (v: unknown) => (Array.isArray(v) ? v[1] - v[0] : Number(v) || 0);
+    const totals = labels.map((_, i) => chart.data.datasets.reduce((sum, d) => sum + amount(d.data[i]), 0));
     const best = totals.reduce((b, t, i) => (t > totals[b] ? i : b), 0);
     canvas.dataset.series = JSON.stringify(chart.data.datasets.map((d) => d.label));
     if ((chart.config as ChartConfiguration).type === 'bar') canvas.dataset.leader = labels[best] ?? '';
@@ -60,16 +64,18 @@ export function wrapLabel(label: string, width = 18): string[] {
 }
 
 const chartLabels = (kind: Kind, labels: string[]) => (kind === 'profile' ? labels.map((l) => wrapLabel(l)) : labels);
+const chartValues = (kind: Kind, data: ChartSeries) => (kind === 'contribution' ? stackSegments(data.series) : data.series.map((s) => s.values));
 
 function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
   const colour = textColour();
+  const values = chartValues(kind, data);
   if (kind === 'contribution') {
     return {
       type: 'bar',
       data: {
         labels: data.labels,
-        // Every segment of a bar is in one stack; with grouping off chart.js skips its per-bar stack search.
-        datasets: data.series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: seriesColour(i, 0.85), borderWidth: 0, grouped: false })),
+        // Floating segments laid end to end (see stackSegments), all in one row per option.
+        datasets: data.series.map((s, i) => ({ label: s.label, data: values[i], backgroundColor: seriesColour(i, 0.85), borderWidth: 0, grouped: false })),
       },
       options: {
         animation: false,
@@ -77,13 +83,20 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
         maintainAspectRatio: false,
         indexAxis: 'y',
         scales: {
-          x: { stacked: true, min: 0, max: 1, ticks: { color: colour, callback: (v) => `${Math.round(Number(v) * 100)}%` } },
-          y: { stacked: true, ticks: { color: colour } },
+          x: { min: 0, max: 1, ticks: { color: colour, callback: (v) => `${Math.round(Number(v) * 100)}%` } },
+          y: { ticks: { color: colour } },
         },
         normalized: true,
         plugins: {
           legend: { display: data.series.length <= MAX_LEGEND_ITEMS, position: 'bottom', labels: { color: colour, boxWidth: 12 } },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${(Number(item.raw) * 100).toFixed(1)} points` } },
+          tooltip: {
+            callbacks: {
+              label: (item) => {
+                const [start, end] = item.raw as [number, number];
+                return `${item.dataset.label}: ${((end - start) * 100).toFixed(1)} points`;
+              },
+            },
+          },
         },
       },
       plugins: [drawRecorder],
@@ -95,7 +108,7 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
       labels: chartLabels(kind, data.labels),
       datasets: data.series.map((s, i) => ({
         label: s.label,
-        data: s.values,
+        data: values[i],
         borderColor: seriesColour(i),
         backgroundColor: seriesColour(i, 0.15),
         pointBackgroundColor: seriesColour(i),
@@ -126,12 +139,13 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
     const instance = new Chart(canvas, configFor(kind, untrack(data)));
     $effect(() => {
       const next = data();
+      const values = chartValues(kind, next);
       instance.data.labels = chartLabels(kind, next.labels);
       next.series.forEach((s, i) => {
         const dataset = instance.data.datasets[i];
         if (dataset) {
           dataset.label = s.label;
-          dataset.data = s.values;
+          dataset.data = values[i];
         } else {
           const fresh = configFor(kind, { labels: next.labels, series: next.series }).data.datasets[i];
           instance.data.datasets.push(fresh);

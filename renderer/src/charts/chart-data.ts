@@ -1,5 +1,5 @@
-import type { Decision } from '../../../core/model';
-import type { DecisionScores } from '../../../core/scoring';
+import type { Criterion, Decision } from '../../../core/model';
+import type { DecisionScores, OptionScore } from '../../../core/scoring';
 
 export interface Series {
   label: string;
@@ -11,14 +11,61 @@ export interface ChartSeries {
   series: Series[];
 }
 
-/** Stacked bars: one bar per option, one stacked segment per criterion (its weighted contribution). */
-export function contributionSeries(decision: Decision, scores: DecisionScores): ChartSeries {
+/** Past this many criteria a chart draws the heaviest ones and sums the rest into one series. */
+export const MAX_CHARTED_CRITERIA = 12;
+
+export interface ChartedCriteria {
+  /** Drawn one by one, in matrix order. */
+  shown: Criterion[];
+  /** Summed into "Other criteria" (empty when every criterion fits). */
+  grouped: Criterion[];
+}
+
+/**
+ * Fifty coloured segments or spokes cannot be told apart and cost a chart far more to draw
+ * than the eye can use; the matrix beside the charts still lists every criterion.
+ */
+export function chartedCriteria(criteria: Criterion[], weights: Record<number, number>): ChartedCriteria {
+  if (criteria.length <= MAX_CHARTED_CRITERIA) return { shown: criteria, grouped: [] };
+  const heaviest = new Set(
+    [...criteria]
+      .sort((a, b) => (weights[b.id] ?? 0) - (weights[a.id] ?? 0))
+      .slice(0, MAX_CHARTED_CRITERIA - 1)
+      .map((c) => c.id),
+  );
+  return { shown: criteria.filter((c) => heaviest.has(c.id)), grouped: criteria.filter((c) => !heaviest.has(c.id)) };
+}
+
+/** Points an option earns on some criteria; null when none of them is scored. */
+function pointsOn(option: OptionScore, criteria: Criterion[]): number | null {
+  let sum = 0;
+  let any = false;
+  for (const c of criteria) {
+    if (option.missingCriterionIds.includes(c.id)) continue;
+    sum += option.contributions[c.id];
+    any = true;
+  }
+  return any ? sum : null;
+}
+
+function criterionSeries(charted: ChartedCriteria, option: OptionScore): (number | null)[] {
+  const values = charted.shown.map((c) => pointsOn(option, [c]));
+  if (charted.grouped.length > 0) values.push(pointsOn(option, charted.grouped));
+  return values;
+}
+
+function criterionLabels(charted: ChartedCriteria): string[] {
+  const labels = charted.shown.map((c) => c.name);
+  if (charted.grouped.length > 0) labels.push(`Other criteria (${charted.grouped.length})`);
+  return labels;
+}
+
+/** Stacked bars: one bar per option, one segment per criterion (its weighted contribution). */
+export function contributionSeries(decision: Pick<Decision, 'options'>, scores: DecisionScores, charted: ChartedCriteria): ChartSeries {
+  const perOption = scores.options.map((o) => criterionSeries(charted, o));
   return {
     labels: decision.options.map((o) => o.name),
-    series: decision.criteria.map((c) => ({
-      label: c.name,
-      values: scores.options.map((o) => (o.missingCriterionIds.includes(c.id) ? null : o.contributions[c.id])),
-    })),
+    series: criterionLabels(charted).map((label, i) => ({ label, values: perOption.map((values) => values[i]) })),
   };
 }
 
@@ -26,12 +73,29 @@ export function contributionSeries(decision: Decision, scores: DecisionScores): 
  * Radar: one polygon per option, each spoke the points it earns on a criterion under the current
  * weights (weight × score placed on 0..1), so the shape moves with the sliders.
  */
-export function profileSeries(decision: Decision, scores: DecisionScores): ChartSeries {
+export function profileSeries(scores: DecisionScores, charted: ChartedCriteria): ChartSeries {
   return {
-    labels: decision.criteria.map((c) => c.name),
-    series: scores.options.map((o) => ({
-      label: o.name,
-      values: decision.criteria.map((c) => (o.missingCriterionIds.includes(c.id) ? null : o.contributions[c.id])),
-    })),
+    labels: criterionLabels(charted),
+    series: scores.options.map((o) => ({ label: o.name, values: criterionSeries(charted, o) })),
   };
+}
+
+export type Segment = [start: number, end: number];
+
+/**
+ * Turns per-criterion contributions into floating [start, end] segments laid end to end per
+ * option. Drawing them as floating bars gives the stacked picture without chart.js's own
+ * stacking, whose cost grows with the square of the number of criteria.
+ */
+export function stackSegments(series: Series[]): (Segment | null)[][] {
+  const width = series[0]?.values.length ?? 0;
+  const running = new Array<number>(width).fill(0);
+  return series.map((s) =>
+    s.values.map((value, i) => {
+      if (value === null) return null;
+      const start = running[i];
+      running[i] = start + value;
+      return [start, running[i]];
+    }),
+  );
 }

@@ -1,8 +1,7 @@
 import type { Client, MethodInput, MethodName, MethodOutput } from '../../../core/contract';
-import type { Decision, Score } from '../../../core/model';
-import { findScore } from '../../../core/model';
+import type { Criterion, Decision, Score } from '../../../core/model';
 import { scoreDecision, type OptionScore } from '../../../core/scoring';
-import { contributionSeries, profileSeries, type ChartSeries } from '../charts/chart-data';
+import { chartedCriteria, contributionSeries, profileSeries, type ChartSeries, type ChartedCriteria } from '../charts/chart-data';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -14,20 +13,34 @@ type DecisionMethod = {
 }[MethodName];
 
 /**
- * One open decision. Totals, ranks and charts are derived from `decision` with core's scoring
- * in the same frame as the input; the store is written through the client and its answer (the
- * committed decision) replaces the local copy.
+ * One open decision. Totals, ranks and charts are derived with core's scoring in the same frame
+ * as the input; the store is written through the client and its answer (the committed
+ * decision) replaces the local copy.
+ *
+ * The committed decision is held raw (replaced whole, never mutated), and slider positions live
+ * in a small overlay beside it: a weight change then invalidates only what depends on weights,
+ * not every cell of the matrix.
  */
 export class DecisionEditor {
-  decision = $state() as Decision;
+  decision = $state.raw() as Decision;
+  /** Slider positions that differ from the committed decision, by criterion id. */
+  liveWeights = $state<Record<number, number>>({});
   saveState = $state<SaveState>('saved');
   /** The last refusal or failure, shown to the user until the next successful change. */
   error = $state<string | null>(null);
-  scores = $derived(scoreDecision(this.decision));
-  contributionChart: ChartSeries = $derived(
-    this.scores.ok ? contributionSeries(this.decision, this.scores.value) : { labels: [], series: [] },
+
+  /** The criteria with their current (live) weights. */
+  criteria: Criterion[] = $derived(
+    this.decision.criteria.map((c) => (this.liveWeights[c.id] === undefined ? c : { ...c, weight: this.liveWeights[c.id] })),
   );
-  profileChart: ChartSeries = $derived(this.scores.ok ? profileSeries(this.decision, this.scores.value) : { labels: [], series: [] });
+  scores = $derived(scoreDecision({ options: this.decision.options, criteria: this.criteria, scores: this.decision.scores }));
+  #scoreIndex = $derived(new Map(this.decision.scores.map((s) => [`${s.optionId}:${s.criterionId}`, s])));
+  /** Which criteria the charts draw one by one, and which they sum as "Other criteria". */
+  charted: ChartedCriteria = $derived(chartedCriteria(this.criteria, this.scores.ok ? this.scores.value.weights : {}));
+  contributionChart: ChartSeries = $derived(
+    this.scores.ok ? contributionSeries(this.decision, this.scores.value, this.charted) : { labels: [], series: [] },
+  );
+  profileChart: ChartSeries = $derived(this.scores.ok ? profileSeries(this.scores.value, this.charted) : { labels: [], series: [] });
   /** Options best first (complete ones by total, then incomplete ones); empty when unscorable. */
   ranking: OptionScore[] = $derived.by(() => {
     if (!this.scores.ok) return [];
@@ -52,22 +65,21 @@ export class DecisionEditor {
   }
 
   score(optionId: number, criterionId: number): Score | undefined {
-    return findScore(this.decision, optionId, criterionId);
+    return this.#scoreIndex.get(`${optionId}:${criterionId}`);
+  }
+
+  weightOf(criterionId: number): number {
+    return this.liveWeights[criterionId] ?? this.decision.criteria.find((c) => c.id === criterionId)?.weight ?? 0;
   }
 
   /** Called on every slider input: the UI updates now, the write follows when the slider rests. */
   setWeight(criterionId: number, weight: number): void {
-    const criterion = this.decision.criteria.find((c) => c.id === criterionId);
-    if (!criterion || !Number.isFinite(weight) || weight < 0) return;
-    criterion.weight = weight;
+    if (!this.decision.criteria.some((c) => c.id === criterionId) || !Number.isFinite(weight) || weight < 0) return;
+    this.liveWeights[criterionId] = weight;
     this.#pendingWeights.set(criterionId, weight);
     this.saveState = 'saving';
     clearTimeout(this.#weightTimer);
     this.#weightTimer = setTimeout(() => void this.flushWeights(), WEIGHT_SAVE_DELAY_MS);
-  }
-
-  setWeights(weights: Record<number, number>): void {
-    for (const [id, weight] of Object.entries(weights)) this.setWeight(Number(id), weight);
   }
 
   async flushWeights(): Promise<void> {
@@ -106,11 +118,8 @@ export class DecisionEditor {
 
   /** Takes the committed decision, keeping any slider positions not yet written. */
   #adopt(decision: Decision): void {
-    for (const criterion of decision.criteria) {
-      const pending = this.#pendingWeights.get(criterion.id);
-      if (pending !== undefined) criterion.weight = pending;
-    }
     this.decision = decision;
+    this.liveWeights = Object.fromEntries(this.#pendingWeights);
   }
 
   dismissError(): void {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Criterion } from '../../../core/model';
+import type { DecisionScores } from '../../../core/scoring';
+import { chartedCriteria, contributionSeries, MAX_CHARTED_CRITERIA, profileSeries, stackSegments } from './chart-data';
+
+describe('stackSegments', () => {
+  it('lays each option’s contributions end to end, skipping unscored cells', () => {
+    expect(
+      stackSegments([
+        { label: 'Speed', values: [0.25, 0.5] },
+        { label: 'Docs', values: [null, 0.125] },
+        { label: 'Cost', values: [0.5, 0.25] },
+      ]),
+    ).toEqual([
+      [
+        [0, 0.25],
+        [0, 0.5],
+      ],
+      [null, [0.5, 0.625]],
+      [
+        [0.25, 0.75],
+        [0.625, 0.875],
+      ],
+    ]);
+  });
+
+  it('returns nothing for no series', () => {
+    expect(stackSegments([])).toEqual([]);
+  });
+});
+
+const criterion = (id: number): Criterion => ({
+  id,
+  name: `C${id}`,
+  description: '',
+  direction: 'benefit',
+  scale: { min: 0, max: 1, minLabel: '', maxLabel: '' },
+  weight: id,
+});
+
+describe('chartedCriteria', () => {
+  it('draws every criterion while they fit', () => {
+    const criteria = Array.from({ length: MAX_CHARTED_CRITERIA }, (_, i) => criterion(i + 1));
+    expect(chartedCriteria(criteria, {})).toEqual({ shown: criteria, grouped: [] });
+  });
+
+  it('past the limit keeps the heaviest in matrix order and groups the rest', () => {
+    const criteria = Array.from({ length: 20 }, (_, i) => criterion(i + 1));
+    const weights = Object.fromEntries(criteria.map((c) => [c.id, c.id / 210]));
+    const { shown, grouped } = chartedCriteria(criteria, weights);
+    expect(shown.map((c) => c.id)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expect(grouped.map((c) => c.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('contributionSeries and profileSeries', () => {
+  const criteria = Array.from({ length: 14 }, (_, i) => criterion(i + 1));
+  const contributions = Object.fromEntries(criteria.map((c) => [c.id, 0.01 * c.id]));
+  const scores: DecisionScores = {
+    method: '',
+    weights: Object.fromEntries(criteria.map((c) => [c.id, c.id])),
+    options: [
+      { optionId: 1, name: 'A', total: 1, rank: 1, complete: true, missingCriterionIds: [], contributions },
+      { optionId: 2, name: 'B', total: 0, rank: null, complete: false, missingCriterionIds: [1, 2, 3], contributions },
+    ],
+    ranking: [1, 2],
+  };
+  const charted = chartedCriteria(criteria, scores.weights);
+
+  it('sums the grouped criteria into one "Other criteria" series, leaving unscored cells out', () => {
+    const series = contributionSeries({ options: [{ id: 1, name: 'A', description: '' }, { id: 2, name: 'B', description: '' }] }, scores, charted);
+    expect(series.series).toHaveLength(MAX_CHARTED_CRITERIA);
+    const other = series.series.at(-1)!;
+    expect(other.label).toBe('Other criteria (3)');
+    expect(other.values[0]).toBeCloseTo(0.06, 12);
+    expect(other.values[1]).toBeNull();
+  });
+
+  it('gives the radar the same spokes', () => {
+    const profile = profileSeries(scores, charted);
+    expect(profile.labels.at(-1)).toBe('Other criteria (3)');
+    expect(profile.series[0].values).toHaveLength(MAX_CHARTED_CRITERIA);
+  });
+});
