@@ -13,7 +13,10 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
     rollupOptions: {
-      input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+      input: {
+        index: resolve(import.meta.dirname, 'renderer/index.html'),
+        report: resolve(import.meta.dirname, 'renderer/report.html'),
+      },
     },
   },
 });

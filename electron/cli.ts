@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import { draftAsDecision, parseDecisionDocumentText, type DecisionDraft } from '../core/interchange';
 import { scoreDecision } from '../core/scoring';
 import { findTemplate, templates } from '../core/templates';
-import { StoreOpenError } from '../db/connection';
 import { openDecisionStore } from '../db/seed';
 import { databaseFile, defaultDataFolder } from './data-folder';
-import { startHttpHost } from './http/server';
+import { printReportPdf } from './export/pdf';
+import { startHttpHost, type HttpHost } from './http/server';
 import { createDispatch } from './service/dispatch';
 import { createHandlers } from './service/handlers';
+import { exportDecision, EXPORT_USAGE, ExportUsageError } from './cli-export';
+
+/** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
+const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
 
 /** Files larger than this are refused before they are read. */
 export const MAX_INPUT_FILE_BYTES = 10 * 1024 * 1024;
@@ -16,6 +20,8 @@ export const MAX_INPUT_FILE_BYTES = 10 * 1024 * 1024;
 const USAGE = `Usage:
   decision-matrix score <decision.json>     print ranking, totals and contributions as JSON
   decision-matrix template [name]           list built-in decisions, or print one as JSON
+  ${EXPORT_USAGE}
+                                            write a PDF report, a JSON file or a Markdown decision record
   decision-matrix web [--port N] [--data-dir DIR]
                                             serve the app on http://127.0.0.1 and print its URL`;
 
@@ -86,10 +92,11 @@ async function web(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`, 2);
   const folder = option(args, '--data-dir') ?? defaultDataFolder();
   const db = openDecisionStore(databaseFile(folder));
-  const host = await startHttpHost({
+  const host: HttpHost = await startHttpHost({
     dispatch: createDispatch(createHandlers(db)),
-    staticDir: join(import.meta.dirname, '..', 'renderer'),
+    staticDir: RENDERER_DIR,
     port,
+    exportPdf: (decisionId, paper) => printReportPdf(host, decisionId, paper),
   });
   io.out(`Decision Matrix is serving ${databaseFile(folder)}\nOpen ${host.appUrl}\n`);
   const stop = async () => {
@@ -121,6 +128,11 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
         io.out(`${JSON.stringify(template.document, null, 2)}\n`);
         return 0;
       }
+      case 'export': {
+        const written = await exportDecision(rest, readDecisionFile, RENDERER_DIR);
+        io.out(`wrote ${written}\n`);
+        return 0;
+      }
       case 'web':
         return await web(rest, io);
       case undefined:
@@ -132,10 +144,11 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
         throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
     }
   } catch (error) {
-    if (error instanceof CliError || error instanceof StoreOpenError) {
+    if (error instanceof ExportUsageError) {
       io.err(`decision-matrix: ${error.message}\n`);
-      return error instanceof CliError ? error.exitCode : 1;
+      return 2;
     }
-    throw error;
+    io.err(`decision-matrix: ${(error as Error).message}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
   }
 }

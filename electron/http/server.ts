@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { describeIssue } from '../../core/interchange';
 import type { ErrorCode, Result } from '../../core/result';
 import type { Dispatch } from '../service/dispatch';
 import { allowedHosts, hostIsAllowed, originIsAllowed, tokenMatches } from './security';
@@ -27,7 +29,11 @@ export interface HttpHostOptions {
   port?: number;
   /** Fixed only by tests; otherwise 256 random bits per run. */
   token?: string;
+  /** Prints a decision's report to PDF; POST /export/pdf answers with the file when set. */
+  exportPdf?: (decisionId: number, paper: 'A4' | 'Letter') => Promise<Buffer>;
 }
+
+const pdfRequestSchema = z.strictObject({ decisionId: z.number().int().positive(), paper: z.enum(['A4', 'Letter']).default('A4') });
 
 export interface HttpHost {
   url: string;
@@ -85,7 +91,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const url = new URL(request.url ?? '/', 'http://placeholder');
       if (!hostIsAllowed(request, hosts)) return refuse(response, 403, 'forbidden', 'This server only answers on its own loopback address.');
 
-      if (url.pathname.startsWith('/api/')) {
+      const isApi = url.pathname.startsWith('/api/');
+      const isPdf = url.pathname === '/export/pdf' && options.exportPdf !== undefined;
+      if (isApi || isPdf) {
         if (request.method !== 'POST') return refuse(response, 405, 'invalid-input', 'API methods are called with POST.');
         if (!originIsAllowed(request, hosts)) return refuse(response, 403, 'forbidden', 'Requests from other sites are refused.');
         if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
@@ -105,7 +113,19 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         } catch {
           return refuse(response, 400, 'invalid-input', 'The request body is not valid JSON.');
         }
-        return sendResult(response, options.dispatch(url.pathname.slice('/api/'.length), input));
+        if (isApi) return sendResult(response, options.dispatch(url.pathname.slice('/api/'.length), input));
+        const pdfRequest = pdfRequestSchema.safeParse(input);
+        if (!pdfRequest.success) return refuse(response, 400, 'invalid-input', describeIssue(pdfRequest.error.issues[0]));
+        const found = options.dispatch('getDecision', { decisionId: pdfRequest.data.decisionId });
+        if (!found.ok) return sendResult(response, found);
+        let pdf: Buffer;
+        try {
+          pdf = await options.exportPdf!(pdfRequest.data.decisionId, pdfRequest.data.paper);
+        } catch (error) {
+          return refuse(response, 500, 'internal', `The PDF could not be made: ${(error as Error).message}`);
+        }
+        response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length, 'cache-control': 'no-store' });
+        return void response.end(pdf);
       }
 
       if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'invalid-input', 'Only GET is served here.');

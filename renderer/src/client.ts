@@ -1,5 +1,6 @@
 import type { Client } from '../../core/contract';
-import { createHttpClient, takeTokenFromLocation } from './http-client';
+import type { Result } from '../../core/result';
+import { createHttpClient, createPdfFetcher, takeTokenFromLocation } from './http-client';
 
 declare global {
   interface Window {
@@ -8,7 +9,19 @@ declare global {
   }
 }
 
+export interface Connection {
+  client: Client;
+  /** Prints a decision's report to PDF on the host, where the host can (the browser host). */
+  fetchReportPdf: ((decisionId: number) => Promise<Result<Blob>>) | null;
+}
+
 /** The preload bridge in the desktop app, the loopback HTTP API in a browser. */
+export function connect(): Connection {
+  if (window.decisionMatrix) return { client: window.decisionMatrix, fetchReportPdf: null };
+  const token = takeTokenFromLocation();
+  return { client: createHttpClient(token), fetchReportPdf: createPdfFetcher(token) };
+}
+
 export function createClient(): Client {
-  return window.decisionMatrix ?? createHttpClient(takeTokenFromLocation());
+  return connect().client;
 }

@@ -34,3 +34,19 @@ export function createHttpClient(token: string): Client {
   };
   return Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as Client;
 }
+
+export function createPdfFetcher(token: string): (decisionId: number) => Promise<Result<Blob>> {
+  return async (decisionId) => {
+    try {
+      const response = await fetch('/export/pdf', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify({ decisionId }),
+      });
+      if (!response.ok) return (await response.json()) as Result<Blob>;
+      return { ok: true, value: await response.blob() };
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: `The app's server did not answer (${(error as Error).message}).` } };
+    }
+  };
+}

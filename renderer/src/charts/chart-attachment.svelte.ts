@@ -84,7 +84,7 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
         indexAxis: 'y',
         scales: {
           x: { min: 0, max: 1, ticks: { color: colour, callback: (v) => `${Math.round(Number(v) * 100)}%` } },
-          y: { ticks: { color: colour } },
+          y: { ticks: { color: colour, autoSkip: false } },
         },
         normalized: true,
         plugins: {

@@ -1,6 +1,10 @@
 import type { Client } from '../../../core/contract';
+import { parseDecisionDocumentText } from '../../../core/interchange';
 import type { DecisionSummary } from '../../../core/model';
 import { DecisionEditor } from './decision-editor.svelte';
+
+/** Files larger than this are refused before they are read (the CLI's limit too). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** The list of decisions and the one that is open. */
 export class DecisionLibrary {
@@ -56,6 +60,20 @@ export class DecisionLibrary {
 
   createFromTemplate(name: string): Promise<boolean> {
     return this.client.createFromTemplate({ name }).then((r) => this.#openResult(r));
+  }
+
+  /** Imports a decision-matrix/v1 file; a bad file is named with its problem and changes nothing. */
+  async importFile(file: File): Promise<boolean> {
+    if (file.size > MAX_IMPORT_BYTES) {
+      this.error = `${file.name}: ${file.size} bytes is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`;
+      return false;
+    }
+    const parsed = parseDecisionDocumentText(await file.text());
+    if (!parsed.ok) {
+      this.error = `${file.name}: ${parsed.error.message}`;
+      return false;
+    }
+    return this.#openResult(await this.client.importDecision({ document: parsed.value }));
   }
 
   duplicate(decisionId: number): Promise<boolean> {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { draftAsDecision } from './interchange';
+import { decisionRecordMarkdown, escapeMarkdown } from './markdown';
+import { buildReport } from './report';
+import { pytorchVsTensorflow } from './templates/pytorch-vs-tensorflow';
+
+const seeded = () => ({ id: 1, context: pytorchVsTensorflow.decision.context, createdAt: '', updatedAt: '', ...draftAsDecision(pytorchVsTensorflow.decision) });
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert\\(1\\)\\>'],
+    ['**bold** _it_ [link](x) `code` | pipe', '\\*\\*bold\\*\\* \\_it\\_ \\[link\\]\\(x\\) \\`code\\` \\| pipe'],
+    ['1. not a list', '1\\. not a list'],
+    ['&lt; stays literal', '\\&lt; stays literal'],
+    ['two\nlines', 'two lines'],
+    ['\u202Eevil', '\u202Eevil'],
+  ])('escapes %j', (text, expected) => {
+    expect(escapeMarkdown(text)).toBe(expected);
+  });
+});
+
+describe('decisionRecordMarkdown', () => {
+  it('writes the MADR sections with weights, the outcome and pros and cons from the rationale', () => {
+    const report = buildReport(seeded());
+    if (!report.ok) throw new Error(report.error.message);
+    const markdown = decisionRecordMarkdown(report.value, new Date('2026-11-25T12:00:00Z'));
+    expect(markdown).toMatch(/^# PyTorch vs TensorFlow\n\n\* Date: 2026-11-25\n/);
+    for (const heading of ['## Context and Problem Statement', '## Decision Drivers', '## Considered Options', '## Decision Outcome', '## Pros and Cons of the Options']) {
+      expect(markdown).toContain(heading);
+    }
+    expect(markdown).toContain('* Deployment and production — weight 10.0 %, benefit');
+    expect(markdown).toContain('Leading option under these weights: “PyTorch”.');
+    expect(markdown).toContain('| 1 | PyTorch | 83.8 % |');
+    // TensorFlow's best and worst placed scores: ecosystem (5) and ease of use (3).
+    expect(markdown).toMatch(/### TensorFlow\n\n\* Good, because TensorBoard.*\(Ecosystem and tools: 5 on 1–5\)\n\* Bad, because Version 2\.0/);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Criterion, Decision, Option } from './model';
+import { METHOD_NAME, scoreDecision, type OptionScore } from './scoring';
+import { fail, ok, type Result } from './result';
+
+/**
+ * Everything a report shows about a decision, computed once: the PDF page, the Markdown record
+ * and any other export read this rather than scoring on their own.
+ */
+export interface ReportCriterion extends Criterion {
+  /** Normalised weight, 0..1. */
+  share: number;
+}
+
+export interface ReportCell {
+  option: Option;
+  criterion: Criterion;
+  value: number | null;
+  rationale: string;
+  source: string;
+}
+
+export interface ReportRankingRow extends OptionScore {
+  missingCriterionNames: string[];
+}
+
+export interface DecisionReport {
+  title: string;
+  context: string;
+  options: Option[];
+  criteria: ReportCriterion[];
+  /** One per option × criterion, criteria-major (the order of the matrix rows). */
+  cells: ReportCell[];
+  ranking: ReportRankingRow[];
+  /** Best complete option(s): more than one when tied. */
+  leaders: string[];
+  method: string[];
+}
+
+export const METHOD_STEPS = [
+  `Method: ${METHOD_NAME}.`,
+  'Weights are divided by their sum, so they add up to 100 %.',
+  'Each score x on a criterion with scale [min, max] becomes (x − min) / (max − min); on a cost criterion, (max − x) / (max − min).',
+  'An option’s total is the sum over criteria of weight × that value, from 0 % to 100 %; each term is that criterion’s contribution.',
+  'Totals closer than 10⁻⁹ share a rank. A missing score is never filled in: its option is marked incomplete and is not ranked.',
+];
+
+export function buildReport(decision: Decision): Result<DecisionReport> {
+  const scored = scoreDecision(decision);
+  if (!scored.ok) return fail(scored.error.code, `The decision cannot be scored: ${scored.error.message}`);
+  const { weights, options, ranking } = scored.value;
+  const byOption = new Map(options.map((o) => [o.optionId, o]));
+  const criterionName = new Map(decision.criteria.map((c) => [c.id, c.name]));
+  const scoreOf = new Map(decision.scores.map((s) => [`${s.optionId}:${s.criterionId}`, s]));
+  const rows: ReportRankingRow[] = ranking.map((id) => {
+    const row = byOption.get(id)!;
+    return { ...row, missingCriterionNames: row.missingCriterionIds.map((c) => criterionName.get(c) ?? '') };
+  });
+  return ok({
+    title: decision.title,
+    context: decision.context,
+    options: decision.options,
+    criteria: decision.criteria.map((c) => ({ ...c, share: weights[c.id] })),
+    cells: decision.criteria.flatMap((criterion) =>
+      decision.options.map((option) => {
+        const score = scoreOf.get(`${option.id}:${criterion.id}`);
+        return { option, criterion, value: score?.value ?? null, rationale: score?.rationale ?? '', source: score?.source ?? '' };
+      }),
+    ),
+    ranking: rows,
+    leaders: rows.filter((r) => r.rank === 1).map((r) => r.name),
+    method: METHOD_STEPS,
+  });
+}

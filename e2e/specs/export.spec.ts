@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, target, test } from '../fixtures';
+import { firstPagePng, pdfText } from '../pdf-text';
+
+const root = join(import.meta.dirname, '..', '..');
+const cli = (...args: string[]) => execFileSync(process.execPath, [join(root, 'bin/decision-matrix.cjs'), ...args], { encoding: 'utf8' });
+
+const DIMENSIONS = [
+  'Ease of use',
+  'Dynamic vs static computation graphs',
+  'Ecosystem and tools',
+  'Deployment and production',
+  'Community and industry adoption',
+  'Performance and scalability',
+];
+const WEIGHTS = ['25.0%', '20.0%', '15.0%', '10.0%', '15.0%', '15.0%'];
+
+/** Collapses the layout's line breaks and runs of spaces so names that wrap still match. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+function expectWholeReport(text: string) {
+  for (const name of ['PyTorch', 'TensorFlow', ...DIMENSIONS]) expect(flat(text)).toContain(name);
+  for (const weight of WEIGHTS) expect(text).toContain(weight);
+  expect(flat(text)).toMatch(/1 PyTorch 83\.8%/);
+  expect(flat(text)).toMatch(/2 TensorFlow 78\.8%/);
+  expect(text).toMatch(/Page 1 of \d/);
+}
+
+test('decision-matrix export writes a PDF of the seeded decision with every option, criterion, weight and the ranking', ({ dataDir }) => {
+  const decision = join(dataDir, 'pytorch.json');
+  writeFileSync(decision, cli('template', 'pytorch-vs-tensorflow'));
+  const pdf = join(dataDir, 'report.pdf');
+  expect(cli('export', decision, '--out', pdf)).toContain('wrote');
+  expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  expectWholeReport(pdfText(pdf));
+  firstPagePng(pdf, join(root, 'docs', 'report-page-1'));
+});
+
+test('the browser host downloads the same PDF from the Export button', async ({ app, dataDir }) => {
+  test.skip(target === 'electron', 'the desktop app prints through its File menu, not this button');
+  const downloading = app.page.waitForEvent('download');
+  await app.page.getByRole('button', { name: 'PDF', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('PyTorch vs TensorFlow.pdf');
+  const pdf = join(dataDir, 'downloaded.pdf');
+  await download.saveAs(pdf);
+  expectWholeReport(pdfText(pdf));
+});
+
+test('hostile names come out as literal text in the PDF and the Markdown record', async ({ app, dataDir }) => {
+  const { matrix, page } = app;
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const hostile = '<img src=x onerror=alert(1)>';
+  await matrix.addOption(hostile);
+  for (const criterion of DIMENSIONS) await matrix.setScore(hostile, criterion, 3);
+  await matrix.saved();
+
+  if (target === 'chromium') {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF', exact: true }).click();
+    const pdf = join(dataDir, 'hostile.pdf');
+    await (await downloading).saveAs(pdf);
+    expect(pdfText(pdf)).toContain(hostile);
+  }
+
+  const downloadingMarkdown = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Markdown', exact: true }).click();
+  const markdownFile = join(dataDir, 'record.md');
+  await (await downloadingMarkdown).saveAs(markdownFile);
+  const markdown = readFileSync(markdownFile, 'utf8');
+  expect(markdown).toContain('## Decision Drivers');
+  expect(markdown).toContain('* \\<img src=x onerror=alert\\(1\\)\\>');
+  expect(markdown).not.toMatch(/(^|[^\\])<img/m);
+  expect(dialogs).toBe(0);
+});
+
+test('a decision exported as JSON imports back as a new decision', async ({ app, dataDir }) => {
+  const { matrix, page } = app;
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'JSON', exact: true }).click();
+  const file = join(dataDir, 'export.json');
+  await (await downloading).saveAs(file);
+  expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('decision-matrix/v1');
+
+  await page.getByLabel('Import a decision (.json)').setInputFiles(file);
+  await expect(matrix.decisionItems).toHaveCount(2);
+  await expect(matrix.optionNames).toHaveText(['PyTorch', 'TensorFlow']);
+
+  writeFileSync(join(dataDir, 'bad.json'), JSON.stringify({ format: 'decision-matrix/v1', decision: { title: 'x', options: [], criteria: [], scores: [], extra: 1 } }));
+  await page.getByLabel('Import a decision (.json)').setInputFiles(join(dataDir, 'bad.json'));
+  await expect(page.getByRole('alert')).toContainText('bad.json: decision: Unrecognized key: "extra"');
+  await expect(matrix.decisionItems).toHaveCount(2);
+});

@@ -1,0 +1,75 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { toDocument } from '../core/interchange';
+import { decisionRecordMarkdown } from '../core/markdown';
+import { buildReport } from '../core/report';
+import { decisionFromDraft, decisionFromStore, type DecisionSource } from './export/decision-source';
+import { printReportPdf, type PaperFormat } from './export/pdf';
+import { startHttpHost } from './http/server';
+import { createDispatch } from './service/dispatch';
+import { createHandlers } from './service/handlers';
+import type { DecisionDraft } from '../core/interchange';
+
+export const EXPORT_FORMATS = ['pdf', 'json', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_USAGE = `decision-matrix export <decision.json | --db FILE --id ID> --out FILE [--format pdf|json|md] [--paper A4|Letter]`;
+
+export class ExportUsageError extends Error {}
+
+/** Writes beside the target and renames, so a failed export never leaves half a file. */
+function writeAtomically(path: string, content: string | Buffer): void {
+  const partial = join(dirname(path), `.${basename(path)}.partial`);
+  writeFileSync(partial, content);
+  renameSync(partial, path);
+}
+
+async function render(source: DecisionSource, format: ExportFormat, paper: PaperFormat, staticDir: string): Promise<string | Buffer> {
+  if (format === 'json') return `${JSON.stringify(toDocument(source.decision), null, 2)}\n`;
+  const report = buildReport(source.decision);
+  if (!report.ok) throw new Error(report.error.message);
+  if (format === 'md') return decisionRecordMarkdown(report.value, new Date());
+  const host = await startHttpHost({ dispatch: createDispatch(createHandlers(source.db)), staticDir });
+  try {
+    return await printReportPdf(host, source.decision.id, paper);
+  } finally {
+    await host.close();
+  }
+}
+
+export async function exportDecision(args: string[], readDraft: (path: string) => DecisionDraft, staticDir: string): Promise<string> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { db: { type: 'string' }, id: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, paper: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new ExportUsageError(`${(error as Error).message}\nUsage: ${EXPORT_USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (!values.out) throw new ExportUsageError(`--out is required\nUsage: ${EXPORT_USAGE}`);
+  const format = (values.format ?? extname(values.out).slice(1).toLowerCase()) as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new ExportUsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${format}")`);
+  const paper = (values.paper ?? 'A4') as PaperFormat;
+  if (paper !== 'A4' && paper !== 'Letter') throw new ExportUsageError(`--paper must be A4 or Letter (got "${paper}")`);
+  if (values.db !== undefined ? positionals.length > 0 : positionals.length !== 1) {
+    throw new ExportUsageError(`name either one decision file or --db FILE --id ID\nUsage: ${EXPORT_USAGE}`);
+  }
+  let source: DecisionSource;
+  if (values.db !== undefined) {
+    const id = Number(values.id);
+    if (!Number.isInteger(id) || id <= 0) throw new ExportUsageError(`--id must be a decision id (got "${values.id ?? ''}")`);
+    source = decisionFromStore(values.db, id);
+  } else {
+    source = decisionFromDraft(readDraft(positionals[0]));
+  }
+  try {
+    writeAtomically(values.out, await render(source, format, paper, staticDir));
+  } finally {
+    source.close();
+  }
+  return values.out;
+}

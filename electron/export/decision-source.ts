@@ -1,0 +1,41 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DecisionDraft } from '../../core/interchange';
+import type { Decision } from '../../core/model';
+import { openStore, type Db } from '../../db/connection';
+import { getDecision, insertDecision } from '../../db/decisions';
+
+/** A decision to export, with the store it lives in (a throwaway one for a JSON file). */
+export interface DecisionSource {
+  db: Db;
+  decision: Decision;
+  close(): void;
+}
+
+/** Opens an existing store (never creates one) and finds the decision. */
+export function decisionFromStore(file: string, decisionId: number): DecisionSource {
+  if (!existsSync(file)) throw new Error(`${file}: no such database`);
+  const { db } = openStore(file);
+  const decision = getDecision(db, decisionId);
+  if (!decision) {
+    db.close();
+    throw new Error(`${file}: there is no decision with id ${decisionId}`);
+  }
+  return { db, decision, close: () => db.close() };
+}
+
+/** Loads a decision file into a temporary store, removed on close. */
+export function decisionFromDraft(draft: DecisionDraft): DecisionSource {
+  const folder = mkdtempSync(join(tmpdir(), 'decision-matrix-export-'));
+  const { db } = openStore(join(folder, 'export.sqlite'));
+  const id = db.transaction(() => insertDecision(db, draft))();
+  return {
+    db,
+    decision: getDecision(db, id)!,
+    close: () => {
+      db.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { decisionRecordMarkdown } from '../../../core/markdown';
+import { buildReport } from '../../../core/report';
+import type { Connection } from '../client';
+import type { DecisionEditor } from './decision-editor.svelte';
+
+/** A file name from a title: the title as typed, minus what file systems refuse. */
+export function fileNameFor(title: string, extension: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return `${base || 'decision'}.${extension}`;
+}
+
+function save(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Exports of the open decision: JSON and Markdown made here, the PDF printed by the host. */
+export class DecisionExports {
+  busy = $state<string | null>(null);
+  readonly #connection: Connection;
+
+  constructor(connection: Connection) {
+    this.#connection = connection;
+  }
+
+  get canPrintPdf(): boolean {
+    return this.#connection.fetchReportPdf !== null;
+  }
+
+  async json(editor: DecisionEditor): Promise<void> {
+    await editor.flushWeights();
+    const result = await this.#connection.client.exportDecision({ decisionId: editor.id });
+    if (!result.ok) return void (editor.error = result.error.message);
+    save(fileNameFor(editor.decision.title, 'json'), new Blob([`${JSON.stringify(result.value, null, 2)}\n`], { type: 'application/json' }));
+  }
+
+  markdown(editor: DecisionEditor): void {
+    const report = buildReport({ ...editor.decision, criteria: editor.criteria });
+    if (!report.ok) return void (editor.error = report.error.message);
+    save(fileNameFor(editor.decision.title, 'md'), new Blob([decisionRecordMarkdown(report.value, new Date())], { type: 'text/markdown' }));
+  }
+
+  async pdf(editor: DecisionEditor): Promise<void> {
+    if (!this.#connection.fetchReportPdf) return;
+    await editor.flushWeights();
+    this.busy = 'Rendering the PDF…';
+    try {
+      const result = await this.#connection.fetchReportPdf(editor.id);
+      if (!result.ok) return void (editor.error = result.error.message);
+      save(fileNameFor(editor.decision.title, 'pdf'), result.value);
+    } finally {
+      this.busy = null;
+    }
+  }
+}
