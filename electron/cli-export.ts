@@ -5,7 +5,7 @@ import { toDocument } from '../core/interchange';
 import { decisionRecordMarkdown } from '../core/markdown';
 import { buildReport } from '../core/report';
 import { decisionFromDraft, decisionFromStore, type DecisionSource } from './export/decision-source';
-import { printReportPdf, type PaperFormat } from './export/pdf';
+import { ReportPrinter, type PaperFormat } from './export/pdf';
 import { startHttpHost } from './http/server';
 import { createDispatch } from './service/dispatch';
 import { createHandlers } from './service/handlers';
@@ -31,9 +31,11 @@ async function render(source: DecisionSource, format: ExportFormat, paper: Paper
   if (!report.ok) throw new Error(report.error.message);
   if (format === 'md') return decisionRecordMarkdown(report.value, new Date());
   const host = await startHttpHost({ dispatch: createDispatch(createHandlers(source.db)), staticDir });
+  const printer = new ReportPrinter(host);
   try {
-    return await printReportPdf(host, source.decision.id, paper);
+    return await printer.print(source.decision.id, paper);
   } finally {
+    await printer.close();
     await host.close();
   }
 }

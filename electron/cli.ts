@@ -5,7 +5,7 @@ import { scoreDecision } from '../core/scoring';
 import { findTemplate, templates } from '../core/templates';
 import { openDecisionStore } from '../db/seed';
 import { databaseFile, defaultDataFolder } from './data-folder';
-import { printReportPdf } from './export/pdf';
+import { ReportPrinter } from './export/pdf';
 import { startHttpHost, type HttpHost } from './http/server';
 import { createDispatch } from './service/dispatch';
 import { createHandlers } from './service/handlers';
@@ -92,14 +92,16 @@ async function web(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`, 2);
   const folder = option(args, '--data-dir') ?? defaultDataFolder();
   const db = openDecisionStore(databaseFile(folder));
+  let printer: ReportPrinter | undefined;
   const host: HttpHost = await startHttpHost({
     dispatch: createDispatch(createHandlers(db)),
     staticDir: RENDERER_DIR,
     port,
-    exportPdf: (decisionId, paper) => printReportPdf(host, decisionId, paper),
+    exportPdf: (decisionId, paper) => (printer ??= new ReportPrinter(host)).print(decisionId, paper),
   });
   io.out(`Decision Matrix is serving ${databaseFile(folder)}\nOpen ${host.appUrl}\n`);
   const stop = async () => {
+    await printer?.close();
     await host.close();
     db.close();
     process.exit(0);

@@ -2,8 +2,8 @@
 //   1. core's scoring of 1000 options x 200 criteria, in Node;
 //   2. in Chromium, slider input -> totals and both charts redrawn, on a 20 x 50 decision.
 import { build as esbuild } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -154,11 +154,38 @@ async function benchSlider() {
   try {
     await benchScoringInChromium(browser, 1000, 200);
     for (const sliderCase of cases) await measureSlider(browser, appUrl, sliderCase);
+    await benchHostPdf(origin, token);
   } finally {
     await browser.close();
     server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The browser host's Export → PDF: the first request starts Chromium, later ones reuse it. */
+async function benchHostPdf(origin: string, token: string) {
+  const seeded = await fetch(`${origin}/api/listDecisions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-decision-matrix-token': token },
+    body: '{}',
+  }).then((r) => r.json());
+  const decisionId = seeded.value.find((d: { title: string }) => d.title === 'PyTorch vs TensorFlow').id;
+  const samples: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const t0 = performance.now();
+    const response = await fetch(`${origin}/export/pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-decision-matrix-token': token },
+      body: JSON.stringify({ decisionId }),
+    });
+    if (!response.ok) throw new Error(`PDF export failed: ${await response.text()}`);
+    await response.arrayBuffer();
+    samples.push(performance.now() - t0);
+  }
+  const s = stats(samples.slice(1));
+  console.log(
+    `browser host Export -> PDF, seeded decision: first ${ms(samples[0])} (starts Chromium), then median ${ms(s.median)}, max ${ms(s.max)} (n=${s.n}; target < 1500 ms)`,
+  );
 }
 
 async function measureSlider(browser: Browser, appUrl: string, { label, decisionButton, slider: sliderLabel }: SliderCase) {
@@ -200,6 +227,24 @@ async function measureSlider(browser: Browser, appUrl: string, { label, decision
   }
 }
 
+/** Wall time of `decision-matrix export` on the seeded decision: Chromium start, render, print, write. */
+function benchPdfExport() {
+  const folder = mkdtempSync(join(tmpdir(), 'decision-matrix-bench-pdf-'));
+  const cli = join(root, 'bin/decision-matrix.cjs');
+  const decision = join(folder, 'pytorch.json');
+  writeFileSync(decision, execFileSync(process.execPath, [cli, 'template', 'pytorch-vs-tensorflow']));
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, [cli, 'export', decision, '--out', join(folder, 'report.pdf')], { stdio: 'ignore' });
+    samples.push(performance.now() - t0);
+  }
+  rmSync(folder, { recursive: true, force: true });
+  const s = stats(samples.slice(1));
+  console.log(`decision-matrix export --format pdf, seeded decision (whole command): median ${ms(s.median)}, max ${ms(s.max)} (n=${s.n} after 1 warm-up; target < 1500 ms)`);
+}
+
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 benchScoring();
 await benchSlider();
+benchPdfExport();

@@ -9,3 +9,12 @@ if (!existsSync(path)) {
   );
   process.exit(1);
 }
+
+// The PDF checks read exported reports with poppler's pdftotext and pdftoppm.
+import { spawnSync } from 'node:child_process';
+for (const tool of ['pdftotext', 'pdftoppm']) {
+  if (spawnSync(tool, ['-v']).error) {
+    console.error(`${tool} is needed to check exported PDFs: install it with \`sudo apt-get install -y poppler-utils\` (Debian/Ubuntu).`);
+    process.exit(1);
+  }
+}
