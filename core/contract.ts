@@ -31,6 +31,9 @@ const id = z.number().int().positive();
 const decisionRef = { decisionId: id };
 const position = z.number().int().min(0);
 
+/** The CSV import limit, in characters (files over 10 MB are refused before they are read). */
+export const MAX_CSV_CHARACTERS = 10 * 1024 * 1024;
+
 export interface TemplateSummary {
   name: string;
   title: string;
@@ -94,6 +97,8 @@ export const contract = {
   createFromTemplate: method<Decision>()(z.strictObject({ name: z.string().min(1).max(200) })),
   importDecision: method<Decision>()(z.strictObject({ document: decisionDocumentSchema })),
   exportDecision: method<DecisionDocument>()(z.strictObject(decisionRef)),
+  importCsv: method<Decision>()(z.strictObject({ title: nameSchema, text: z.string().max(MAX_CSV_CHARACTERS, 'is larger than the 10 MB limit') })),
+  exportCsv: method<{ text: string }>()(z.strictObject(decisionRef)),
 };
 
 export type Contract = typeof contract;

@@ -8,13 +8,14 @@ import { decisionFromDraft, decisionFromStore, type DecisionSource } from './exp
 import { ReportPrinter, type PaperFormat } from './export/pdf';
 import { startHttpHost } from './http/server';
 import { createDispatch } from './service/dispatch';
+import { decisionToCsv } from './service/csv';
 import { createHandlers } from './service/handlers';
 import type { DecisionDraft } from '../core/interchange';
 
-export const EXPORT_FORMATS = ['pdf', 'json', 'md'] as const;
+export const EXPORT_FORMATS = ['pdf', 'json', 'md', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const EXPORT_USAGE = `decision-matrix export <decision.json | --db FILE --id ID> --out FILE [--format pdf|json|md] [--paper A4|Letter]`;
+export const EXPORT_USAGE = `decision-matrix export <decision.json | --db FILE --id ID> --out FILE [--format pdf|json|md|csv] [--paper A4|Letter]`;
 
 export class ExportUsageError extends Error {}
 
@@ -27,6 +28,7 @@ function writeAtomically(path: string, content: string | Buffer): void {
 
 async function render(source: DecisionSource, format: ExportFormat, paper: PaperFormat, staticDir: string): Promise<string | Buffer> {
   if (format === 'json') return `${JSON.stringify(toDocument(source.decision), null, 2)}\n`;
+  if (format === 'csv') return decisionToCsv(source.decision);
   const report = buildReport(source.decision);
   if (!report.ok) throw new Error(report.error.message);
   if (format === 'md') return decisionRecordMarkdown(report.value, new Date());

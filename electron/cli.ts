@@ -21,7 +21,7 @@ const USAGE = `Usage:
   decision-matrix score <decision.json>     print ranking, totals and contributions as JSON
   decision-matrix template [name]           list built-in decisions, or print one as JSON
   ${EXPORT_USAGE}
-                                            write a PDF report, a JSON file or a Markdown decision record
+                                            write a PDF report, a JSON or CSV file, or a Markdown decision record
   decision-matrix web [--port N] [--data-dir DIR]
                                             serve the app on http://127.0.0.1 and print its URL`;
 

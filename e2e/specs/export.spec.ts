@@ -97,3 +97,36 @@ test('a decision exported as JSON imports back as a new decision', async ({ app,
   await expect(page.getByRole('alert')).toContainText('bad.json: decision: Unrecognized key: "extra"');
   await expect(matrix.decisionItems).toHaveCount(2);
 });
+
+test('a spreadsheet CSV imports only when every row is valid, and exports with names kept literal', async ({ app, dataDir }) => {
+  const { matrix, page } = app;
+  const bad = join(dataDir, 'queues.csv');
+  writeFileSync(bad, 'Criterion,Weight,Direction,Kafka,RabbitMQ\r\nThroughput,3,benefit,5,"1,5"\r\nCost,1,sideways,2,4\r\n');
+  await page.getByLabel('Import a spreadsheet (.csv)').setInputFiles(bad);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('row 2, column "RabbitMQ": "1,5" is not a number (write decimals with a dot: 1.5)');
+  await expect(alert).toContainText('row 3, column "Direction": "sideways" must be benefit or cost');
+  await expect(matrix.decisionItems).toHaveCount(1);
+
+  writeFileSync(bad, '\uFEFFCriterion,Weight,Direction,Kafka,RabbitMQ\r\nThroughput,3,benefit,5,1.5\r\nCost,1,cost,2,4\r\n');
+  await page.getByLabel('Import a spreadsheet (.csv)').setInputFiles(bad);
+  await expect(matrix.title).toHaveValue('queues');
+  await expect(matrix.optionNames).toHaveText(['Kafka', 'RabbitMQ']);
+  await expect(matrix.criterionNames).toHaveText(['Throughput', 'Cost']);
+
+  // A right-to-left override and 2,000 characters: shown, exported and re-read as typed.
+  const longName = `\u202E${'abc '.repeat(500)}`.slice(0, 2000);
+  await page.getByRole('textbox', { name: 'New criterion name' }).fill(longName);
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  await expect(matrix.criterionNames.last()).toHaveText(longName);
+  await matrix.addOption('=HYPERLINK("http://evil.example")');
+  await matrix.saved();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV', exact: true }).click();
+  const csvFile = join(dataDir, 'export.csv');
+  await (await downloading).saveAs(csvFile);
+  const csv = readFileSync(csvFile, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe(`Criterion,Weight,Direction,Min,Max,Kafka,RabbitMQ,"'=HYPERLINK(""http://evil.example"")"`);
+  expect(csv).toContain(`${longName},50,benefit,1,5,,,`);
+});

@@ -6,6 +6,7 @@ import { findTemplate, templates } from '../../core/templates';
 import { inTransaction, type Db } from '../../db/connection';
 import * as decisions from '../../db/decisions';
 import * as matrix from '../../db/matrix';
+import { csvToDraft, decisionToCsv } from './csv';
 
 /**
  * The contract implemented over the store. Each handler is one transaction: it checks what it
@@ -167,6 +168,14 @@ export function createHandlers(db: Db): Handlers {
     exportDecision: ({ decisionId }) => {
       const found = current(decisionId);
       return found.ok ? ok(toDocument(found.value)) : found;
+    },
+    importCsv: ({ title, text }) => {
+      const draft = csvToDraft(text, title);
+      return draft.ok ? tx(() => current(decisions.insertDecision(db, draft.value))) : draft;
+    },
+    exportCsv: ({ decisionId }) => {
+      const found = current(decisionId);
+      return found.ok ? ok({ text: decisionToCsv(found.value) }) : found;
     },
   };
 }

@@ -39,6 +39,13 @@ export class DecisionExports {
     save(fileNameFor(editor.decision.title, 'json'), new Blob([`${JSON.stringify(result.value, null, 2)}\n`], { type: 'application/json' }));
   }
 
+  async csv(editor: DecisionEditor): Promise<void> {
+    await editor.flushWeights();
+    const result = await this.#connection.client.exportCsv({ decisionId: editor.id });
+    if (!result.ok) return void (editor.error = result.error.message);
+    save(fileNameFor(editor.decision.title, 'csv'), new Blob([result.value.text], { type: 'text/csv' }));
+  }
+
   markdown(editor: DecisionEditor): void {
     const report = buildReport({ ...editor.decision, criteria: editor.criteria });
     if (!report.ok) return void (editor.error = report.error.message);

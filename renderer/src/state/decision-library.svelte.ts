@@ -76,6 +76,21 @@ export class DecisionLibrary {
     return this.#openResult(await this.client.importDecision({ document: parsed.value }));
   }
 
+  /** Imports the spreadsheet layout (one row per criterion); the file's name becomes the title. */
+  async importCsvFile(file: File): Promise<boolean> {
+    if (file.size > MAX_IMPORT_BYTES) {
+      this.error = `${file.name}: ${file.size} bytes is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`;
+      return false;
+    }
+    const title = file.name.replace(/\.csv$/i, '') || 'Imported decision';
+    const result = await this.client.importCsv({ title, text: await file.text() });
+    if (!result.ok) {
+      this.error = `${file.name}: ${result.error.message}`;
+      return false;
+    }
+    return this.#openResult(result);
+  }
+
   duplicate(decisionId: number): Promise<boolean> {
     return this.client.duplicateDecision({ decisionId }).then((r) => this.#openResult(r));
   }
