@@ -7,6 +7,7 @@ import { createDispatch } from '../service/dispatch';
 import { createHandlers } from '../service/handlers';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { registerContractHandlers } from './ipc';
+import { installMenu } from './menu';
 import { createSecureWindow } from './secure-window';
 import { APP_ORIGIN } from './url-guard';
 
@@ -44,6 +45,7 @@ app.whenReady().then(() => {
   app.on('will-quit', () => db.close());
   registerContractHandlers(createDispatch(createHandlers(db)));
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
+  installMenu();
   openMainWindow();
 });
 

@@ -1,14 +1,8 @@
+import { fileNameFor } from '../../../core/file-name';
 import { decisionRecordMarkdown } from '../../../core/markdown';
 import { buildReport } from '../../../core/report';
 import type { Connection } from '../client';
 import type { DecisionEditor } from './decision-editor.svelte';
-
-/** A file name from a title: the title as typed, minus what file systems refuse. */
-export function fileNameFor(title: string, extension: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
-  return `${base || 'decision'}.${extension}`;
-}
 
 function save(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
