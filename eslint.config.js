@@ -12,7 +12,7 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
 const CORE_PACKAGES = { regex: '^(?!zod$)[^.]', message: 'core imports nothing but zod.' };
 const NODE_BUILTINS = { group: ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'child_process'], message: 'core and renderer run without Node.' };
 const SQLITE = { group: ['better-sqlite3'], message: 'Only db/ may import better-sqlite3.' };
-const ELECTRON = { group: ['electron'], message: 'Only electron/main and electron/preload may import electron.' };
+const ELECTRON = { regex: '^electron(/.*)?$', message: 'Only electron/main and electron/preload may import electron.' };
 const DB_LAYER = { group: ['**/db/*', '**/db'], message: 'This layer may not reach the database directly.' };
 const ELECTRON_LAYER = { group: ['**/electron/*', '**/electron/**'], message: 'This layer may not import the main-process side.' };
 const RENDERER_LAYER = { group: ['**/renderer/**'], message: 'Lower layers may not import the renderer.' };

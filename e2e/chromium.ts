@@ -1,19 +1,5 @@
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumPath as chromiumPathFor } from '../electron/export/chromium';
 
-/** Debian's Chromium unless CHROMIUM_PATH names another; Playwright downloads no browser here. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumIsInstalled(): boolean {
-  return existsSync(chromiumPath);
-}
+/** The browser the suite drives: the same Chromium and flags the PDF export uses. */
+export const chromiumPath = chromiumPathFor();
+export const chromiumArgs = CHROMIUM_ARGS;

@@ -53,6 +53,16 @@ export class MatrixPage {
     return this.page.getByRole('spinbutton', { name: `Score of ${option} on ${criterion}`, exact: true });
   }
 
+  /** Counts (and dismisses) any alert/confirm dialog a page script opens: user text must never run. */
+  countScriptDialogs(): () => number {
+    let dialogs = 0;
+    this.page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    return () => dialogs;
+  }
+
   async leader(): Promise<string> {
     return (await this.rankingNames.first().textContent()) ?? '';
   }

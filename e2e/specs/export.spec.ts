@@ -51,11 +51,7 @@ test('the browser host downloads the same PDF from the Export button', async ({ 
 
 test('hostile names come out as literal text in the PDF and the Markdown record', async ({ app, dataDir }) => {
   const { matrix, page } = app;
-  let dialogs = 0;
-  page.on('dialog', (d) => {
-    dialogs++;
-    void d.dismiss();
-  });
+  const scriptDialogs = matrix.countScriptDialogs();
   const hostile = '<img src=x onerror=alert(1)>';
   await matrix.addOption(hostile);
   for (const criterion of DIMENSIONS) await matrix.setScore(hostile, criterion, 3);
@@ -77,7 +73,7 @@ test('hostile names come out as literal text in the PDF and the Markdown record'
   expect(markdown).toContain('## Decision Drivers');
   expect(markdown).toContain('* \\<img src=x onerror=alert\\(1\\)\\>');
   expect(markdown).not.toMatch(/(^|[^\\])<img/m);
-  expect(dialogs).toBe(0);
+  expect(scriptDialogs()).toBe(0);
 });
 
 test('a decision exported as JSON imports back as a new decision', async ({ app, dataDir }) => {

@@ -1,24 +1,9 @@
 import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import type { Browser } from 'playwright-core';
 import type { HttpHost } from '../http/server';
 
 export type PaperFormat = 'A4' | 'Letter';
-
-/** The Chromium that prints reports outside the desktop app (Playwright downloads none here). */
-export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Header and footer templates are Chromium's own: .title and .pageNumber are filled in as text. */
 const HEADER = `<div style="font-size:8px;width:100%;padding:0 14mm;color:#5b6576;font-family:system-ui,sans-serif;overflow:hidden;white-space:nowrap;text-overflow:ellipsis"><span class="title"></span></div>`;
@@ -35,7 +20,7 @@ export class ReportPrinter {
   constructor(private readonly host: HttpHost) {}
 
   #launch(): Promise<Browser> {
-    const executablePath = chromiumExecutable();
+    const executablePath = chromiumPath();
     if (!existsSync(executablePath)) {
       return Promise.reject(new Error(`Chromium was not found at ${executablePath}; install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`));
     }
