@@ -98,7 +98,34 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
   const scored = input.scored;
   const totals = new Float64Array(optionCount);
   const missing: number[][] = new Array(optionCount);
-  for (let o = 0; o < optionCount; o++) {
+  const bad = sumRows(values, scored, mins, maxs, factors, offsets, criterionCount, totals, missing);
+  if (bad >= 0) return badScore(input, Math.floor(bad / criterionCount), bad % criterionCount);
+
+  const { ranks, order } = rankTotals(totals, missing);
+  const contribution = (o: number, c: number): number => {
+    const cell = o * criterionCount + c;
+    return scored !== undefined && scored[cell] === 0 ? 0 : values[cell] * factors[c] + offsets[c];
+  };
+  return ok({ weights, totals, contribution, missing, ranks, order });
+}
+
+/**
+ * The hot loop, kept in a function of its own: the closure below in scoreMatrix would otherwise
+ * move these arrays into a heap context and slow every access. Returns the first cell out of
+ * scale (or NaN), or -1.
+ */
+function sumRows(
+  values: Float64Array,
+  scored: Uint8Array | undefined,
+  mins: Float64Array,
+  maxs: Float64Array,
+  factors: Float64Array,
+  offsets: Float64Array,
+  criterionCount: number,
+  totals: Float64Array,
+  missing: number[][],
+): number {
+  for (let o = 0; o < totals.length; o++) {
     const base = o * criterionCount;
     let total = 0;
     let missingHere = NO_MISSING;
@@ -110,20 +137,14 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
         continue;
       }
       const x = values[cell];
-      // One range test also refuses NaN; the message is built out of the hot loop.
-      if (!(x >= mins[c] && x <= maxs[c])) return badScore(input, o, c);
+      // One range test also refuses NaN.
+      if (!(x >= mins[c] && x <= maxs[c])) return cell;
       total += x * factors[c] + offsets[c];
     }
     totals[o] = total;
     missing[o] = missingHere;
   }
-
-  const { ranks, order } = rankTotals(totals, missing);
-  const contribution = (o: number, c: number): number => {
-    const cell = o * criterionCount + c;
-    return scored !== undefined && scored[cell] === 0 ? 0 : values[cell] * factors[c] + offsets[c];
-  };
-  return ok({ weights, totals, contribution, missing, ranks, order });
+  return -1;
 }
 
 function badScore(input: MatrixInput, o: number, c: number): Result<never> {
