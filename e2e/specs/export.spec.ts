@@ -49,30 +49,49 @@ test('the browser host downloads the same PDF from the Export button', async ({ 
   expectWholeReport(pdfText(pdf));
 });
 
-test('hostile names come out as literal text in the PDF and the Markdown record', async ({ app, dataDir }) => {
+test('a hostile option name and a 2,000-character right-to-left criterion name stay literal in the UI, PDF, CSV and Markdown', async ({ app, dataDir }) => {
   const { matrix, page } = app;
   const scriptDialogs = matrix.countScriptDialogs();
   const hostile = '<img src=x onerror=alert(1)>';
+  const rtlWord = 'rtl\u202Eevil';
+  const longName = `${rtlWord} ${'abcdefghi '.repeat(199)}z`;
+  expect(longName).toHaveLength(2000);
+
   await matrix.addOption(hostile);
   for (const criterion of DIMENSIONS) await matrix.setScore(hostile, criterion, 3);
+  await page.getByRole('textbox', { name: 'New criterion name' }).fill(longName);
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  await expect(matrix.criterionNames.last()).toHaveText(longName);
+  await expect(matrix.optionNames.last()).toHaveText(hostile);
+  for (const option of ['PyTorch', 'TensorFlow', hostile]) await matrix.setScore(option, longName, 4);
   await matrix.saved();
+  await expect(page.locator('img')).toHaveCount(0);
+
+  const download = async (button: string, name: string) => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: button, exact: true }).click();
+    const file = join(dataDir, name);
+    await (await downloading).saveAs(file);
+    return file;
+  };
 
   if (target === 'chromium') {
-    const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'PDF', exact: true }).click();
-    const pdf = join(dataDir, 'hostile.pdf');
-    await (await downloading).saveAs(pdf);
-    expect(pdfText(pdf)).toContain(hostile);
+    const text = pdfText(await download('PDF', 'hostile.pdf'));
+    expect(text).toContain(hostile);
+    // The override is kept as a character, so the PDF lays the rest of the name out right to left.
+    expect(flat(text)).toContain('rtl');
+    expect(flat(text)).toContain('ihgfedcba ihgfedcba');
   }
 
-  const downloadingMarkdown = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Markdown', exact: true }).click();
-  const markdownFile = join(dataDir, 'record.md');
-  await (await downloadingMarkdown).saveAs(markdownFile);
-  const markdown = readFileSync(markdownFile, 'utf8');
+  const csv = readFileSync(await download('CSV', 'hostile.csv'), 'utf8');
+  expect(csv.split('\r\n')[0]).toContain(`,${hostile}`);
+  expect(csv).toContain(`${longName},50,benefit,1,5,4,4,4`);
+
+  const markdown = readFileSync(await download('Markdown', 'record.md'), 'utf8');
   expect(markdown).toContain('## Decision Drivers');
   expect(markdown).toContain('* \\<img src=x onerror=alert\\(1\\)\\>');
   expect(markdown).not.toMatch(/(^|[^\\])<img/m);
+  expect(markdown).toContain(`* ${longName} — weight`);
   expect(scriptDialogs()).toBe(0);
 });
 
