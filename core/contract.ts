@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decisionDocumentSchema, type DecisionDocument } from './interchange';
 import {
+  decisionStatusSchema,
   directionSchema,
   finiteNumberSchema,
   nameSchema,
@@ -45,7 +46,14 @@ export const contract = {
   createDecision: method<Decision>()(z.strictObject({ title: nameSchema })),
   duplicateDecision: method<Decision>()(z.strictObject(decisionRef)),
   updateDecision: method<Decision>()(
-    z.strictObject({ ...decisionRef, title: nameSchema.optional(), context: textSchema.optional() }),
+    z.strictObject({
+      ...decisionRef,
+      title: nameSchema.optional(),
+      context: textSchema.optional(),
+      status: decisionStatusSchema.optional(),
+      chosenOptionId: id.nullable().optional(),
+      outcomeReason: textSchema.optional(),
+    }),
   ),
   deleteDecision: method<{ deletedId: number }>()(z.strictObject(decisionRef)),
 

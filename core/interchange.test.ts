@@ -26,6 +26,7 @@ describe('parseDecisionDocument', () => {
     ['a dangling option id', (d: any) => (d.decision.scores[0].option = 'zz'), 'decision.scores[0].option: no option has the id "zz"'],
     ['a duplicate criterion id', (d: any) => d.decision.criteria.push({ ...d.decision.criteria[0] }), 'decision.criteria[1].id: duplicate criterion id "c"'],
     ['a negative weight', (d: any) => (d.decision.criteria[0].weight = -2), 'decision.criteria[0].weight: must be zero or more'],
+    ['a chosen option that does not exist', (d: any) => (d.decision.outcome = { status: 'decided', chosenOption: 'zz' }), 'decision.outcome.chosenOption: no option has the id "zz"'],
     ['a blank title', (d: any) => (d.decision.title = '   '), 'decision.title: must not be empty'],
     ['a reversed scale', (d: any) => (d.decision.criteria[0].scale = { min: 5, max: 1 }), 'decision.criteria[0].scale.max: scale minimum must be below its maximum'],
   ])('refuses %s, naming the path of the problem', (_, change, message) => {
@@ -47,6 +48,9 @@ describe('toDocument', () => {
       id: 7,
       title: '<img src=x onerror=alert(1)>',
       context: '',
+      status: 'decided',
+      chosenOptionId: 3,
+      outcomeReason: 'cheapest',
       createdAt: '',
       updatedAt: '',
       options: [{ id: 3, name: 'A', description: '' }],
@@ -56,6 +60,7 @@ describe('toDocument', () => {
     expect(parseDecisionDocument(doc)).toEqual({ ok: true, value: doc });
     expect(doc.decision.title).toBe('<img src=x onerror=alert(1)>');
     expect(doc.decision.scores).toEqual([{ option: 'o3', criterion: 'c4', value: 2, rationale: 'why', source: '' }]);
+    expect(doc.decision.outcome).toEqual({ status: 'decided', chosenOption: 'o3', reason: 'cheapest' });
   });
 
   it('accepts the shipped template', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  decisionStatusSchema,
   directionSchema,
   finiteNumberSchema,
   nameSchema,
@@ -49,6 +50,9 @@ export const decisionDraftSchema = z
     options: z.array(documentOptionSchema).max(1000, 'must list at most 1000 options'),
     criteria: z.array(documentCriterionSchema).max(1000, 'must list at most 1000 criteria'),
     scores: z.array(documentScoreSchema).default([]),
+    outcome: z
+      .strictObject({ status: decisionStatusSchema, chosenOption: keySchema.nullable().default(null), reason: textSchema.default('') })
+      .default({ status: 'open', chosenOption: null, reason: '' }),
   })
   .superRefine((draft, ctx) => {
     const optionIds = new Set<string>();
@@ -61,6 +65,9 @@ export const decisionDraftSchema = z
       if (criteria.has(criterion.id)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate criterion id "${criterion.id}"` });
       criteria.set(criterion.id, criterion);
     });
+    if (draft.outcome.chosenOption !== null && !optionIds.has(draft.outcome.chosenOption)) {
+      ctx.addIssue({ code: 'custom', path: ['outcome', 'chosenOption'], message: `no option has the id "${draft.outcome.chosenOption}"` });
+    }
     const cells = new Set<string>();
     draft.scores.forEach((score, i) => {
       const criterion = criteria.get(score.criterion);
@@ -80,6 +87,9 @@ export const decisionDraftSchema = z
   });
 
 export type DecisionDraft = z.output<typeof decisionDraftSchema>;
+
+/** A decision nobody has decided yet. */
+export const OPEN_OUTCOME: DecisionDraft['outcome'] = { status: 'open', chosenOption: null, reason: '' };
 
 export const decisionDocumentSchema = z.strictObject({
   format: z.literal(INTERCHANGE_FORMAT, { error: `must be "${INTERCHANGE_FORMAT}"` }),
@@ -141,6 +151,11 @@ export function toDocument(decision: Decision): DecisionDocument {
           rationale: s.rationale,
           source: s.source,
         })),
+      outcome: {
+        status: decision.status,
+        chosenOption: decision.chosenOptionId === null ? null : (optionKey.get(decision.chosenOptionId) ?? null),
+        reason: decision.outcomeReason,
+      },
     },
   };
 }
@@ -149,11 +164,14 @@ export function toDocument(decision: Decision): DecisionDocument {
  * Gives a draft the shape of a stored decision (ids by position) so that core's scoring can run
  * on a file without a database, as the CLI does.
  */
-export function draftAsDecision(draft: DecisionDraft): Pick<Decision, 'title' | 'options' | 'criteria' | 'scores'> {
+export function draftAsDecision(draft: DecisionDraft): Pick<Decision, 'title' | 'options' | 'criteria' | 'scores' | 'status' | 'chosenOptionId' | 'outcomeReason'> {
   const optionIds = new Map(draft.options.map((o, i) => [o.id, i + 1]));
   const criterionIds = new Map(draft.criteria.map((c, i) => [c.id, i + 1]));
   return {
     title: draft.title,
+    status: draft.outcome.status,
+    chosenOptionId: draft.outcome.chosenOption === null ? null : (optionIds.get(draft.outcome.chosenOption) ?? null),
+    outcomeReason: draft.outcome.reason,
     options: draft.options.map((o, i) => ({ id: i + 1, name: o.name, description: o.description })),
     criteria: draft.criteria.map((c, i) => ({ id: i + 1, name: c.name, description: c.description, direction: c.direction, scale: c.scale, weight: c.weight })),
     scores: draft.scores.map((s) => ({

@@ -20,11 +20,19 @@ describe('escapeMarkdown', () => {
 });
 
 describe('decisionRecordMarkdown', () => {
+  it('states the chosen option and why once decided', () => {
+    const report = buildReport({ ...seeded(), status: 'decided', chosenOptionId: 2, outcomeReason: 'we deploy to phones' });
+    if (!report.ok) throw new Error(report.error.message);
+    const markdown = decisionRecordMarkdown(report.value, new Date('2026-11-25T12:00:00Z'));
+    expect(markdown).toContain('* Status: decided');
+    expect(markdown).toContain('Chosen option: “TensorFlow”, because we deploy to phones.');
+  });
+
   it('writes the MADR sections with weights, the outcome and pros and cons from the rationale', () => {
     const report = buildReport(seeded());
     if (!report.ok) throw new Error(report.error.message);
     const markdown = decisionRecordMarkdown(report.value, new Date('2026-11-25T12:00:00Z'));
-    expect(markdown).toMatch(/^# PyTorch vs TensorFlow\n\n\* Date: 2026-11-25\n/);
+    expect(markdown).toMatch(/^# PyTorch vs TensorFlow\n\n\* Status: open\n\* Date: 2026-11-25\n/);
     for (const heading of ['## Context and Problem Statement', '## Decision Drivers', '## Considered Options', '## Decision Outcome', '## Pros and Cons of the Options']) {
       expect(markdown).toContain(heading);
     }

@@ -37,6 +37,7 @@ export function decisionRecordMarkdown(report: DecisionReport, date: Date): stri
   const lines = [
     `# ${escapeMarkdown(report.title)}`,
     '',
+    `* Status: ${report.status}`,
     `* Date: ${date.toISOString().slice(0, 10)}`,
     `* Method: weighted sum of scores normalised to each criterion’s scale`,
     '',
@@ -56,6 +57,9 @@ export function decisionRecordMarkdown(report: DecisionReport, date: Date): stri
     '',
     '## Decision Outcome',
     '',
+    ...(report.status === 'decided' && report.chosenOption !== null
+      ? [`Chosen option: “${escapeMarkdown(report.chosenOption)}”${report.outcomeReason ? `, because ${escapeMarkdown(report.outcomeReason)}` : ''}.`, '']
+      : []),
     leaders ? `Leading option under these weights: ${leaders}${report.leaders.length > 1 ? ' (tied)' : ''}.` : 'No option is fully scored yet.',
     '',
     '| Rank | Option | Weighted total |',

@@ -61,10 +61,18 @@ export interface Score {
   source: string;
 }
 
+export const decisionStatusSchema = z.enum(['open', 'decided']);
+export type DecisionStatus = z.infer<typeof decisionStatusSchema>;
+
 export interface Decision {
   id: number;
   title: string;
   context: string;
+  status: DecisionStatus;
+  /** The option the team chose, once decided (null while open, or if that option was removed). */
+  chosenOptionId: number | null;
+  /** Why the team chose it, in their words. */
+  outcomeReason: string;
   createdAt: string;
   updatedAt: string;
   options: Option[];

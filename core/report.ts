@@ -26,6 +26,10 @@ export interface ReportRankingRow extends OptionScore {
 export interface DecisionReport {
   title: string;
   context: string;
+  status: Decision['status'];
+  /** The chosen option's name once decided (null while open or if it was removed). */
+  chosenOption: string | null;
+  outcomeReason: string;
   options: Option[];
   criteria: ReportCriterion[];
   /** One per option × criterion, criteria-major (the order of the matrix rows). */
@@ -58,6 +62,9 @@ export function buildReport(decision: Decision): Result<DecisionReport> {
   return ok({
     title: decision.title,
     context: decision.context,
+    status: decision.status,
+    chosenOption: decision.options.find((o) => o.id === decision.chosenOptionId)?.name ?? null,
+    outcomeReason: decision.outcomeReason,
     options: decision.options,
     criteria: decision.criteria.map((c) => ({ ...c, share: weights[c.id] })),
     cells: decision.criteria.flatMap((criterion) =>

@@ -1,5 +1,5 @@
 import type { DecisionDraft } from '../core/interchange';
-import type { Criterion, Decision, DecisionSummary, Direction, Option, Score } from '../core/model';
+import type { Criterion, Decision, DecisionStatus, DecisionSummary, Direction, Option, Score } from '../core/model';
 import type { Db } from './connection';
 
 /** Repository for whole decisions. Every function takes the database handle first. */
@@ -30,7 +30,13 @@ export function listDecisions(db: Db): DecisionSummary[] {
 }
 
 export function getDecision(db: Db, id: number): Decision | undefined {
-  const row = db.prepare('SELECT id, title, context, created_at AS createdAt, updated_at AS updatedAt FROM decisions WHERE id = ?').get(id) as
+  const row = db
+    .prepare(
+      `SELECT id, title, context, status, chosen_option_id AS chosenOptionId, outcome_reason AS outcomeReason,
+              created_at AS createdAt, updated_at AS updatedAt
+         FROM decisions WHERE id = ?`,
+    )
+    .get(id) as
     | Omit<Decision, 'options' | 'criteria' | 'scores'>
     | undefined;
   if (!row) return undefined;
@@ -80,15 +86,35 @@ export function insertDecision(db: Db, draft: DecisionDraft): number {
   for (const s of draft.scores) {
     insertScore.run(optionIds.get(s.option), criterionIds.get(s.criterion), s.value, s.rationale, s.source);
   }
+  const { outcome } = draft;
+  db.prepare('UPDATE decisions SET status = ?, chosen_option_id = ?, outcome_reason = ? WHERE id = ?').run(
+    outcome.status,
+    outcome.chosenOption === null ? null : (optionIds.get(outcome.chosenOption) ?? null),
+    outcome.reason,
+    decisionId,
+  );
   return decisionId;
 }
 
-export function updateDecision(db: Db, id: number, fields: { title?: string; context?: string }): boolean {
-  const current = db.prepare('SELECT title, context FROM decisions WHERE id = ?').get(id) as { title: string; context: string } | undefined;
+export interface DecisionFields {
+  title?: string;
+  context?: string;
+  status?: DecisionStatus;
+  chosenOptionId?: number | null;
+  outcomeReason?: string;
+}
+
+export function updateDecision(db: Db, id: number, fields: DecisionFields): boolean {
+  const current = db.prepare('SELECT title, context, status, chosen_option_id AS chosenOptionId, outcome_reason AS outcomeReason FROM decisions WHERE id = ?').get(id) as
+    | Required<DecisionFields>
+    | undefined;
   if (!current) return false;
-  db.prepare('UPDATE decisions SET title = ?, context = ?, updated_at = ? WHERE id = ?').run(
+  db.prepare('UPDATE decisions SET title = ?, context = ?, status = ?, chosen_option_id = ?, outcome_reason = ?, updated_at = ? WHERE id = ?').run(
     fields.title ?? current.title,
     fields.context ?? current.context,
+    fields.status ?? current.status,
+    fields.chosenOptionId === undefined ? current.chosenOptionId : fields.chosenOptionId,
+    fields.outcomeReason ?? current.outcomeReason,
     now(),
     id,
   );

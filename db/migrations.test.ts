@@ -67,3 +67,38 @@ describe('0001_initial', () => {
     expect(() => db.prepare(sql).run()).toThrow();
   });
 });
+
+describe('0002_decision_outcome', () => {
+  const upgraded = () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(1));
+    db.prepare("INSERT INTO decisions (id, title, created_at, updated_at) VALUES (1, 'Made before 0002', 'now', 'now')").run();
+    db.prepare("INSERT INTO options (id, decision_id, name, position) VALUES (7, 1, 'A', 0)").run();
+    migrate(db, upTo(2));
+    return db;
+  };
+
+  it('keeps existing decisions, now open with no chosen option', () => {
+    const db = upgraded();
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT title, status, chosen_option_id, outcome_reason FROM decisions').get()).toEqual({
+      title: 'Made before 0002',
+      status: 'open',
+      chosen_option_id: null,
+      outcome_reason: '',
+    });
+  });
+
+  it('forgets the chosen option when that option is removed', () => {
+    const db = upgraded();
+    db.prepare("UPDATE decisions SET status = 'decided', chosen_option_id = 7 WHERE id = 1").run();
+    db.prepare('DELETE FROM options WHERE id = 7').run();
+    expect(db.prepare('SELECT status, chosen_option_id FROM decisions').get()).toEqual({ status: 'decided', chosen_option_id: null });
+  });
+
+  it('refuses an unknown status', () => {
+    const db = upgraded();
+    expect(() => db.prepare("UPDATE decisions SET status = 'maybe'").run()).toThrow();
+  });
+});

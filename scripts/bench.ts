@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from 'playwright-core';
-import { INTERCHANGE_FORMAT, type DecisionDocument } from '../core/interchange';
+import { INTERCHANGE_FORMAT, OPEN_OUTCOME, type DecisionDocument } from '../core/interchange';
 import { scoreDecision, scoreMatrix, type MatrixInput } from '../core/scoring';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 
@@ -116,6 +116,7 @@ function generatedDocument(options: number, criteria: number): DecisionDocument 
       scores: Array.from({ length: options }, (_, o) =>
         Array.from({ length: criteria }, (_, c) => ({ option: `o${o}`, criterion: `c${c}`, value: 1 + Math.floor(next() * 5), rationale: '', source: '' })),
       ).flat(),
+      outcome: OPEN_OUTCOME,
     },
   };
 }

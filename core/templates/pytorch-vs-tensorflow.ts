@@ -1,4 +1,4 @@
-import { INTERCHANGE_FORMAT, type DecisionDocument } from '../interchange';
+import { INTERCHANGE_FORMAT, OPEN_OUTCOME, type DecisionDocument } from '../interchange';
 
 /**
  * The decision the app ships with. Facts come from a 2024 comparison of the two frameworks
@@ -174,5 +174,6 @@ export const pytorchVsTensorflow: DecisionDocument = {
         source: 'Seed article, “Performance and Scalability”',
       },
     ],
+    outcome: OPEN_OUTCOME,
   },
 };

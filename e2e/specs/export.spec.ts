@@ -145,3 +145,32 @@ test('a spreadsheet CSV imports only when every row is valid, and exports with n
   expect(csv.split('\r\n')[0]).toBe(`Criterion,Weight,Direction,Min,Max,Kafka,RabbitMQ,"'=HYPERLINK(""http://evil.example"")"`);
   expect(csv).toContain(`${longName},50,benefit,1,5,,,`);
 });
+
+test('once decided, the report and the decision record name the chosen option and why', async ({ app, dataDir }) => {
+  const { page } = app;
+  const outcome = page.getByRole('group', { name: 'Outcome' });
+  await outcome.getByLabel('Status').selectOption('decided');
+  await expect(outcome.getByLabel('Chosen option')).toHaveValue(/\d+/);
+  await expect(outcome.getByLabel('Chosen option').locator('option:checked')).toHaveText('PyTorch');
+  await outcome.getByLabel('Chosen option').selectOption({ label: 'TensorFlow' });
+  await outcome.getByLabel('Why').fill('Our models ship to phones: TensorFlow Lite decides it.');
+  await outcome.getByLabel('Why').press('Enter');
+  await app.matrix.saved();
+  await page.reload();
+  await app.matrix.ready();
+  await expect(outcome.getByLabel('Chosen option').locator('option:checked')).toHaveText('TensorFlow');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Markdown', exact: true }).click();
+  const file = join(dataDir, 'decided.md');
+  await (await downloading).saveAs(file);
+  expect(readFileSync(file, 'utf8')).toContain('Chosen option: “TensorFlow”, because Our models ship to phones: TensorFlow Lite decides it.');
+
+  if (target === 'chromium') {
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF', exact: true }).click();
+    const pdf = join(dataDir, 'decided.pdf');
+    await (await pdfDownload).saveAs(pdf);
+    expect(flat(pdfText(pdf))).toContain('Decided: TensorFlow — Our models ship to phones: TensorFlow Lite decides it.');
+  }
+});

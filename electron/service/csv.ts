@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { DecisionDraft } from '../../core/interchange';
+import { OPEN_OUTCOME, type DecisionDraft } from '../../core/interchange';
 import { DEFAULT_SCALE, directionSchema, MAX_TEXT_LENGTH, type Decision } from '../../core/model';
 import { fail, ok, type Result } from '../../core/result';
 
@@ -92,6 +92,7 @@ export function csvToDraft(text: string, title: string): Result<DecisionDraft> {
     options: optionColumns.map((c, i) => ({ id: `o${i}`, name: c.name, description: '' })),
     criteria: [],
     scores: [],
+    outcome: OPEN_OUTCOME,
   };
   rows.forEach((cells, r) => {
     const row = r + 2;

@@ -118,6 +118,17 @@ describe('service over a real store', () => {
     expect(call('listDecisions', {}).map((d) => d.title).sort()).toEqual(['PyTorch vs TensorFlow', 'Which queue?']);
   });
 
+  it('records the outcome: decided, the chosen option and why — and forgets the option if it is removed', () => {
+    const { call, seeded } = service();
+    const decision = seeded();
+    const tensorflow = decision.options[1];
+    let d = call('updateDecision', { decisionId: decision.id, status: 'decided', chosenOptionId: tensorflow.id, outcomeReason: 'We ship to phones.' });
+    expect(d).toMatchObject({ status: 'decided', chosenOptionId: tensorflow.id, outcomeReason: 'We ship to phones.' });
+    expect(call('duplicateDecision', { decisionId: decision.id })).toMatchObject({ status: 'decided', outcomeReason: 'We ship to phones.' });
+    d = call('removeOption', { optionId: tensorflow.id });
+    expect(d.chosenOptionId).toBeNull();
+  });
+
   it('stores text exactly as typed', () => {
     const { call } = service();
     const title = '  <img src=x onerror=alert(1)> \u202Eevil\u202C 🧪 מבחן e\u0301  ';
@@ -145,6 +156,8 @@ describe('service over a real store', () => {
       ['a blank option name', (i) => ['addOption', { decisionId: i.decisionId, name: '   ' }], 'invalid-input', 'name: must not be empty'],
       ['an unknown field', (i) => ['addOption', { decisionId: i.decisionId, name: 'X', colour: 'red' }], 'invalid-input', 'Unrecognized key'],
       ['a scale that would strand existing scores', (i) => ['updateCriterion', { criterionId: i.criterionId, scale: { min: 1, max: 3 } }], 'conflict', 'fall outside 1–3'],
+      ['a chosen option from another decision', (i) => ['updateDecision', { decisionId: i.decisionId, status: 'decided', chosenOptionId: 9999 }], 'not-found', 'Option 9999'],
+      ['an unknown status', (i) => ['updateDecision', { decisionId: i.decisionId, status: 'maybe' }], 'invalid-input', 'status'],
       ['an unknown method', () => ['dropTables', {}], 'unknown-method', 'dropTables'],
       ['a missing decision', () => ['addOption', { decisionId: 424242, name: 'X' }], 'not-found', '424242'],
     ];

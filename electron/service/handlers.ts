@@ -1,5 +1,5 @@
 import type { Handlers } from '../../core/contract';
-import { toDocument } from '../../core/interchange';
+import { OPEN_OUTCOME, toDocument } from '../../core/interchange';
 import { DEFAULT_SCALE, DEFAULT_WEIGHT, scoreProblem, type Decision } from '../../core/model';
 import { fail, ok, type Result } from '../../core/result';
 import { findTemplate, templates } from '../../core/templates';
@@ -48,7 +48,12 @@ export function createHandlers(db: Db): Handlers {
   return {
     listDecisions: () => ok(decisions.listDecisions(db)),
     getDecision: ({ decisionId }) => current(decisionId),
-    createDecision: ({ title }) => tx(() => current(decisions.insertDecision(db, { title, context: '', options: [], criteria: [], scores: [] }))),
+    createDecision: ({ title }) =>
+      tx(() =>
+        current(
+          decisions.insertDecision(db, { title, context: '', options: [], criteria: [], scores: [], outcome: OPEN_OUTCOME }),
+        ),
+      ),
     duplicateDecision: ({ decisionId }) =>
       tx(() => {
         const source = current(decisionId);
@@ -56,9 +61,14 @@ export function createHandlers(db: Db): Handlers {
         const { decision } = toDocument(source.value);
         return current(decisions.insertDecision(db, { ...decision, title: `${decision.title} (copy)` }));
       }),
-    updateDecision: ({ decisionId, title, context }) =>
+    updateDecision: ({ decisionId, ...fields }) =>
       tx(() => {
-        decisions.updateDecision(db, decisionId, { title, context });
+        const found = current(decisionId);
+        if (!found.ok) return found;
+        if (fields.chosenOptionId != null && !found.value.options.some((o) => o.id === fields.chosenOptionId)) {
+          return fail('not-found', `Option ${fields.chosenOptionId} is not part of decision ${decisionId}.`);
+        }
+        decisions.updateDecision(db, decisionId, fields);
         return current(decisionId);
       }),
     deleteDecision: ({ decisionId }) =>

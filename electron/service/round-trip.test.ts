@@ -36,8 +36,10 @@ const documentArbitrary = fc
     ),
     fractions: fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }), { minLength: 16, maxLength: 16 }),
     rationale: anyText,
+    decided: fc.boolean(),
+    reason: anyText,
   })
-  .map(({ title, context, options, criteria, fractions, rationale }): DecisionDocument => ({
+  .map(({ title, context, options, criteria, fractions, rationale, decided, reason }): DecisionDocument => ({
     format: INTERCHANGE_FORMAT,
     decision: {
       title,
@@ -60,6 +62,7 @@ const documentArbitrary = fc
           source: '',
         })),
       ),
+      outcome: decided ? { status: 'decided', chosenOption: 'o0', reason } : { status: 'open', chosenOption: null, reason },
     },
   }));
 
@@ -81,6 +84,7 @@ describe('JSON round trip through the store', () => {
         // Ids are the file's own keys; everything else comes back as written.
         const strip = (d: DecisionDocument) => ({
           ...d.decision,
+          outcome: { ...d.decision.outcome, chosenOption: d.decision.outcome.chosenOption === null ? null : 'chosen' },
           options: d.decision.options.map(({ id: _, ...o }) => o),
           criteria: d.decision.criteria.map(({ id: _, ...c }) => c),
           scores: d.decision.scores.map(({ option: _o, criterion: _c, ...s }) => s),
