@@ -30,6 +30,8 @@ beforeAll(async () => {
       electronDist,
       electronVersion: '45.5.0',
       npmRebuild: false,
+      // The stand-in binary has no fuse wire to flip; fuses are flipped on real builds.
+      electronFuses: null,
       directories: { output: join(work, 'out') },
     },
   });
@@ -61,6 +63,15 @@ describe('the assembled desktop app', () => {
     const unpacked = join(asar + '.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
     expect(existsSync(unpacked)).toBe(true);
     expect(readFileSync(unpacked).subarray(1, 4).toString()).toBe('ELF');
+  });
+
+  it('is configured to flip the Electron fuses after packing', () => {
+    const config = readFileSync(join(root, 'build', 'electron-builder.yml'), 'utf8');
+    const fuses = config.slice(config.indexOf('electronFuses:'));
+    for (const off of ['runAsNode', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'grantFileProtocolExtraPrivileges']) {
+      expect(fuses).toMatch(new RegExp(`\\n  ${off}: false\\n`));
+    }
+    for (const on of ['onlyLoadAppFromAsar', 'enableCookieEncryption']) expect(fuses).toMatch(new RegExp(`\\n  ${on}: true\\n`));
   });
 
   it('leaves out tests, source maps, sources and dev dependencies', () => {
