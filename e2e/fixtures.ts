@@ -1,4 +1,4 @@
-import { test as base, _electron, expect, type Page } from '@playwright/test';
+import { test as base, _electron, expect, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,8 @@ export async function startWebHost(dataDir: string): Promise<WebHost> {
 
 interface AppFixture {
   page: Page;
+  /** The desktop app's main process, on the Electron target only. */
+  electron: ElectronApplication | null;
   matrix: MatrixPage;
   /** Closes the app and starts it again on the same data folder, as after a restart. */
   restart(): Promise<void>;
@@ -64,10 +66,12 @@ export const test = base.extend<{ dataDir: string; app: AppFixture }>({
       let page = await electronApp.firstWindow();
       const fixture: AppFixture = {
         page,
+        electron: electronApp,
         matrix: new MatrixPage(page),
         restart: async () => {
           await electronApp.close();
           electronApp = await launch();
+          fixture.electron = electronApp;
           page = await electronApp.firstWindow();
           fixture.page = page;
           fixture.matrix = new MatrixPage(page);
@@ -83,6 +87,7 @@ export const test = base.extend<{ dataDir: string; app: AppFixture }>({
     let host = await startWebHost(dataDir);
     const fixture: AppFixture = {
       page: browserPage,
+      electron: null,
       matrix: new MatrixPage(browserPage),
       restart: async () => {
         await host.stop();

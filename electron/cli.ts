@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { draftAsDecision, parseDecisionDocumentText, type DecisionDraft } from '../core/interchange';
 import { scoreDecision } from '../core/scoring';
 import { findTemplate, templates } from '../core/templates';
+import { backUpDaily } from '../db/backups';
 import { openDecisionStore } from '../db/seed';
 import { databaseFile, defaultDataFolder } from './data-folder';
 import { ReportPrinter } from './export/pdf';
@@ -92,6 +93,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`, 2);
   const folder = option(args, '--data-dir') ?? defaultDataFolder();
   const db = openDecisionStore(databaseFile(folder));
+  void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined;
   const host: HttpHost = await startHttpHost({
     dispatch: createDispatch(createHandlers(db)),

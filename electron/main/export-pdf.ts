@@ -1,17 +1,12 @@
 import { dialog, type BrowserWindow } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { fileNameFor } from '../../core/file-name';
+import { openDecisionId } from './desktop-commands';
 import { createSecureWindow } from './secure-window';
 import { APP_ORIGIN } from './url-guard';
 
 const READY_POLL_MS = 50;
 const READY_TIMEOUT_MS = 20_000;
-
-/** The decision open in a window: the renderer marks it on its root element. */
-async function openDecisionId(window: BrowserWindow): Promise<number | null> {
-  const id = await window.webContents.executeJavaScript(`document.querySelector('[data-open-decision]')?.dataset.openDecision ?? null`);
-  return id === null ? null : Number(id);
-}
 
 async function waitForReport(window: BrowserWindow): Promise<void> {
   const started = Date.now();

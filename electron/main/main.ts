@@ -1,11 +1,14 @@
-import { app, dialog, session } from 'electron';
+import { app, dialog, nativeTheme, screen, session } from 'electron';
 import { join } from 'node:path';
+import { backUpDaily } from '../../db/backups';
 import { StoreOpenError } from '../../db/connection';
 import { openDecisionStore } from '../../db/seed';
 import { databaseFile, DATA_DIR_VARIABLE } from '../data-folder';
 import { createDispatch } from '../service/dispatch';
 import { createHandlers } from '../service/handlers';
+import { readSettings, visibleBounds, writeSettings } from '../window-state';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
+import type { DesktopContext } from './desktop-commands';
 import { registerContractHandlers } from './ipc';
 import { installMenu } from './menu';
 import { createSecureWindow } from './secure-window';
@@ -18,9 +21,19 @@ registerAppScheme();
 
 let mainWindow: ReturnType<typeof createSecureWindow> | null = null;
 
-function openMainWindow(): void {
-  mainWindow = createSecureWindow({ width: 1280, height: 860, minWidth: 800, minHeight: 560, show: false, title: 'Decision Matrix' });
+function openMainWindow(ctx: DesktopContext): void {
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const bounds = visibleBounds(ctx.settings.bounds, displays);
+  mainWindow = createSecureWindow({ width: 1280, height: 860, ...bounds, minWidth: 800, minHeight: 560, show: false, title: 'Decision Matrix' });
+  if (ctx.settings.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('focus', () => installMenu(ctx));
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    ctx.settings.maximized = mainWindow.isMaximized();
+    if (!ctx.settings.maximized) ctx.settings.bounds = mainWindow.getBounds();
+    writeSettings(ctx.settingsFile, ctx.settings);
+  });
   mainWindow.on('closed', () => (mainWindow = null));
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
@@ -43,15 +56,20 @@ app.whenReady().then(() => {
     return;
   }
   app.on('will-quit', () => db.close());
-  registerContractHandlers(createDispatch(createHandlers(db)));
+  void backUpDaily(db, folder).catch((error) => console.error('decision-matrix: daily backup failed', error));
+  const handlers = createHandlers(db);
+  registerContractHandlers(createDispatch(handlers));
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
-  installMenu();
-  openMainWindow();
+  const settingsFile = join(folder, 'desktop.json');
+  const ctx: DesktopContext = { handlers, dataFolder: folder, settingsFile, settings: readSettings(settingsFile) };
+  nativeTheme.themeSource = ctx.settings.theme;
+  installMenu(ctx);
+  openMainWindow(ctx);
+  app.on('activate', () => {
+    if (mainWindow === null) openMainWindow(ctx);
+  });
 });
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
-});
-app.on('activate', () => {
-  if (mainWindow === null && app.isReady()) openMainWindow();
 });

@@ -1,28 +1,74 @@
 import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { Theme } from '../window-state';
+import { exportFile, importFile, openDataFolder, setTheme, showAbout, showDecision, startNewDecision, type DesktopContext } from './desktop-commands';
 import { exportPdfFromWindow } from './export-pdf';
 
-/** The application menu: the usual edit and view roles, and File → Export PDF…. */
-export function installMenu(): void {
+const RECENT_COUNT = 8;
+
+/** Runs a command on the window the menu was used from. */
+const onWindow =
+  (command: (window: BrowserWindow) => unknown) =>
+  (_item: unknown, window: unknown): void => {
+    if (window instanceof BrowserWindow) void command(window);
+  };
+
+/** The application menu, rebuilt when the window gains focus so Open Recent stays current. */
+export function installMenu(ctx: DesktopContext): void {
   const isMac = process.platform === 'darwin';
+  const recent = ctx.handlers.listDecisions({});
+  const recentItems: MenuItemConstructorOptions[] = recent.ok
+    ? recent.value.slice(0, RECENT_COUNT).map((d) => ({ label: d.title.slice(0, 80), click: onWindow((w) => showDecision(w, d.id)) }))
+    : [];
+  const theme = (value: Theme, label: string): MenuItemConstructorOptions => ({
+    label,
+    type: 'radio',
+    checked: ctx.settings.theme === value,
+    click: () => setTheme(ctx, value),
+  });
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
-        {
-          label: 'Export PDF…',
-          accelerator: 'CmdOrCtrl+P',
-          click: (_item, window) => {
-            if (window instanceof BrowserWindow) void exportPdfFromWindow(window);
-          },
-        },
+        { label: 'New Decision', accelerator: 'CmdOrCtrl+N', click: onWindow(startNewDecision) },
+        { label: 'Open Recent', submenu: recentItems.length > 0 ? recentItems : [{ label: 'No decisions yet', enabled: false }] },
+        { type: 'separator' },
+        { label: 'Import Decision (JSON)…', accelerator: 'CmdOrCtrl+O', click: onWindow((w) => importFile(ctx, w, 'json')) },
+        { label: 'Import Spreadsheet (CSV)…', click: onWindow((w) => importFile(ctx, w, 'csv')) },
+        { type: 'separator' },
+        { label: 'Export PDF…', accelerator: 'CmdOrCtrl+P', click: onWindow(exportPdfFromWindow) },
+        { label: 'Export JSON…', accelerator: 'CmdOrCtrl+Shift+E', click: onWindow((w) => exportFile(ctx, w, 'json')) },
+        { label: 'Export CSV…', click: onWindow((w) => exportFile(ctx, w, 'csv')) },
+        { label: 'Export Markdown Record…', click: onWindow((w) => exportFile(ctx, w, 'md')) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        { type: 'separator' },
+        { label: 'Theme', submenu: [theme('system', 'Follow the System'), theme('light', 'Light'), theme('dark', 'Dark')] },
+      ],
+    },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'About Decision Matrix', click: showAbout },
+        { type: 'separator' },
+        { label: 'Open Data Folder', click: () => openDataFolder(ctx, false) },
+        { label: 'Open Backups Folder', click: () => openDataFolder(ctx, true) },
+      ],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

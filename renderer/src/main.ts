@@ -9,6 +9,9 @@ const connection = connect();
 const library = new DecisionLibrary(connection.client);
 const exports = new DecisionExports(connection);
 mount(App, { target: document.getElementById('app')!, props: { library, exports } });
-void library.load();
+const requested = /(?:^#|&)decision=(\d+)/.exec(location.hash);
+void library.load(requested ? Number(requested[1]) : null).then(() => {
+  if (location.hash === '#new') document.getElementById('new-decision-title')?.focus();
+});
 // Slider positions not yet written are sent as the page goes away.
 addEventListener('pagehide', () => void library.editor?.flushWeights());

@@ -19,10 +19,11 @@ export class DecisionLibrary {
     this.client = client;
   }
 
-  async load(): Promise<void> {
+  /** Opens the decision the address names (#decision=ID, as the desktop menu sends), else the latest. */
+  async load(requestedId: number | null = null): Promise<void> {
     await this.refresh();
-    const first = this.summaries[0];
-    if (first && !this.editor) await this.open(first.id);
+    const wanted = this.summaries.find((s) => s.id === requestedId) ?? this.summaries[0];
+    if (wanted && !this.editor) await this.open(wanted.id);
     this.ready = true;
   }
 
