@@ -102,3 +102,41 @@ describe('0002_decision_outcome', () => {
     expect(() => db.prepare("UPDATE decisions SET status = 'maybe'").run()).toThrow();
   });
 });
+
+describe('0003_workshop_rounds', () => {
+  const withRound = () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(3));
+    db.prepare("INSERT INTO decisions (id, title, created_at, updated_at) VALUES (1, 'D', 'now', 'now')").run();
+    db.prepare("INSERT INTO criteria (id, decision_id, name, scale_min, scale_max, weight, position) VALUES (5, 1, 'C', 1, 5, 1, 0)").run();
+    db.prepare("INSERT INTO rounds (id, decision_id, join_code, created_at) VALUES (1, 1, 'ABCDEF', 'now')").run();
+    db.prepare("INSERT INTO participants (id, round_id, token_hash, joined_at) VALUES (1, 1, 'h1', 'now')").run();
+    db.prepare('INSERT INTO submissions (participant_id, criterion_id, weight) VALUES (1, 5, 3)').run();
+    return db;
+  };
+
+  it('keeps one live round per join code, but closed rounds may share it', () => {
+    const db = withRound();
+    expect(() => db.prepare("INSERT INTO rounds (decision_id, join_code, created_at) VALUES (1, 'ABCDEF', 'now')").run()).toThrow();
+    db.prepare("UPDATE rounds SET state = 'closed' WHERE id = 1").run();
+    db.prepare("INSERT INTO rounds (decision_id, join_code, created_at) VALUES (1, 'ABCDEF', 'now')").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM rounds').get()).toEqual({ n: 2 });
+  });
+
+  it('refuses unknown states and rules, negative weights, and duplicate tokens', () => {
+    const db = withRound();
+    expect(() => db.prepare("UPDATE rounds SET state = 'paused'").run()).toThrow();
+    expect(() => db.prepare("UPDATE rounds SET rule = 'mode'").run()).toThrow();
+    expect(() => db.prepare('UPDATE submissions SET weight = -1').run()).toThrow();
+    expect(() => db.prepare("INSERT INTO participants (round_id, token_hash, joined_at) VALUES (1, 'h1', 'now')").run()).toThrow();
+  });
+
+  it('drops a criterion’s submitted weights with the criterion, and rounds with their decision', () => {
+    const db = withRound();
+    db.prepare('DELETE FROM criteria WHERE id = 5').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM submissions').get()).toEqual({ n: 0 });
+    db.prepare('DELETE FROM decisions WHERE id = 1').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM participants').get()).toEqual({ n: 0 });
+  });
+});

@@ -1,0 +1,112 @@
+import type { AggregationRule, ParticipantWeights } from '../core/aggregation';
+import type { RoundState } from '../core/workshop';
+import type { Db } from './connection';
+
+/** Repository for workshop rounds, participants and their submitted weights. */
+
+export interface RoundRow {
+  id: number;
+  decisionId: number;
+  code: string;
+  state: RoundState;
+  anonymous: boolean;
+  rule: AggregationRule;
+  shareResult: boolean;
+  endsAt: string | null;
+  createdAt: string;
+}
+
+const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, state, anonymous, rule, share_result AS shareResult,
+  ends_at AS endsAt, created_at AS createdAt`;
+
+const toRound = (row: (Omit<RoundRow, 'anonymous' | 'shareResult'> & { anonymous: number; shareResult: number }) | undefined): RoundRow | undefined =>
+  row && { ...row, anonymous: row.anonymous === 1, shareResult: row.shareResult === 1 };
+
+export function insertRound(db: Db, round: { decisionId: number; code: string; anonymous: boolean; rule: AggregationRule; endsAt: string | null }): number {
+  return Number(
+    db
+      .prepare('INSERT INTO rounds (decision_id, join_code, anonymous, rule, ends_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(round.decisionId, round.code, round.anonymous ? 1 : 0, round.rule, round.endsAt, new Date().toISOString()).lastInsertRowid,
+  );
+}
+
+export function findRound(db: Db, roundId: number): RoundRow | undefined {
+  return toRound(db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE id = ?`).get(roundId) as never);
+}
+
+export function findLiveRoundByCode(db: Db, code: string): RoundRow | undefined {
+  return toRound(db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE join_code = ? AND state <> 'closed'`).get(code) as never);
+}
+
+export function listRounds(db: Db, decisionId: number): RoundRow[] {
+  return (db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE decision_id = ? ORDER BY id DESC`).all(decisionId) as never[]).map((r) => toRound(r)!);
+}
+
+export function liveRoundCount(db: Db): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM rounds WHERE state <> 'closed'").get() as { n: number }).n;
+}
+
+export function updateRound(db: Db, roundId: number, fields: { state?: RoundState; endsAt?: string | null; shareResult?: boolean }): void {
+  const current = findRound(db, roundId);
+  if (!current) return;
+  const state = fields.state ?? current.state;
+  db.prepare('UPDATE rounds SET state = ?, ends_at = ?, share_result = ?, closed_at = CASE WHEN ? = \'closed\' THEN ? ELSE closed_at END WHERE id = ?').run(
+    state,
+    fields.endsAt === undefined ? current.endsAt : fields.endsAt,
+    (fields.shareResult ?? current.shareResult) ? 1 : 0,
+    state,
+    new Date().toISOString(),
+    roundId,
+  );
+}
+
+export function insertParticipant(db: Db, roundId: number, name: string, tokenHash: string): number {
+  return Number(
+    db.prepare('INSERT INTO participants (round_id, display_name, token_hash, joined_at) VALUES (?, ?, ?, ?)').run(roundId, name, tokenHash, new Date().toISOString())
+      .lastInsertRowid,
+  );
+}
+
+export function findParticipantByTokenHash(db: Db, tokenHash: string): { id: number; roundId: number } | undefined {
+  return db.prepare('SELECT id, round_id AS roundId FROM participants WHERE token_hash = ?').get(tokenHash) as { id: number; roundId: number } | undefined;
+}
+
+export function listParticipants(db: Db, roundId: number): { id: number; name: string; submitted: boolean }[] {
+  return (
+    db.prepare('SELECT id, display_name AS name, submitted_at IS NOT NULL AS submitted FROM participants WHERE round_id = ? ORDER BY id').all(roundId) as {
+      id: number;
+      name: string;
+      submitted: number;
+    }[]
+  ).map((p) => ({ ...p, submitted: p.submitted === 1 }));
+}
+
+/** A resubmission replaces the earlier one: each participant has one set of weights. */
+export function replaceSubmission(db: Db, participantId: number, weights: { criterionId: number; weight: number }[]): void {
+  db.prepare('DELETE FROM submissions WHERE participant_id = ?').run(participantId);
+  const insert = db.prepare('INSERT INTO submissions (participant_id, criterion_id, weight) VALUES (?, ?, ?)');
+  for (const w of weights) insert.run(participantId, w.criterionId, w.weight);
+  db.prepare('UPDATE participants SET submitted_at = ? WHERE id = ?').run(new Date().toISOString(), participantId);
+}
+
+export function submissionOf(db: Db, participantId: number): Record<number, number> | null {
+  const rows = db.prepare('SELECT criterion_id AS criterionId, weight FROM submissions WHERE participant_id = ?').all(participantId) as { criterionId: number; weight: number }[];
+  return rows.length === 0 ? null : Object.fromEntries(rows.map((r) => [r.criterionId, r.weight]));
+}
+
+export function roundSubmissions(db: Db, roundId: number): ParticipantWeights[] {
+  const rows = db
+    .prepare(
+      `SELECT p.id AS participantId, s.criterion_id AS criterionId, s.weight
+         FROM participants p JOIN submissions s ON s.participant_id = p.id
+        WHERE p.round_id = ? ORDER BY p.id`,
+    )
+    .all(roundId) as { participantId: number; criterionId: number; weight: number }[];
+  const byParticipant = new Map<number, Record<number, number>>();
+  for (const r of rows) {
+    const weights = byParticipant.get(r.participantId) ?? {};
+    weights[r.criterionId] = r.weight;
+    byParticipant.set(r.participantId, weights);
+  }
+  return [...byParticipant].map(([id, weights]) => ({ participantId: String(id), weights }));
+}

@@ -1,0 +1,30 @@
+/**
+ * A fixed-window counter per key (an address or a token): at most `limit` events per
+ * `windowMs`. Old keys are dropped as windows roll over, so memory stays bounded.
+ */
+export class RateLimiter {
+  #windows = new Map<string, { start: number; count: number }>();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts one event; false when the key is over its limit for this window. */
+  allow(key: string): boolean {
+    const now = this.now();
+    const window = this.#windows.get(key);
+    if (!window || now - window.start >= this.windowMs) {
+      if (this.#windows.size > 10_000) this.#prune(now);
+      this.#windows.set(key, { start: now, count: 1 });
+      return true;
+    }
+    window.count++;
+    return window.count <= this.limit;
+  }
+
+  #prune(now: number): void {
+    for (const [key, window] of this.#windows) if (now - window.start >= this.windowMs) this.#windows.delete(key);
+  }
+}

@@ -1,0 +1,124 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ErrorCode, Result } from '../../core/result';
+import type { Db } from '../../db/connection';
+import { serveStatic } from '../http/static-files';
+import { RateLimiter } from './rate-limiter';
+import { join, participantView, submit } from './rounds';
+
+/**
+ * The workshop server: only the participant endpoints, on the interface the facilitator chose,
+ * while a round is open. Every request must name this server's host; bodies are small JSON
+ * parsed with the contract's schemas; joins and submissions are rate-limited.
+ */
+export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
+export const MAX_PARTICIPANT_BODY_BYTES = 16 * 1024;
+
+const STATUS: Record<ErrorCode, number> = { 'invalid-input': 400, 'not-found': 404, conflict: 409, 'unknown-method': 404, forbidden: 403, internal: 500 };
+
+export interface WorkshopServerOptions {
+  db: Db;
+  staticDir: string;
+  /** Interface to listen on: a LAN address for the room, 127.0.0.1 in tests. */
+  hostname: string;
+  port?: number;
+  /** Limits per minute; tests lower them. */
+  limits?: { joinsPerAddress?: number; callsPerToken?: number; callsPerAddress?: number };
+  /** Called after every accepted submission or join, so the facilitator's view can refresh. */
+  onChange?: () => void;
+}
+
+export interface WorkshopServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  response.end(JSON.stringify(body));
+}
+const refuse = (response: ServerResponse, status: number, code: ErrorCode, message: string) => send(response, status, { ok: false, error: { code, message } });
+const reply = (response: ServerResponse, result: Result<unknown>) => send(response, result.ok ? 200 : STATUS[result.error.code], result);
+
+async function readJson(request: IncomingMessage): Promise<{ body: unknown } | { problem: [number, string] }> {
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return { problem: [415, 'Send JSON.'] };
+  if (Number(request.headers['content-length'] ?? 0) > MAX_PARTICIPANT_BODY_BYTES) return { problem: [413, 'The request is too large.'] };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_PARTICIPANT_BODY_BYTES) return { problem: [413, 'The request is too large.'] };
+    chunks.push(chunk);
+  }
+  try {
+    return { body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') };
+  } catch {
+    return { problem: [400, 'The request body is not valid JSON.'] };
+  }
+}
+
+export async function startWorkshopServer(options: WorkshopServerOptions): Promise<WorkshopServer> {
+  const { db } = options;
+  const joins = new RateLimiter(options.limits?.joinsPerAddress ?? 20, 60_000);
+  const perToken = new RateLimiter(options.limits?.callsPerToken ?? 120, 60_000);
+  const perAddress = new RateLimiter(options.limits?.callsPerAddress ?? 600, 60_000);
+  let ownHost = '';
+
+  const server = createServer(async (request, response) => {
+    try {
+      if (request.headers.host?.toLowerCase() !== ownHost) return refuse(response, 403, 'forbidden', 'Wrong host.');
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== `http://${ownHost}`) return refuse(response, 403, 'forbidden', 'Requests from other sites are refused.');
+      const address = request.socket.remoteAddress ?? 'unknown';
+      const url = new URL(request.url ?? '/', 'http://placeholder');
+
+      if (request.method === 'GET' && !url.pathname.startsWith('/w/')) {
+        const page = url.pathname === '/' || url.pathname === '/join' ? '/participant.html' : url.pathname;
+        if (page !== '/participant.html' && !page.startsWith('/assets/')) return refuse(response, 404, 'not-found', 'Not found.');
+        return serveStatic(options.staticDir, page, response, false);
+      }
+      if (request.method !== 'POST') return refuse(response, 405, 'invalid-input', 'Use POST.');
+      if (!perAddress.allow(address)) return refuse(response, 429, 'forbidden', 'Too many requests from this device; wait a minute.');
+      const token = typeof request.headers[PARTICIPANT_TOKEN_HEADER] === 'string' ? (request.headers[PARTICIPANT_TOKEN_HEADER] as string) : undefined;
+
+      if (url.pathname === '/w/join') {
+        if (!joins.allow(address)) return refuse(response, 429, 'forbidden', 'Too many join attempts from this device; wait a minute.');
+        const read = await readJson(request);
+        if ('problem' in read) return refuse(response, read.problem[0], 'invalid-input', read.problem[1]);
+        const joined = join(db, read.body);
+        if (joined.ok) options.onChange?.();
+        return reply(response, joined);
+      }
+      if (token !== undefined && !perToken.allow(token)) return refuse(response, 429, 'forbidden', 'Too many requests; wait a minute.');
+      if (url.pathname === '/w/round') return reply(response, participantView(db, token));
+      if (url.pathname === '/w/submit') {
+        const read = await readJson(request);
+        if ('problem' in read) return refuse(response, read.problem[0], 'invalid-input', read.problem[1]);
+        const submitted = submit(db, token, read.body);
+        if (submitted.ok) options.onChange?.();
+        return reply(response, submitted);
+      }
+      return refuse(response, 404, 'not-found', 'Not found.');
+    } catch (error) {
+      console.error('decision-matrix workshop: request failed', error);
+      if (!response.headersSent) refuse(response, 500, 'internal', 'The request failed unexpectedly.');
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.hostname, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  ownHost = `${options.hostname}:${port}`;
+  return {
+    url: `http://${ownHost}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
