@@ -12,6 +12,7 @@ import {
   type DecisionSummary,
 } from './model';
 import type { Result } from './result';
+import { aggregationRuleSchema, type FacilitatorRoundView } from './workshop';
 
 /**
  * The API contract: each method declared once, with its input schema and its result type.
@@ -35,10 +36,17 @@ const position = z.number().int().min(0);
 /** The CSV import limit, in characters (files over 10 MB are refused before they are read). */
 export const MAX_CSV_CHARACTERS = 10 * 1024 * 1024;
 
+/** A round as the facilitator sees it, with where participants join (null when no workshop server runs). */
+export interface WorkshopRound extends FacilitatorRoundView {
+  joinUrl: string | null;
+}
+
 export interface TemplateSummary {
   name: string;
   title: string;
 }
+
+const roundRef = { roundId: id };
 
 export const contract = {
   listDecisions: method<DecisionSummary[]>()(z.strictObject({})),
@@ -107,6 +115,26 @@ export const contract = {
   exportDecision: method<DecisionDocument>()(z.strictObject(decisionRef)),
   importCsv: method<Decision>()(z.strictObject({ title: nameSchema, text: z.string().max(MAX_CSV_CHARACTERS, 'is larger than the 10 MB limit') })),
   exportCsv: method<{ text: string }>()(z.strictObject(decisionRef)),
+
+  startRound: method<WorkshopRound>()(
+    z.strictObject({
+      ...decisionRef,
+      anonymous: z.boolean().default(false),
+      rule: aggregationRuleSchema.default('geometric-mean'),
+      minutes: z.number().int().min(1).max(240).nullable().default(null),
+    }),
+  ),
+  getRound: method<WorkshopRound>()(z.strictObject(roundRef)),
+  listRounds: method<WorkshopRound[]>()(z.strictObject(decisionRef)),
+  updateRound: method<WorkshopRound>()(
+    z.strictObject({
+      ...roundRef,
+      state: z.enum(['revealed', 'closed']).optional(),
+      addMinutes: z.number().int().min(1).max(60).optional(),
+      shareResult: z.boolean().optional(),
+    }),
+  ),
+  applyGroupWeights: method<Decision>()(z.strictObject(roundRef)),
 };
 
 export type Contract = typeof contract;

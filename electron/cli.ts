@@ -10,6 +10,7 @@ import { ReportPrinter } from './export/pdf';
 import { startHttpHost, type HttpHost } from './http/server';
 import { createDispatch } from './service/dispatch';
 import { createHandlers } from './service/handlers';
+import { lanAddress, WorkshopController } from './workshop/controller';
 import { exportDecision, EXPORT_USAGE, ExportUsageError } from './cli-export';
 
 /** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
@@ -23,7 +24,7 @@ const USAGE = `Usage:
   decision-matrix template [name]           list built-in decisions, or print one as JSON
   ${EXPORT_USAGE}
                                             write a PDF report, a JSON or CSV file, or a Markdown decision record
-  decision-matrix web [--port N] [--data-dir DIR]
+  decision-matrix web [--port N] [--data-dir DIR] [--workshop-host ADDRESS] [--workshop-port N]
                                             serve the app on http://127.0.0.1 and print its URL`;
 
 export interface CliIo {
@@ -92,11 +93,16 @@ async function web(args: string[], io: CliIo): Promise<number> {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: "${portText}" is not a port number`, 2);
   const folder = option(args, '--data-dir') ?? defaultDataFolder();
+  const workshopPortText = option(args, '--workshop-port') ?? '0';
+  const workshopPort = Number(workshopPortText);
+  if (!Number.isInteger(workshopPort) || workshopPort < 0 || workshopPort > 65535) throw new CliError(`--workshop-port: "${workshopPortText}" is not a port number`, 2);
   const db = openDecisionStore(databaseFile(folder));
+  const workshop = new WorkshopController(db, { hostname: option(args, '--workshop-host') ?? lanAddress(), port: workshopPort, staticDir: RENDERER_DIR });
+  await workshop.roundsChanged();
   void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined;
   const host: HttpHost = await startHttpHost({
-    dispatch: createDispatch(createHandlers(db)),
+    dispatch: createDispatch(createHandlers(db, workshop)),
     staticDir: RENDERER_DIR,
     port,
     exportPdf: (decisionId, paper) => (printer ??= new ReportPrinter(host)).print(decisionId, paper),
@@ -104,6 +110,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
   io.out(`Decision Matrix is serving ${databaseFile(folder)}\nOpen ${host.appUrl}\n`);
   const stop = async () => {
     await printer?.close();
+    await workshop.close();
     await host.close();
     db.close();
     process.exit(0);

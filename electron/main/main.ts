@@ -6,6 +6,7 @@ import { openDecisionStore } from '../../db/seed';
 import { databaseFile, DATA_DIR_VARIABLE } from '../data-folder';
 import { createDispatch } from '../service/dispatch';
 import { createHandlers } from '../service/handlers';
+import { lanAddress, WorkshopController } from '../workshop/controller';
 import { readSettings, visibleBounds, writeSettings } from '../window-state';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import type { DesktopContext } from './desktop-commands';
@@ -57,7 +58,10 @@ app.whenReady().then(() => {
   }
   app.on('will-quit', () => db.close());
   void backUpDaily(db, folder).catch((error) => console.error('decision-matrix: daily backup failed', error));
-  const handlers = createHandlers(db);
+  const workshop = new WorkshopController(db, { hostname: lanAddress(), port: 0, staticDir: join(import.meta.dirname, '..', 'renderer') });
+  void workshop.roundsChanged();
+  app.on('before-quit', () => void workshop.close());
+  const handlers = createHandlers(db, workshop);
   registerContractHandlers(createDispatch(handlers));
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   const settingsFile = join(folder, 'desktop.json');

@@ -7,12 +7,23 @@ import { inTransaction, type Db } from '../../db/connection';
 import * as decisions from '../../db/decisions';
 import * as matrix from '../../db/matrix';
 import { csvToDraft, decisionToCsv } from './csv';
+import * as workshop from '../../db/workshop';
+import * as rounds from '../workshop/rounds';
+import type { FacilitatorRoundView } from '../../core/workshop';
+import type { WorkshopRound } from '../../core/contract';
 
 /**
  * The contract implemented over the store. Each handler is one transaction: it checks what it
  * was given against the stored decision, writes, and returns the decision as committed.
  */
-export function createHandlers(db: Db): Handlers {
+/** What the host running the workshop server tells the service (none: rounds work, nobody can join). */
+export interface WorkshopHost {
+  joinUrl(code: string): string | null;
+  /** Called after a round starts, changes or closes: the host starts or stops its server. */
+  roundsChanged(): void | Promise<void>;
+}
+
+export function createHandlers(db: Db, workshopHost?: WorkshopHost): Handlers {
   const tx = <T>(fn: () => Result<T>): Result<T> => {
     // A refused change must leave nothing behind, so a failure value rolls the transaction back.
     class Refused extends Error {
@@ -30,6 +41,12 @@ export function createHandlers(db: Db): Handlers {
       if (error instanceof Refused) return error.result;
       throw error;
     }
+  };
+
+  const withJoinUrl = (view: Result<FacilitatorRoundView>, changedRounds: boolean): Result<WorkshopRound> => {
+    if (!view.ok) return view;
+    if (changedRounds) void workshopHost?.roundsChanged();
+    return ok({ ...view.value, joinUrl: view.value.state === 'open' ? (workshopHost?.joinUrl(view.value.code) ?? null) : null });
   };
 
   const current = (decisionId: number): Result<Decision> => {
@@ -179,6 +196,27 @@ export function createHandlers(db: Db): Handlers {
       const found = current(decisionId);
       return found.ok ? ok(toDocument(found.value)) : found;
     },
+    startRound: (input) => withJoinUrl(rounds.startRound(db, input), true),
+    getRound: ({ roundId }) => withJoinUrl(rounds.roundView(db, roundId), false),
+    listRounds: ({ decisionId }) =>
+      ok(
+        workshop
+          .listRounds(db, decisionId)
+          .map((round) => rounds.roundView(db, round.id))
+          .filter((view) => view.ok)
+          .map((view) => ({ ...view.value, joinUrl: view.value.state === 'open' ? (workshopHost?.joinUrl(view.value.code) ?? null) : null })),
+      ),
+    updateRound: ({ roundId, ...change }) => withJoinUrl(rounds.changeRound(db, roundId, change), true),
+    applyGroupWeights: ({ roundId }) =>
+      tx(() => {
+        const view = rounds.roundView(db, roundId);
+        if (!view.ok) return view;
+        if (!view.value.result) return fail('conflict', view.value.resultProblem ?? 'Reveal the round before applying its weights.');
+        const { weights } = view.value.result.weights;
+        // Group weights are fractions; stored as points out of 100 like the sliders.
+        for (const [criterionId, weight] of Object.entries(weights)) matrix.setWeight(db, Number(criterionId), Math.round(weight * 10_000) / 100);
+        return changed(view.value.decisionId);
+      }),
     importCsv: ({ title, text }) => {
       const draft = csvToDraft(text, title);
       return draft.ok ? tx(() => current(decisions.insertDecision(db, draft.value))) : draft;
