@@ -16,6 +16,7 @@ export default defineConfig({
       input: {
         index: resolve(import.meta.dirname, 'renderer/index.html'),
         report: resolve(import.meta.dirname, 'renderer/report.html'),
+        participant: resolve(import.meta.dirname, 'renderer/participant.html'),
       },
     },
   },

@@ -16,7 +16,7 @@ export interface WebHost {
 
 /** Starts the real CLI's browser host (`decision-matrix web`) on a free port with its own data folder. */
 export async function startWebHost(dataDir: string): Promise<WebHost> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/decision-matrix.cjs'), 'web', '--port', '0', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/decision-matrix.cjs'), 'web', '--port', '0', '--data-dir', dataDir, '--workshop-host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

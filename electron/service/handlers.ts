@@ -214,7 +214,7 @@ export function createHandlers(db: Db, workshopHost?: WorkshopHost): Handlers {
         if (!view.value.result) return fail('conflict', view.value.resultProblem ?? 'Reveal the round before applying its weights.');
         const { weights } = view.value.result.weights;
         // Group weights are fractions; stored as points out of 100 like the sliders.
-        for (const [criterionId, weight] of Object.entries(weights)) matrix.setWeight(db, Number(criterionId), Math.round(weight * 10_000) / 100);
+        for (const [criterionId, weight] of Object.entries(weights)) matrix.setWeight(db, Number(criterionId), weight * 100);
         return changed(view.value.decisionId);
       }),
     importCsv: ({ title, text }) => {

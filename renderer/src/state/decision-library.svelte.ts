@@ -1,7 +1,8 @@
 import type { Client } from '../../../core/contract';
 import { parseDecisionDocumentText } from '../../../core/interchange';
-import type { DecisionSummary } from '../../../core/model';
+import type { Decision, DecisionSummary } from '../../../core/model';
 import { DecisionEditor } from './decision-editor.svelte';
+import { WorkshopState } from './workshop.svelte';
 
 /** Files larger than this are refused before they are read (the CLI's limit too). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -10,6 +11,8 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export class DecisionLibrary {
   summaries = $state<DecisionSummary[]>([]);
   editor = $state<DecisionEditor | null>(null);
+  /** The workshop round panel of the open decision. */
+  workshop = $state<WorkshopState | null>(null);
   ready = $state(false);
   error = $state<string | null>(null);
 
@@ -33,6 +36,14 @@ export class DecisionLibrary {
     else this.error = result.error.message;
   }
 
+  #setEditor(decision: Decision): void {
+    this.workshop?.stop();
+    const editor = new DecisionEditor(this.client, decision);
+    this.editor = editor;
+    this.workshop = new WorkshopState(this.client, editor);
+    void this.workshop.resume();
+  }
+
   async open(decisionId: number): Promise<void> {
     await this.editor?.flushWeights();
     const result = await this.client.getDecision({ decisionId });
@@ -41,7 +52,7 @@ export class DecisionLibrary {
       return;
     }
     this.error = null;
-    this.editor = new DecisionEditor(this.client, result.value);
+    this.#setEditor(result.value);
   }
 
   async #openResult(result: Awaited<ReturnType<Client['createDecision']>>): Promise<boolean> {
@@ -51,7 +62,7 @@ export class DecisionLibrary {
     }
     this.error = null;
     await this.refresh();
-    this.editor = new DecisionEditor(this.client, result.value);
+    this.#setEditor(result.value);
     return true;
   }
 
@@ -108,7 +119,11 @@ export class DecisionLibrary {
       this.error = result.error.message;
       return;
     }
-    if (this.editor?.id === decisionId) this.editor = null;
+    if (this.editor?.id === decisionId) {
+      this.workshop?.stop();
+      this.workshop = null;
+      this.editor = null;
+    }
     await this.refresh();
     if (!this.editor && this.summaries[0]) await this.open(this.summaries[0].id);
   }

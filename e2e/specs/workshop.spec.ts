@@ -1,0 +1,70 @@
+import { aggregateWeights } from '../../core/aggregation';
+import { expect, target, test } from '../fixtures';
+
+const DIMENSIONS = [
+  'Ease of use',
+  'Dynamic vs static computation graphs',
+  'Ecosystem and tools',
+  'Deployment and production',
+  'Community and industry adoption',
+  'Performance and scalability',
+];
+
+const PEOPLE: { name: string; weights: number[] }[] = [
+  { name: 'Researcher Rosa', weights: [30, 30, 10, 5, 15, 10] },
+  { name: 'SRE Sam', weights: [5, 5, 20, 35, 15, 20] },
+  { name: '<img src=x onerror=alert(1)>', weights: [20, 10, 20, 20, 20, 10] },
+];
+
+test('three people join by code, weigh the dimensions from their own browsers, and the revealed result matches the maths', async ({ app, browser }) => {
+  test.skip(target === 'electron', 'participants join the workshop server from other browsers; run against the browser host');
+  const { page } = app;
+  const scriptDialogs = app.matrix.countScriptDialogs();
+  const panel = page.getByRole('region', { name: 'Workshop' });
+  await panel.getByRole('button', { name: 'Start a round' }).click();
+  await expect(panel.getByTestId('join-url')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/join\?code=[A-Z2-9]{6}$/);
+  await expect(panel.getByRole('img', { name: 'QR code to join the round' })).toBeVisible();
+  const joinUrl = (await panel.getByTestId('join-url').textContent())!;
+  await page.screenshot({ path: 'docs/workshop-join.png' });
+
+  for (const person of PEOPLE) {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p = await phone.newPage();
+    p.on('dialog', () => {
+      throw new Error('a script ran on the participant page');
+    });
+    await p.goto(joinUrl);
+    await p.getByLabel('Your name').fill(person.name);
+    await p.getByRole('button', { name: 'Join' }).click();
+    await expect(p.getByRole('heading', { name: 'PyTorch vs TensorFlow' })).toBeVisible();
+    for (const [i, dimension] of DIMENSIONS.entries()) await p.getByRole('slider', { name: `Weight of ${dimension}` }).fill(String(person.weights[i]));
+    await p.getByRole('button', { name: 'Send my weights' }).click();
+    await expect(p.getByText(/^Sent. You can change/)).toBeVisible();
+    await phone.close();
+  }
+
+  await expect(panel.getByTestId('submitted-count')).toHaveText('3 of 3 submitted');
+  await expect(panel.getByText(PEOPLE[2].name, { exact: false })).toBeVisible();
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+
+  const expected = aggregateWeights(
+    [1, 2, 3, 4, 5, 6],
+    PEOPLE.map((p, i) => ({ participantId: String(i), weights: Object.fromEntries(p.weights.map((w, c) => [c + 1, w])) })),
+    'geometric-mean',
+  );
+  if (!expected.ok) throw new Error(expected.error.message);
+  const shares = [1, 2, 3, 4, 5, 6].map((c) => `${(expected.value.weights[c] * 100).toFixed(1)}%`);
+  await expect(panel.getByTestId('group-weight')).toHaveText(shares);
+  const spreads = [1, 2, 3, 4, 5, 6].map((c) => `${(expected.value.spread[c].standardDeviation * 100).toFixed(1)}%`);
+  await expect(panel.getByTestId('spread')).toHaveText(spreads);
+  const firstToDiscuss = DIMENSIONS[expected.value.discussionQueue[0] - 1];
+  await expect(panel.getByTestId('discussion-queue').locator('li').first()).toHaveText(firstToDiscuss);
+  await expect(panel.getByTestId('heatmap').locator('th', { hasText: PEOPLE[2].name })).toHaveText(PEOPLE[2].name);
+  await page.screenshot({ path: 'docs/workshop-result.png', fullPage: true });
+
+  await panel.getByRole('button', { name: 'Apply group weights' }).click();
+  await app.matrix.saved();
+  await expect(app.matrix.weightShare('Deployment and production')).toHaveText(shares[3]);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(scriptDialogs()).toBe(0);
+});

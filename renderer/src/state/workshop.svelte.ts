@@ -1,0 +1,99 @@
+import QRCode from 'qrcode';
+import type { AggregationRule } from '../../../core/aggregation';
+import type { Client, WorkshopRound } from '../../../core/contract';
+import type { DecisionEditor } from './decision-editor.svelte';
+
+const POLL_MS = 1000;
+
+/**
+ * The facilitator's side of a workshop round for the open decision: start, watch who has
+ * submitted, reveal, extend, close, and use the result.
+ */
+export class WorkshopState {
+  round = $state<WorkshopRound | null>(null);
+  qrDataUrl = $state<string | null>(null);
+  anonymous = $state(false);
+  rule = $state<AggregationRule>('geometric-mean');
+  minutes = $state(5);
+  now = $state(Date.now());
+  error = $state<string | null>(null);
+
+  readonly #client: Client;
+  readonly #editor: DecisionEditor;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  submittedCount = $derived(this.round?.participants.filter((p) => p.submitted).length ?? 0);
+  secondsLeft = $derived(this.round?.endsAt ? Math.max(0, Math.round((new Date(this.round.endsAt).getTime() - this.now) / 1000)) : null);
+
+  constructor(client: Client, editor: DecisionEditor) {
+    this.#client = client;
+    this.#editor = editor;
+  }
+
+  /** Picks up a round still live for this decision (after a reload), and starts watching. */
+  async resume(): Promise<void> {
+    const rounds = await this.#client.listRounds({ decisionId: this.#editor.id });
+    if (rounds.ok) {
+      const live = rounds.value.find((r) => r.state !== 'closed');
+      if (live) await this.#show(live);
+    }
+  }
+
+  async start(): Promise<void> {
+    const started = await this.#client.startRound({ decisionId: this.#editor.id, anonymous: this.anonymous, rule: this.rule, minutes: this.minutes > 0 ? this.minutes : null });
+    if (!started.ok) return void (this.error = started.error.message);
+    this.error = null;
+    await this.#show(started.value);
+  }
+
+  async #show(round: WorkshopRound): Promise<void> {
+    await this.#adopt(round);
+    clearInterval(this.#timer);
+    this.#timer = setInterval(() => void this.refresh(), POLL_MS);
+  }
+
+  async #adopt(round: WorkshopRound): Promise<void> {
+    const urlChanged = round.joinUrl !== this.round?.joinUrl;
+    this.round = round;
+    this.now = Date.now();
+    if (urlChanged) this.qrDataUrl = round.joinUrl ? await QRCode.toDataURL(round.joinUrl, { margin: 1, width: 220 }) : null;
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.round) return;
+    const round = await this.#client.getRound({ roundId: this.round.id });
+    if (round.ok) await this.#adopt(round.value);
+    if (round.ok && round.value.state === 'closed') this.stop();
+  }
+
+  async update(change: { state?: 'revealed' | 'closed'; addMinutes?: number; shareResult?: boolean }): Promise<void> {
+    if (!this.round) return;
+    const updated = await this.#client.updateRound({ roundId: this.round.id, ...change });
+    if (!updated.ok) return void (this.error = updated.error.message);
+    this.error = null;
+    await this.#adopt(updated.value);
+    if (updated.value.state === 'closed') this.stop();
+  }
+
+  async applyGroupWeights(): Promise<void> {
+    if (!this.round) return;
+    await this.#editor.change('applyGroupWeights', { roundId: this.round.id });
+  }
+
+  /** Display name for a participant: their name, or "Participant n" in anonymous rounds. */
+  label(index: number): string {
+    const person = this.round?.participants[index];
+    return person?.name ? person.name : `Participant ${index + 1}`;
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  dismiss(): void {
+    this.stop();
+    this.round = null;
+    this.qrDataUrl = null;
+  }
+}
