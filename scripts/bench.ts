@@ -11,6 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { INTERCHANGE_FORMAT, OPEN_OUTCOME, type DecisionDocument } from '../core/interchange';
 import { scoreDecision, scoreMatrix, type MatrixInput } from '../core/scoring';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { benchWorkshop } from './bench-workshop';
 
 const root = join(import.meta.dirname, '..');
 
@@ -249,3 +250,4 @@ console.log(`node ${process.version}, ${new Date().toISOString()}`);
 benchScoring();
 await benchSlider();
 benchPdfExport();
+await benchWorkshop();

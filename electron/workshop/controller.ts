@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os';
 import type { Db } from '../../db/connection';
 import { liveRoundCount } from '../../db/workshop';
 import type { WorkshopHost } from '../service/handlers';
-import { startWorkshopServer, type WorkshopServer } from './server';
+import { startWorkshopServer, type WorkshopServer, type WorkshopServerOptions } from './server';
 
 /** The first LAN (non-internal IPv4) address, which phones in the same room can reach. */
 export function lanAddress(): string {
@@ -22,7 +22,7 @@ export class WorkshopController implements WorkshopHost {
 
   constructor(
     private readonly db: Db,
-    private readonly options: { hostname: string; port: number; staticDir: string; onChange?: () => void },
+    private readonly options: { hostname: string; port: number; staticDir: string; onChange?: () => void; limits?: WorkshopServerOptions['limits'] },
   ) {}
 
   get url(): string | null {
