@@ -49,6 +49,7 @@ describe('the assembled desktop app', () => {
     '/dist/preload/preload.cjs',
     '/dist/renderer/index.html',
     '/dist/renderer/report.html',
+    '/dist/renderer/participant.html',
     '/dist/node/migrations/0001_initial.sql',
   ])('contains %s', (file) => {
     expect(entries).toContain(file);

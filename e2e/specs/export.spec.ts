@@ -1,20 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DIMENSIONS } from '../seeded-decision';
 import { expect, target, test } from '../fixtures';
 import { firstPagePng, pdfText } from '../pdf-text';
 
 const root = join(import.meta.dirname, '..', '..');
 const cli = (...args: string[]) => execFileSync(process.execPath, [join(root, 'bin/decision-matrix.cjs'), ...args], { encoding: 'utf8' });
 
-const DIMENSIONS = [
-  'Ease of use',
-  'Dynamic vs static computation graphs',
-  'Ecosystem and tools',
-  'Deployment and production',
-  'Community and industry adoption',
-  'Performance and scalability',
-];
 const WEIGHTS = ['25.0%', '20.0%', '15.0%', '10.0%', '15.0%', '15.0%'];
 
 /** Collapses the layout's line breaks and runs of spaces so names that wrap still match. */

@@ -1,13 +1,6 @@
+import { DIMENSIONS } from '../seeded-decision';
 import { expect, test } from '../fixtures';
 
-const DIMENSIONS = [
-  'Ease of use',
-  'Dynamic vs static computation graphs',
-  'Ecosystem and tools',
-  'Deployment and production',
-  'Community and industry adoption',
-  'Performance and scalability',
-];
 
 test('a new option (JAX) is flagged as missing scores until every cell is scored, then ranked', async ({ app }) => {
   const { matrix, page } = app;

@@ -1,14 +1,7 @@
 import { aggregateWeights } from '../../core/aggregation';
+import { DIMENSIONS } from '../seeded-decision';
 import { expect, target, test } from '../fixtures';
 
-const DIMENSIONS = [
-  'Ease of use',
-  'Dynamic vs static computation graphs',
-  'Ecosystem and tools',
-  'Deployment and production',
-  'Community and industry adoption',
-  'Performance and scalability',
-];
 
 const PEOPLE: { name: string; weights: number[] }[] = [
   { name: 'Researcher Rosa', weights: [30, 30, 10, 5, 15, 10] },
