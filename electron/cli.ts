@@ -97,7 +97,14 @@ async function web(args: string[], io: CliIo): Promise<number> {
   const workshopPort = Number(workshopPortText);
   if (!Number.isInteger(workshopPort) || workshopPort < 0 || workshopPort > 65535) throw new CliError(`--workshop-port: "${workshopPortText}" is not a port number`, 2);
   const db = openDecisionStore(databaseFile(folder));
-  const workshop = new WorkshopController(db, { hostname: option(args, '--workshop-host') ?? lanAddress(), port: workshopPort, staticDir: RENDERER_DIR });
+  // Participants' joins and submissions reach the facilitator's page as server-sent events.
+  const events: { host: HttpHost | null } = { host: null };
+  const workshop = new WorkshopController(db, {
+    hostname: option(args, '--workshop-host') ?? lanAddress(),
+    port: workshopPort,
+    staticDir: RENDERER_DIR,
+    onChange: () => events.host?.publish('rounds'),
+  });
   await workshop.roundsChanged();
   void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined;
@@ -107,6 +114,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
     port,
     exportPdf: (decisionId, paper) => (printer ??= new ReportPrinter(host)).print(decisionId, paper),
   });
+  events.host = host;
   io.out(`Decision Matrix is serving ${databaseFile(folder)}\nOpen ${host.appUrl}\n`);
   const stop = async () => {
     await printer?.close();

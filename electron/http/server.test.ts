@@ -131,3 +131,30 @@ describe('HTTP host', () => {
     }
   });
 });
+
+describe('server-sent events', () => {
+  it('refuses a listener without the token', async () => {
+    const h = await host();
+    expect((await send(h, { path: '/events?token=wrong' })).status).toBe(401);
+  });
+
+  it('delivers published events to listeners', async () => {
+    const h = await host();
+    const received = new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: h.port, path: `/events?token=${h.token}` }, (res) => {
+        expect(res.headers['content-type']).toBe('text/event-stream');
+        let text = '';
+        res.on('data', (chunk) => {
+          text += chunk;
+          if (text.includes('event: rounds')) {
+            resolve(text);
+            req.destroy();
+          } else if (text.includes(': connected')) h.publish('rounds');
+        });
+      });
+      req.on('error', (error) => (error.message.includes('aborted') ? undefined : reject(error)));
+      req.end();
+    });
+    expect(await received).toContain('event: rounds\ndata: {}\n\n');
+  });
+});

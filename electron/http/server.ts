@@ -41,8 +41,13 @@ export interface HttpHost {
   appUrl: string;
   port: number;
   token: string;
+  /** Sends a server-sent event to every page listening on /events (e.g. "rounds" changed). */
+  publish(event: string): void;
   close(): Promise<void>;
 }
+
+/** Server-sent events keep-alive, under common proxy and browser idle timeouts. */
+const EVENTS_HEARTBEAT_MS = 25_000;
 
 function sendResult(response: ServerResponse, result: Result<unknown>): void {
   const status = result.ok ? 200 : STATUS_BY_CODE[result.error.code];
@@ -85,12 +90,27 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   let hosts = new Set<string>();
+  const listeners = new Set<ServerResponse>();
+  const heartbeat = setInterval(() => {
+    for (const listener of listeners) listener.write(': still here\n\n');
+  }, EVENTS_HEARTBEAT_MS);
+  heartbeat.unref();
 
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://placeholder');
       if (!hostIsAllowed(request, hosts)) return refuse(response, 403, 'forbidden', 'This server only answers on its own loopback address.');
 
+      if (url.pathname === '/events') {
+        // EventSource cannot send headers, so this one route takes the token as a query parameter.
+        if (!originIsAllowed(request, hosts)) return refuse(response, 403, 'forbidden', 'Requests from other sites are refused.');
+        if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) return refuse(response, 401, 'forbidden', 'Missing or wrong access token.');
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        response.write(': connected\n\n');
+        listeners.add(response);
+        request.on('close', () => listeners.delete(response));
+        return;
+      }
       const isApi = url.pathname.startsWith('/api/');
       const isPdf = url.pathname === '/export/pdf' && options.exportPdf !== undefined;
       if (isApi || isPdf) {
@@ -149,8 +169,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     appUrl: `${url}/#token=${token}`,
     port,
     token,
+    publish: (event) => {
+      for (const listener of listeners) listener.write(`event: ${event}\ndata: {}\n\n`);
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
+        for (const listener of listeners) listener.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

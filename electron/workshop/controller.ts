@@ -36,10 +36,14 @@ export class WorkshopController implements WorkshopHost {
   roundsChanged(): Promise<void> {
     this.#pending = this.#pending.then(async () => {
       const live = liveRoundCount(this.db) > 0;
-      if (live && !this.#server) this.#server = await startWorkshopServer({ db: this.db, ...this.options });
-      else if (!live && this.#server) {
+      if (live && !this.#server) {
+        this.#server = await startWorkshopServer({ db: this.db, ...this.options });
+        // The join link exists only now: tell the facilitator's page.
+        this.options.onChange?.();
+      } else if (!live && this.#server) {
         await this.#server.close();
         this.#server = null;
+        this.options.onChange?.();
       }
     });
     return this.#pending;

@@ -50,3 +50,13 @@ export function createPdfFetcher(token: string): (decisionId: number) => Promise
     }
   };
 }
+
+/** Server-sent events from the host (EventSource cannot send headers; the token goes in the query). */
+export function createEventSubscriber(token: string): (event: string, listener: () => void) => () => void {
+  // Opened at once, so no event is missed between an action and the first listener.
+  const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+  return (event, listener) => {
+    source.addEventListener(event, listener);
+    return () => source.removeEventListener(event, listener);
+  };
+}

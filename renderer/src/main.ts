@@ -6,7 +6,7 @@ import { DecisionLibrary } from './state/decision-library.svelte';
 import './theme.css';
 
 const connection = connect();
-const library = new DecisionLibrary(connection.client);
+const library = new DecisionLibrary(connection.client, connection.subscribe);
 const exports = new DecisionExports(connection);
 mount(App, { target: document.getElementById('app')!, props: { library, exports } });
 const requested = /(?:^#|&)decision=(\d+)/.exec(location.hash);

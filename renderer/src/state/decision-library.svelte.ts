@@ -2,7 +2,7 @@ import type { Client } from '../../../core/contract';
 import { parseDecisionDocumentText } from '../../../core/interchange';
 import type { Decision, DecisionSummary } from '../../../core/model';
 import { DecisionEditor } from './decision-editor.svelte';
-import { WorkshopState } from './workshop.svelte';
+import { WorkshopState, type Subscribe } from './workshop.svelte';
 
 /** Files larger than this are refused before they are read (the CLI's limit too). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -17,9 +17,11 @@ export class DecisionLibrary {
   error = $state<string | null>(null);
 
   readonly client: Client;
+  readonly subscribe: Subscribe | null;
 
-  constructor(client: Client) {
+  constructor(client: Client, subscribe: Subscribe | null = null) {
     this.client = client;
+    this.subscribe = subscribe;
   }
 
   /** Opens the decision the address names (#decision=ID, as the desktop menu sends), else the latest. */
@@ -40,7 +42,7 @@ export class DecisionLibrary {
     this.workshop?.stop();
     const editor = new DecisionEditor(this.client, decision);
     this.editor = editor;
-    this.workshop = new WorkshopState(this.client, editor);
+    this.workshop = new WorkshopState(this.client, editor, this.subscribe);
     void this.workshop.resume();
   }
 

@@ -3,7 +3,10 @@ import type { AggregationRule } from '../../../core/aggregation';
 import type { Client, WorkshopRound } from '../../../core/contract';
 import type { DecisionEditor } from './decision-editor.svelte';
 
+/** Without live events (the desktop app) the panel polls; with them it only re-checks now and then. */
 const POLL_MS = 1000;
+const SAFETY_POLL_MS = 10_000;
+export type Subscribe = (event: string, listener: () => void) => () => void;
 
 /**
  * The facilitator's side of a workshop round for the open decision: start, watch who has
@@ -20,14 +23,18 @@ export class WorkshopState {
 
   readonly #client: Client;
   readonly #editor: DecisionEditor;
+  readonly #subscribe: Subscribe | null;
   #timer: ReturnType<typeof setInterval> | undefined;
+  #clock: ReturnType<typeof setInterval> | undefined;
+  #unsubscribe: (() => void) | undefined;
 
   submittedCount = $derived(this.round?.participants.filter((p) => p.submitted).length ?? 0);
   secondsLeft = $derived(this.round?.endsAt ? Math.max(0, Math.round((new Date(this.round.endsAt).getTime() - this.now) / 1000)) : null);
 
-  constructor(client: Client, editor: DecisionEditor) {
+  constructor(client: Client, editor: DecisionEditor, subscribe: Subscribe | null) {
     this.#client = client;
     this.#editor = editor;
+    this.#subscribe = subscribe;
   }
 
   /** Picks up a round still live for this decision (after a reload), and starts watching. */
@@ -48,8 +55,12 @@ export class WorkshopState {
 
   async #show(round: WorkshopRound): Promise<void> {
     await this.#adopt(round);
-    clearInterval(this.#timer);
-    this.#timer = setInterval(() => void this.refresh(), POLL_MS);
+    this.stop();
+    this.#unsubscribe = this.#subscribe?.('rounds', () => void this.refresh());
+    this.#timer = setInterval(() => void this.refresh(), this.#subscribe ? SAFETY_POLL_MS : POLL_MS);
+    this.#clock = setInterval(() => (this.now = Date.now()), 1000);
+    // Catch anything that changed before the listener was attached (e.g. the join link).
+    void this.refresh();
   }
 
   async #adopt(round: WorkshopRound): Promise<void> {
@@ -88,7 +99,9 @@ export class WorkshopState {
 
   stop(): void {
     clearInterval(this.#timer);
-    this.#timer = undefined;
+    clearInterval(this.#clock);
+    this.#unsubscribe?.();
+    this.#timer = this.#clock = this.#unsubscribe = undefined;
   }
 
   dismiss(): void {
