@@ -41,6 +41,15 @@ export interface WorkshopRound extends FacilitatorRoundView {
   joinUrl: string | null;
 }
 
+/** A named set of weights kept for a decision. */
+export interface ScenarioSummary {
+  id: number;
+  name: string;
+  createdAt: string;
+  /** Weight per criterion id. */
+  weights: Record<number, number>;
+}
+
 export interface TemplateSummary {
   name: string;
   title: string;
@@ -135,6 +144,12 @@ export const contract = {
     }),
   ),
   applyGroupWeights: method<Decision>()(z.strictObject(roundRef)),
+  keepGroupWeights: method<ScenarioSummary[]>()(z.strictObject({ ...roundRef, name: nameSchema })),
+
+  listScenarios: method<ScenarioSummary[]>()(z.strictObject(decisionRef)),
+  saveScenario: method<ScenarioSummary[]>()(z.strictObject({ ...decisionRef, name: nameSchema })),
+  applyScenario: method<Decision>()(z.strictObject({ scenarioId: id })),
+  deleteScenario: method<ScenarioSummary[]>()(z.strictObject({ scenarioId: id })),
 };
 
 export type Contract = typeof contract;

@@ -140,3 +140,20 @@ describe('0003_workshop_rounds', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM participants').get()).toEqual({ n: 0 });
   });
 });
+
+describe('0004_scenarios', () => {
+  it('keeps named weight sets per decision and drops them with it', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(4));
+    expect(schemaVersion(db)).toBe(4);
+    db.prepare("INSERT INTO decisions (id, title, created_at, updated_at) VALUES (1, 'D', 'now', 'now')").run();
+    db.prepare("INSERT INTO criteria (id, decision_id, name, scale_min, scale_max, weight, position) VALUES (5, 1, 'C', 1, 5, 1, 0)").run();
+    db.prepare("INSERT INTO scenarios (id, decision_id, name, created_at) VALUES (1, 1, 'S', 'now')").run();
+    db.prepare('INSERT INTO scenario_weights (scenario_id, criterion_id, weight) VALUES (1, 5, 20)').run();
+    expect(() => db.prepare('INSERT INTO scenario_weights (scenario_id, criterion_id, weight) VALUES (1, 5, 3)').run()).toThrow();
+    expect(() => db.prepare('UPDATE scenario_weights SET weight = -1').run()).toThrow();
+    db.prepare('DELETE FROM decisions WHERE id = 1').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM scenario_weights').get()).toEqual({ n: 0 });
+  });
+});

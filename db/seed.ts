@@ -1,10 +1,25 @@
 import { templates } from '../core/templates';
+import { pytorchVsTensorflowWeightings } from '../core/templates/pytorch-vs-tensorflow';
 import { openStore, type Db, type OpenOptions } from './connection';
 import { insertDecision } from './decisions';
+import { insertScenario } from './scenarios';
 
-/** A new store starts with the first built-in decision (PyTorch vs TensorFlow). */
+const SEEDED_SCENARIOS: [string, Record<string, number>][] = [
+  ['Research and prototyping', pytorchVsTensorflowWeightings.research],
+  ['Large-scale production', pytorchVsTensorflowWeightings.production],
+];
+
+/**
+ * A new store starts with the first built-in decision (PyTorch vs TensorFlow) and the two
+ * weightings that reproduce its article's conclusion, kept as scenarios.
+ */
 export function seedFirstRun(db: Db): void {
-  insertDecision(db, templates[0].document.decision);
+  const draft = templates[0].document.decision;
+  const decisionId = insertDecision(db, draft);
+  const criterionIds = (db.prepare('SELECT id FROM criteria WHERE decision_id = ? ORDER BY position').all(decisionId) as { id: number }[]).map((r) => r.id);
+  for (const [name, weights] of SEEDED_SCENARIOS) {
+    insertScenario(db, decisionId, name, draft.criteria.map((c, i) => ({ criterionId: criterionIds[i], weight: weights[c.id] })));
+  }
 }
 
 /** Opens the app's store, seeding it on first run. */

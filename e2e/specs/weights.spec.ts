@@ -78,3 +78,21 @@ test('all weights at zero explain why nothing can be ranked', async ({ app }) =>
   await matrix.setWeight('Ease of use', 10);
   await expect(matrix.rankingNames.first()).toHaveText('PyTorch');
 });
+
+test('the article’s two weightings ship as scenarios, and the current weights can be kept as a new one', async ({ app }) => {
+  const { matrix, page } = app;
+  const scenarios = page.getByRole('region', { name: 'Scenarios' });
+  await scenarios.getByRole('button', { name: 'Apply Large-scale production' }).click();
+  await expect(matrix.rankingNames).toHaveText(['TensorFlow', 'PyTorch']);
+  await expect(matrix.weightShare('Deployment and production')).toHaveText('35.0%');
+  await scenarios.getByRole('button', { name: 'Apply Research and prototyping' }).click();
+  await expect(matrix.rankingNames).toHaveText(['PyTorch', 'TensorFlow']);
+
+  await matrix.setWeight('Community and industry adoption', 90);
+  await scenarios.getByLabel('Scenario name').fill('Community first');
+  await scenarios.getByRole('button', { name: 'Keep current weights' }).click();
+  await expect(scenarios.locator('li .name')).toHaveText(['Research and prototyping', 'Large-scale production', 'Community first']);
+  await page.reload();
+  await matrix.ready();
+  await expect(page.getByRole('region', { name: 'Scenarios' }).locator('li .name')).toHaveText(['Research and prototyping', 'Large-scale production', 'Community first']);
+});

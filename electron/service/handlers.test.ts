@@ -129,6 +129,27 @@ describe('service over a real store', () => {
     expect(d.chosenOptionId).toBeNull();
   });
 
+  it('ships the research and production weightings as scenarios that rank as the article concludes', () => {
+    const { call, seeded } = service();
+    const decision = seeded();
+    const kept = call('listScenarios', { decisionId: decision.id });
+    expect(kept.map((s) => s.name)).toEqual(['Research and prototyping', 'Large-scale production']);
+    expect(leader(call('applyScenario', { scenarioId: kept[1].id }))).toBe('TensorFlow');
+    expect(leader(call('applyScenario', { scenarioId: kept[0].id }))).toBe('PyTorch');
+  });
+
+  it('keeps the current weights as a named scenario, and deletes it', () => {
+    const { call, seeded } = service();
+    const decision = seeded();
+    const deployment = decision.criteria.find((c) => c.name === 'Deployment and production')!;
+    call('setWeights', { decisionId: decision.id, weights: [{ criterionId: deployment.id, weight: 77 }] });
+    const saved = call('saveScenario', { decisionId: decision.id, name: 'Ops view' });
+    expect(saved.at(-1)).toMatchObject({ name: 'Ops view', weights: { [deployment.id]: 77 } });
+    call('setWeights', { decisionId: decision.id, weights: [{ criterionId: deployment.id, weight: 1 }] });
+    expect(call('applyScenario', { scenarioId: saved.at(-1)!.id }).criteria.find((c) => c.id === deployment.id)!.weight).toBe(77);
+    expect(call('deleteScenario', { scenarioId: saved.at(-1)!.id }).map((s) => s.name)).toEqual(['Research and prototyping', 'Large-scale production']);
+  });
+
   it('stores text exactly as typed', () => {
     const { call } = service();
     const title = '  <img src=x onerror=alert(1)> \u202Eevil\u202C 🧪 מבחן e\u0301  ';

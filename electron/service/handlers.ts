@@ -8,6 +8,7 @@ import * as decisions from '../../db/decisions';
 import * as matrix from '../../db/matrix';
 import { csvToDraft, decisionToCsv } from './csv';
 import * as workshop from '../../db/workshop';
+import * as scenarios from '../../db/scenarios';
 import * as rounds from '../workshop/rounds';
 import type { FacilitatorRoundView } from '../../core/workshop';
 import type { WorkshopRound } from '../../core/contract';
@@ -48,6 +49,8 @@ export function createHandlers(db: Db, workshopHost?: WorkshopHost): Handlers {
     if (changedRounds) void workshopHost?.roundsChanged();
     return ok({ ...view.value, joinUrl: view.value.state === 'open' ? (workshopHost?.joinUrl(view.value.code) ?? null) : null });
   };
+
+  const scenarioSummaries = (decisionId: number) => scenarios.listScenarios(db, decisionId).map(({ id, name, createdAt, weights }) => ({ id, name, createdAt, weights }));
 
   const current = (decisionId: number): Result<Decision> => {
     const decision = decisions.getDecision(db, decisionId);
@@ -216,6 +219,40 @@ export function createHandlers(db: Db, workshopHost?: WorkshopHost): Handlers {
         // Group weights are fractions; stored as points out of 100 like the sliders.
         for (const [criterionId, weight] of Object.entries(weights)) matrix.setWeight(db, Number(criterionId), weight * 100);
         return changed(view.value.decisionId);
+      }),
+    keepGroupWeights: ({ roundId, name }) =>
+      tx(() => {
+        const view = rounds.roundView(db, roundId);
+        if (!view.ok) return view;
+        if (!view.value.result) return fail('conflict', view.value.resultProblem ?? 'Reveal the round before keeping its weights.');
+        const weights = Object.entries(view.value.result.weights.weights).map(([criterionId, weight]) => ({ criterionId: Number(criterionId), weight: weight * 100 }));
+        scenarios.insertScenario(db, view.value.decisionId, name, weights);
+        return ok(scenarioSummaries(view.value.decisionId));
+      }),
+    listScenarios: ({ decisionId }) => {
+      const found = current(decisionId);
+      return found.ok ? ok(scenarioSummaries(decisionId)) : found;
+    },
+    saveScenario: ({ decisionId, name }) =>
+      tx(() => {
+        const found = current(decisionId);
+        if (!found.ok) return found;
+        scenarios.insertScenario(db, decisionId, name, found.value.criteria.map((c) => ({ criterionId: c.id, weight: c.weight })));
+        return ok(scenarioSummaries(decisionId));
+      }),
+    applyScenario: ({ scenarioId }) =>
+      tx(() => {
+        const scenario = scenarios.findScenario(db, scenarioId);
+        if (!scenario) return fail('not-found', `There is no scenario with id ${scenarioId}.`);
+        for (const [criterionId, weight] of Object.entries(scenario.weights)) matrix.setWeight(db, Number(criterionId), weight);
+        return changed(scenario.decisionId);
+      }),
+    deleteScenario: ({ scenarioId }) =>
+      tx(() => {
+        const scenario = scenarios.findScenario(db, scenarioId);
+        if (!scenario) return fail('not-found', `There is no scenario with id ${scenarioId}.`);
+        scenarios.deleteScenario(db, scenarioId);
+        return ok(scenarioSummaries(scenario.decisionId));
       }),
     importCsv: ({ title, text }) => {
       const draft = csvToDraft(text, title);

@@ -2,6 +2,7 @@ import type { Client } from '../../../core/contract';
 import { parseDecisionDocumentText } from '../../../core/interchange';
 import type { Decision, DecisionSummary } from '../../../core/model';
 import { DecisionEditor } from './decision-editor.svelte';
+import { ScenarioList } from './scenarios.svelte';
 import { WorkshopState, type Subscribe } from './workshop.svelte';
 
 /** Files larger than this are refused before they are read (the CLI's limit too). */
@@ -13,6 +14,8 @@ export class DecisionLibrary {
   editor = $state<DecisionEditor | null>(null);
   /** The workshop round panel of the open decision. */
   workshop = $state<WorkshopState | null>(null);
+  /** The open decision's named weight sets. */
+  scenarios = $state<ScenarioList | null>(null);
   ready = $state(false);
   error = $state<string | null>(null);
 
@@ -43,7 +46,9 @@ export class DecisionLibrary {
     const editor = new DecisionEditor(this.client, decision);
     this.editor = editor;
     this.workshop = new WorkshopState(this.client, editor, this.subscribe);
+    this.scenarios = new ScenarioList(this.client, editor);
     void this.workshop.resume();
+    void this.scenarios.load();
   }
 
   async open(decisionId: number): Promise<void> {
