@@ -18,6 +18,7 @@ export interface WebHost {
 export async function startWebHost(dataDir: string): Promise<WebHost> {
   const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/decision-matrix.cjs'), 'web', '--port', '0', '--data-dir', dataDir, '--workshop-host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DECISION_MATRIX_PDF_PREWARM: '0' },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

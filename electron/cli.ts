@@ -107,7 +107,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
   });
   await workshop.roundsChanged();
   void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
-  let printer: ReportPrinter | undefined;
+  let printer: ReportPrinter | undefined = undefined;
   const host: HttpHost = await startHttpHost({
     dispatch: createDispatch(createHandlers(db, workshop)),
     staticDir: RENDERER_DIR,
@@ -115,6 +115,12 @@ async function web(args: string[], io: CliIo): Promise<number> {
     exportPdf: (decisionId, paper) => (printer ??= new ReportPrinter(host)).print(decisionId, paper),
   });
   events.host = host;
+  // Chromium is started now, in the background, so the first Export → PDF is as quick as the next
+  // (the e2e suite turns this off: a Chromium per test host would only slow it down).
+  if (process.env.DECISION_MATRIX_PDF_PREWARM !== '0') {
+    printer = new ReportPrinter(host);
+    void printer.warm();
+  }
   io.out(`Decision Matrix is serving ${databaseFile(folder)}\nOpen ${host.appUrl}\n`);
   const stop = async () => {
     await printer?.close();

@@ -186,7 +186,7 @@ async function benchHostPdf(origin: string, token: string) {
   }
   const s = stats(samples.slice(1));
   console.log(
-    `browser host Export -> PDF, seeded decision: first ${ms(samples[0])} (starts Chromium), then median ${ms(s.median)}, max ${ms(s.max)} (n=${s.n}; target < 1500 ms)`,
+    `browser host Export -> PDF, seeded decision: first ${ms(samples[0])} (Chromium started in the background when the host started), then median ${ms(s.median)}, max ${ms(s.max)} (n=${s.n}; target < 1500 ms)`,
   );
 }
 

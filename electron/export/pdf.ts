@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { HttpHost } from '../http/server';
 
 export type PaperFormat = 'A4' | 'Letter';
@@ -16,6 +16,9 @@ const FOOTER = `<div style="font-size:8px;width:100%;padding:0 14mm;color:#5b657
  */
 export class ReportPrinter {
   #browser: Promise<Browser> | null = null;
+  #page: Promise<Page> | null = null;
+  /** Prints run one at a time on the one page. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly host: HttpHost) {}
 
@@ -28,41 +31,58 @@ export class ReportPrinter {
     return import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_ARGS }));
   }
 
-  async print(decisionId: number, format: PaperFormat): Promise<Buffer> {
+  /** Starts Chromium and opens the page now, so the first export is as quick as the next. */
+  warm(): Promise<void> {
+    return this.#ready().then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  #ready(): Promise<Page> {
     this.#browser ??= this.#launch();
-    let browser: Browser;
-    try {
-      browser = await this.#browser;
-    } catch (error) {
-      this.#browser = null;
-      throw error;
-    }
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    this.#page ??= this.#browser.then(async (browser) => {
+      const page = await browser.newPage();
       // The report needs nothing beyond its own host.
       await page.route('**/*', (route) => (route.request().url().startsWith(this.host.url) ? route.continue() : route.abort()));
-      await page.goto(`${this.host.url}/report.html?decision=${decisionId}#token=${this.host.token}`);
-      await page.waitForFunction(() => document.documentElement.dataset.reportReady !== undefined, undefined, { timeout: 20_000 });
-      if ((await page.evaluate(() => document.documentElement.dataset.reportReady)) !== 'true') {
-        throw new Error((await page.locator('[role="alert"]').textContent()) ?? 'the report page could not render');
-      }
-      return await page.pdf({
-        format,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: HEADER,
-        footerTemplate: FOOTER,
-        margin: { top: '18mm', bottom: '16mm', left: '14mm', right: '14mm' },
-      });
-    } finally {
-      await context.close();
+      return page;
+    });
+    this.#page.catch(() => {
+      this.#browser = null;
+      this.#page = null;
+    });
+    return this.#page;
+  }
+
+  print(decisionId: number, format: PaperFormat): Promise<Buffer> {
+    const job = this.#queue.then(() => this.#print(decisionId, format));
+    this.#queue = job.catch(() => undefined);
+    return job;
+  }
+
+  async #print(decisionId: number, format: PaperFormat): Promise<Buffer> {
+    const page = await this.#ready();
+    // Through about:blank, so printing the same decision twice still loads it afresh.
+    await page.goto('about:blank');
+    await page.goto(`${this.host.url}/report.html?decision=${decisionId}#token=${this.host.token}`);
+    await page.waitForFunction(() => document.documentElement.dataset.reportReady !== undefined, undefined, { timeout: 20_000 });
+    if ((await page.evaluate(() => document.documentElement.dataset.reportReady)) !== 'true') {
+      throw new Error((await page.locator('[role="alert"]').textContent()) ?? 'the report page could not render');
     }
+    return await page.pdf({
+      format,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: HEADER,
+      footerTemplate: FOOTER,
+      margin: { top: '18mm', bottom: '16mm', left: '14mm', right: '14mm' },
+    });
   }
 
   async close(): Promise<void> {
     const browser = this.#browser;
     this.#browser = null;
+    this.#page = null;
     if (browser) await (await browser.catch(() => null))?.close();
   }
 }
