@@ -88,10 +88,6 @@ export interface DecisionSummary {
   updatedAt: string;
 }
 
-export function findScore(decision: Pick<Decision, 'scores'>, optionId: number, criterionId: number): Score | undefined {
-  return decision.scores.find((s) => s.optionId === optionId && s.criterionId === criterionId);
-}
-
 /** Why a value cannot be a score on this criterion, or null when it can. */
 export function scoreProblem(criterion: Pick<Criterion, 'name' | 'scale'>, value: number): string | null {
   if (!Number.isFinite(value)) return `The score on "${criterion.name}" must be a finite number.`;

@@ -54,8 +54,8 @@ export interface RoundParticipant {
   submitted: boolean;
 }
 
-/** What the facilitator sees. The result is present only after reveal. */
-export interface FacilitatorRoundView {
+/** A round's own settings, as stored. */
+export interface RoundSettings {
   id: number;
   decisionId: number;
   code: string;
@@ -65,6 +65,10 @@ export interface FacilitatorRoundView {
   shareResult: boolean;
   endsAt: string | null;
   createdAt: string;
+}
+
+/** What the facilitator sees. The result is present only after reveal. */
+export interface FacilitatorRoundView extends RoundSettings {
   participants: RoundParticipant[];
   result: GroupResult | null;
   /** Why there is no result after reveal (e.g. nobody submitted). */

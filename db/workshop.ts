@@ -1,20 +1,10 @@
 import type { AggregationRule, ParticipantWeights } from '../core/aggregation';
-import type { RoundState } from '../core/workshop';
+import type { RoundSettings, RoundState } from '../core/workshop';
 import type { Db } from './connection';
 
 /** Repository for workshop rounds, participants and their submitted weights. */
 
-export interface RoundRow {
-  id: number;
-  decisionId: number;
-  code: string;
-  state: RoundState;
-  anonymous: boolean;
-  rule: AggregationRule;
-  shareResult: boolean;
-  endsAt: string | null;
-  createdAt: string;
-}
+export type RoundRow = RoundSettings;
 
 const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, state, anonymous, rule, share_result AS shareResult,
   ends_at AS endsAt, created_at AS createdAt`;

@@ -50,8 +50,7 @@ export function roundView(db: Db, roundId: number): Result<FacilitatorRoundView>
     if (grouped.ok) result = grouped.value;
     else resultProblem = grouped.error.message;
   }
-  const { id, decisionId, code, state, anonymous, rule, shareResult, endsAt, createdAt } = round;
-  return ok({ id, decisionId, code, state, anonymous, rule, shareResult, endsAt, createdAt, participants, result, resultProblem });
+  return ok({ ...round, participants, result, resultProblem });
 }
 
 export function changeRound(db: Db, roundId: number, change: { state?: 'revealed' | 'closed'; addMinutes?: number; shareResult?: boolean }): Result<FacilitatorRoundView> {

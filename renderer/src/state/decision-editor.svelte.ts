@@ -122,6 +122,13 @@ export class DecisionEditor {
     this.liveWeights = Object.fromEntries(this.#pendingWeights);
   }
 
+  /** Marks the decision open or decided; deciding starts from the option leading under the current weights. */
+  setStatus(status: Decision['status']): Promise<boolean> {
+    const chosenOptionId =
+      status === 'decided' ? (this.decision.chosenOptionId ?? this.ranking.find((o) => o.rank === 1)?.optionId ?? null) : this.decision.chosenOptionId;
+    return this.change('updateDecision', { decisionId: this.id, status, chosenOptionId });
+  }
+
   dismissError(): void {
     this.error = null;
     if (this.saveState === 'error') this.saveState = 'saved';
