@@ -12,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: false,
+    // DECISION_MATRIX_NO_MINIFY=1 keeps function names readable in CPU profiles.
+    minify: process.env.DECISION_MATRIX_NO_MINIFY ? false : 'esbuild',
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'renderer/index.html'),

@@ -1,6 +1,6 @@
 import type { Decision } from './model';
 import { fail, ok, type Result } from './result';
-import { scoreDecision, type DecisionScores } from './scoring';
+import { scoreDecision, type DecisionScores } from './decision-scoring';
 
 /**
  * Combining several people's weights into group weights (the workshop's maths). Each person's

@@ -1,5 +1,6 @@
 import type { Criterion, Decision, Option } from './model';
-import { METHOD_NAME, scoreDecision, type OptionScore } from './scoring';
+import { scoreDecision, type OptionScore } from './decision-scoring';
+import { METHOD_NAME } from './scoring';
 import { fail, ok, type Result } from './result';
 
 /**

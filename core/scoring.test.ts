@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreDecision, scoreMatrix, type MatrixInput } from './scoring';
+import { scoreDecision } from './decision-scoring';
+import { prepareMatrix, scoreMatrix, weighMatrix, type MatrixInput } from './scoring';
 import { vector } from './testdata/vectors';
 
 /** Rows of scores (null = unscored) in the dense form scoreMatrix takes. */
@@ -154,6 +155,87 @@ const matrixArbitrary = fc
     return { input, factor };
   });
 
+describe('prepareMatrix and weighMatrix', () => {
+  it('weighs a prepared matrix to the published totals, and again under new weights without re-checking scores', () => {
+    const { input, names, expected } = weightedSumTie();
+    const prepared = prepareMatrix(input);
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const published = weighMatrix(prepared.value, input.criteria.map((c) => c.weight));
+    if (!published.ok) throw new Error(published.error.message);
+    names.forEach((name, o) => expect(published.value.totals[o]).toBeCloseTo(expected[name] / 100, 12));
+
+    // All the weight on the first criterion: the totals are the first column, placed on 0..1.
+    const firstOnly = weighMatrix(prepared.value, input.criteria.map((_, i) => (i === 0 ? 7 : 0)));
+    if (!firstOnly.ok) throw new Error(firstOnly.error.message);
+    const column = names.map((_, o) => input.values[o * input.criteria.length] / 100);
+    column.forEach((expected, o) => expect(firstOnly.value.totals[o]).toBeCloseTo(expected, 12));
+  });
+
+  it('keeps unscored cells out of the totals and reports them as missing', () => {
+    const prepared = prepareMatrix({
+      criteria: [
+        { name: 'Speed', direction: 'cost', min: 0, max: 10 },
+        { name: 'Docs', direction: 'benefit', min: 0, max: 10 },
+      ],
+      optionNames: ['A', 'B'],
+      ...cells([
+        [2, 6],
+        [null, 10],
+      ]),
+    });
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    expect(prepared.value.missing).toEqual([[], [0]]);
+    [0.8, 0.6, 0, 1].forEach((expected, cell) => expect(prepared.value.unit[cell]).toBeCloseTo(expected, 12));
+    const result = weighMatrix(prepared.value, [1, 1]);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.totals[0]).toBeCloseTo(0.7, 12);
+    expect(result.value.totals[1]).toBeCloseTo(0.5, 12);
+    expect(result.value.ranks).toEqual([1, null]);
+  });
+
+  it.each([
+    [[0, 0], 'All weights are zero'],
+    [[1, Number.NaN], 'The weight of "Docs" must be a finite number of zero or more (got NaN).'],
+    [[-2, 1], 'The weight of "Speed" must be a finite number of zero or more (got -2).'],
+    [[1], 'Expected 2 weights, got 1.'],
+  ])('refuses the weights %j', (weights, message) => {
+    const prepared = prepareMatrix({
+      criteria: [
+        { name: 'Speed', direction: 'benefit', min: 1, max: 5 },
+        { name: 'Docs', direction: 'benefit', min: 1, max: 5 },
+      ],
+      optionNames: ['A'],
+      ...cells([[3, 4]]),
+    });
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const result = weighMatrix(prepared.value, weights);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain(message);
+  });
+
+  it('places scores at the very ends of awkward scales exactly on 0 and 1', () => {
+    const criteria = [3, 7, 49, 0.1].flatMap((span, i) => [
+      { name: `B${i}`, direction: 'benefit' as const, min: 0.3, max: 0.3 + span },
+      { name: `C${i}`, direction: 'cost' as const, min: 0.3, max: 0.3 + span },
+    ]);
+    const prepared = prepareMatrix({
+      criteria,
+      optionNames: ['low', 'high'],
+      values: Float64Array.from([...criteria.map((c) => c.min), ...criteria.map((c) => c.max)]),
+    });
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const low = Array.from(prepared.value.unit.slice(0, criteria.length));
+    const high = Array.from(prepared.value.unit.slice(criteria.length));
+    expect(low).toEqual(criteria.map((c) => (c.direction === 'benefit' ? 0 : 1)));
+    expect(high).toEqual(criteria.map((c) => (c.direction === 'benefit' ? 1 : 0)));
+  });
+
+  it('refuses an out-of-scale score when preparing, whatever the weights', () => {
+    const result = prepareMatrix({ criteria: [{ name: 'Speed', direction: 'benefit', min: 1, max: 5 }], optionNames: ['JAX'], values: Float64Array.of(6) });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'The score of "JAX" on "Speed": 6 is outside its scale 1–5.' } });
+  });
+});
+
 describe('scoreMatrix properties', () => {
   it('keeps every total within 0..1', () => {
     fc.assert(
@@ -161,6 +243,23 @@ describe('scoreMatrix properties', () => {
         const result = scoreMatrix(input);
         if (!result.ok) return false;
         return Array.from(result.value.totals).every((t) => t >= -1e-12 && t <= 1 + 1e-12);
+      }),
+    );
+  });
+
+  it('weighing a prepared matrix gives exactly what scoring it in one go gives', () => {
+    fc.assert(
+      fc.property(matrixArbitrary, ({ input }) => {
+        const once = scoreMatrix(input);
+        const prepared = prepareMatrix(input);
+        if (!once.ok || !prepared.ok) return false;
+        const weighed = weighMatrix(prepared.value, input.criteria.map((c) => c.weight));
+        if (!weighed.ok) return false;
+        return (
+          Array.from(weighed.value.totals).every((t, o) => t === once.value.totals[o]) &&
+          weighed.value.ranks.every((r, o) => r === once.value.ranks[o]) &&
+          weighed.value.order.every((o, i) => o === once.value.order[i])
+        );
       }),
     );
   });

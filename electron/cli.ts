@@ -1,7 +1,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { draftAsDecision, parseDecisionDocumentText, type DecisionDraft } from '../core/interchange';
-import { scoreDecision } from '../core/scoring';
+import { scoreDecision } from '../core/decision-scoring';
 import { findTemplate, templates } from '../core/templates';
 import { backUpDaily } from '../db/backups';
 import { openDecisionStore } from '../db/seed';

@@ -1,6 +1,9 @@
-// `npm run bench`: prints figures, asserts nothing. Two measurements:
-//   1. core's scoring of 1000 options x 200 criteria, in Node;
-//   2. in Chromium, slider input -> totals and both charts redrawn, on a 20 x 50 decision.
+// `npm run bench`: prints figures, asserts nothing. Parts (name one to run it alone):
+//   scoring   core's scoring of 1000 options x 200 criteria, in Node;
+//   browser   the same in Chromium; slider input -> totals and both charts redrawn, and -> the
+//             next frame painted, on a 20 x 50 decision and the seeded one; Export -> PDF;
+//   cli-pdf   the one-shot `decision-matrix export` command;
+//   workshop  200 participants joining and submitting at once.
 import { build as esbuild } from 'esbuild';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +12,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from 'playwright-core';
 import { INTERCHANGE_FORMAT, OPEN_OUTCOME, type DecisionDocument } from '../core/interchange';
-import { scoreDecision, scoreMatrix, type MatrixInput } from '../core/scoring';
+import { scoreDecision } from '../core/decision-scoring';
+import { prepareMatrix, scoreMatrix, weighMatrix, type MatrixInput } from '../core/scoring';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { benchWorkshop } from './bench-workshop';
 
@@ -33,8 +37,8 @@ async function benchScoringInChromium(browser: Browser, options: number, criteri
   const page = await browser.newPage();
   await page.addScriptTag({ content: bundle.outputFiles[0].text });
   // Passed as text: tsx would otherwise wrap the page function in helpers the page lacks.
-  const samples = (await page.evaluate(`(() => {
-    const { scoreMatrix } = globalThis.coreScoring;
+  const timings = (await page.evaluate(`(() => {
+    const { scoreMatrix, prepareMatrix, weighMatrix } = globalThis.coreScoring;
     let seed = 42;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const input = {
@@ -42,18 +46,29 @@ async function benchScoringInChromium(browser: Browser, options: number, criteri
       optionNames: Array.from({ length: ${options} }, (_, o) => 'O' + o),
       values: Float64Array.from({ length: ${options * criteria} }, () => 1 + Math.floor(next() * 5)),
     };
-    for (let i = 0; i < 50; i++) scoreMatrix(input);
-    const times = [];
-    for (let i = 0; i < 300; i++) {
-      const t0 = performance.now();
-      scoreMatrix(input);
-      times.push(performance.now() - t0);
-    }
-    return times;
-  })()`)) as number[];
+    const prepared = prepareMatrix(input).value;
+    const weightSets = Array.from({ length: 16 }, () => input.criteria.map(() => Math.floor(next() * 100)));
+    const time = (run) => {
+      for (let i = 0; i < 50; i++) run(i);
+      const times = [];
+      for (let i = 0; i < 300; i++) {
+        const t0 = performance.now();
+        const result = run(i);
+        times.push(performance.now() - t0);
+        if (!result.ok) throw new Error(result.error.message);
+      }
+      return times;
+    };
+    return {
+      oneShot: time(() => scoreMatrix(input)),
+      reweigh: time((i) => weighMatrix(prepared, weightSets[i % weightSets.length])),
+    };
+  })()`)) as { oneShot: number[]; reweigh: number[] };
   await page.close();
-  const s = stats(samples);
-  console.log(`core scoreMatrix in Chromium, ${options} options x ${criteria} criteria: median ${ms(s.median)}, p95 ${ms(s.p95)} (n=${s.n}; target < 0.5 ms; timer resolution 0.1 ms)`);
+  const once = stats(timings.oneShot);
+  const reweigh = stats(timings.reweigh);
+  const size = `${options} options x ${criteria} criteria`;
+  console.log(`core scoring in Chromium, ${size}: new weights on prepared scores (the live path) median ${ms(reweigh.median)}, p95 ${ms(reweigh.p95)}; one-shot scoreMatrix median ${ms(once.median)}, p95 ${ms(once.p95)} (n=300 each; target < 0.5 ms; timer resolution 0.1 ms)`);
 }
 
 function benchScoring() {
@@ -65,16 +80,26 @@ function benchScoring() {
     optionNames: Array.from({ length: options }, (_, o) => `O${o}`),
     values: Float64Array.from({ length: options * criteria }, () => 1 + Math.floor(next() * 5)),
   };
-  for (let i = 0; i < 50; i++) scoreMatrix(input);
-  const samples: number[] = [];
-  for (let i = 0; i < 300; i++) {
-    const t0 = performance.now();
-    const result = scoreMatrix(input);
-    samples.push(performance.now() - t0);
-    if (!result.ok) throw new Error(result.error.message);
-  }
-  const s = stats(samples);
-  console.log(`core scoreMatrix, ${options} options x ${criteria} criteria: median ${ms(s.median)}, p95 ${ms(s.p95)} (n=${s.n}; target < 0.5 ms)`);
+  const time = (run: (i: number) => { ok: boolean }) => {
+    for (let i = 0; i < 50; i++) run(i);
+    const samples: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      const result = run(i);
+      samples.push(performance.now() - t0);
+      if (!result.ok) throw new Error('scoring refused the benchmark matrix');
+    }
+    return stats(samples);
+  };
+  const prepared = prepareMatrix(input);
+  if (!prepared.ok) throw new Error(prepared.error.message);
+  const weightSets = Array.from({ length: 16 }, () => input.criteria.map(() => Math.floor(next() * 100)));
+  const reweigh = time((i) => weighMatrix(prepared.value, weightSets[i % weightSets.length]));
+  const once = time(() => scoreMatrix(input));
+  const prepare = time(() => prepareMatrix(input));
+  const size = `${options} options x ${criteria} criteria`;
+  console.log(`core scoring, Node, ${size}: new weights on prepared scores (the live path) median ${ms(reweigh.median)}, p95 ${ms(reweigh.p95)} (n=${reweigh.n}; target < 0.5 ms)`);
+  console.log(`core scoring, Node, ${size}: one-shot scoreMatrix (check + place + weigh) median ${ms(once.median)}, p95 ${ms(once.p95)}; prepareMatrix alone median ${ms(prepare.median)}`);
 
   // The id-keyed wrapper the UI uses builds maps and per-option records on top.
   const decision = {
@@ -191,42 +216,64 @@ async function benchHostPdf(origin: string, token: string) {
 }
 
 async function measureSlider(browser: Browser, appUrl: string, { label, decisionButton, slider: sliderLabel }: SliderCase) {
-  {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(appUrl);
-    await page.waitForSelector('[data-app-ready="true"]');
-    await page.getByRole('button', { name: decisionButton }).click();
-    await page.getByRole('slider', { name: sliderLabel, exact: true }).waitFor();
-    const result = await page.evaluate(async (sliderLabel) => {
-      const slider = document.querySelector<HTMLInputElement>(`input[aria-label="${sliderLabel}"]`)!;
-      const bar = document.querySelector<HTMLCanvasElement>('[data-testid="contribution-chart"]')!;
-      const radar = document.querySelector<HTMLCanvasElement>('[data-testid="profile-chart"]')!;
-      const total = document.querySelector<HTMLElement>('[data-testid="option-total"]')!;
-      const samples: number[] = [];
-      let missed = 0;
-      for (let i = 0; i < 240; i++) {
-        const barDraws = Number(bar.dataset.draws);
-        const radarDraws = Number(radar.dataset.draws);
-        const totalBefore = total.textContent;
-        const t0 = performance.now();
-        slider.value = String(i % 2 === 0 ? 100 : 1 + (i % 97));
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-        // Svelte flushes effects in a microtask; let it run, then read when each chart drew.
-        await new Promise((r) => setTimeout(r, 0));
-        const redrawn = Number(bar.dataset.draws) > barDraws && Number(radar.dataset.draws) > radarDraws && total.textContent !== totalBefore;
-        if (!redrawn) missed++;
-        else samples.push(Math.max(Number(bar.dataset.drawnAt), Number(radar.dataset.drawnAt)) - t0);
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(appUrl);
+  await page.waitForSelector('[data-app-ready="true"]');
+  await page.getByRole('button', { name: decisionButton }).click();
+  const slider = page.getByRole('slider', { name: sliderLabel, exact: true });
+  await slider.waitFor();
+  // Where a person would be: the pointer on the slider they are dragging.
+  await slider.hover();
+  const result = await page.evaluate(async (sliderLabel) => {
+    const slider = document.querySelector<HTMLInputElement>(`input[aria-label="${sliderLabel}"]`)!;
+    const bar = document.querySelector<HTMLCanvasElement>('[data-testid="contribution-chart"]')!;
+    const radar = document.querySelector<HTMLCanvasElement>('[data-testid="profile-chart"]')!;
+    const total = document.querySelector<HTMLElement>('[data-testid="option-total"]')!;
+    const drawn: number[] = [];
+    const painted: number[] = [];
+    const barUpdate: number[] = [];
+    const radarUpdate: number[] = [];
+    let missed = 0;
+    for (let i = 0; i < 240; i++) {
+      const barDraws = Number(bar.dataset.draws);
+      const radarDraws = Number(radar.dataset.draws);
+      const totalBefore = total.textContent;
+      const t0 = performance.now();
+      // Weights far apart, so that every input moves the first option's total by at least 0.1 %.
+      slider.value = String(i % 2 === 0 ? 100 : 1 + (i % 40));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      // Svelte flushes effects in a microtask; let it run, then read when each chart drew.
+      await new Promise((r) => setTimeout(r, 0));
+      const redrawn = Number(bar.dataset.draws) > barDraws && Number(radar.dataset.draws) > radarDraws && total.textContent !== totalBefore;
+      // A message posted from a frame callback arrives once that frame's style, layout and paint are done.
+      await new Promise((r) => requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => r(null);
+        channel.port2.postMessage(null);
+      }));
+      if (!redrawn) {
+        missed++;
+        continue;
       }
-      return { samples: samples.slice(20), missed };
-    }, sliderLabel);
-    const s = stats(result.samples);
-    console.log(
-      `Chromium, ${label}: slider input -> totals + bar + radar redrawn: median ${ms(s.median)}, p95 ${ms(s.p95)}, max ${ms(s.max)} ` +
-        `(n=${s.n} after 20 warm-up; inputs without a full redraw: ${result.missed}; target p95 < 8 ms)`,
-    );
-    await page.close();
-  }
+      drawn.push(Math.max(Number(bar.dataset.drawnAt), Number(radar.dataset.drawnAt)) - t0);
+      barUpdate.push(Number(bar.dataset.drawnAt) - Number(bar.dataset.updateStartedAt));
+      radarUpdate.push(Number(radar.dataset.drawnAt) - Number(radar.dataset.updateStartedAt));
+      painted.push(performance.now() - t0);
+    }
+    // The first 20 are warm-up.
+    return { drawn: drawn.slice(20), painted: painted.slice(20), barUpdate: barUpdate.slice(20), radarUpdate: radarUpdate.slice(20), missed };
+  }, sliderLabel);
+  await page.close();
+  const drawn = stats(result.drawn);
+  const painted = stats(result.painted);
+  console.log(
+    `Chromium, ${label}: slider input -> totals + bar + radar redrawn: median ${ms(drawn.median)}, p95 ${ms(drawn.p95)}, max ${ms(drawn.max)} ` +
+      `(n=${drawn.n} after 20 warm-up; inputs without a full redraw: ${result.missed}; target p95 < 8 ms)`,
+  );
+  console.log(
+    `  of which bar chart update median ${ms(stats(result.barUpdate).median)}, radar update median ${ms(stats(result.radarUpdate).median)}; ` +
+      `input -> next frame painted (style, layout, paint included): median ${ms(painted.median)}, p95 ${ms(painted.p95)}`,
+  );
 }
 
 /** Wall time of `decision-matrix export` on the seeded decision: Chromium start, render, print, write. */
@@ -246,8 +293,13 @@ function benchPdfExport() {
   console.log(`decision-matrix export --format pdf, seeded decision (whole command): median ${ms(s.median)}, max ${ms(s.max)} (n=${s.n} after 1 warm-up; target < 1500 ms)`);
 }
 
+// `npm run bench -- slider` runs one part; no argument runs them all.
+const only = process.argv[2];
+const parts = ['scoring', 'browser', 'cli-pdf', 'workshop'];
+if (only && !parts.includes(only)) throw new Error(`Unknown part "${only}": choose one of ${parts.join(', ')}.`);
+const wanted = (part: string) => !only || only === part;
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
-benchScoring();
-await benchSlider();
-benchPdfExport();
-await benchWorkshop();
+if (wanted('scoring')) benchScoring();
+if (wanted('browser')) await benchSlider();
+if (wanted('cli-pdf')) benchPdfExport();
+if (wanted('workshop')) await benchWorkshop();

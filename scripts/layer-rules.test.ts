@@ -31,7 +31,7 @@ describe('layer rules', () => {
     ['core/templates/index.ts', "import { INTERCHANGE_FORMAT } from '../interchange';\nexport const x = INTERCHANGE_FORMAT;"],
     ['db/decisions.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
     ['electron/main/main.ts', "import { app } from 'electron';\nexport const x = app;"],
-    ['renderer/src/client.ts', "import { scoreDecision } from '../../core/scoring';\nexport const x = scoreDecision;"],
+    ['renderer/src/client.ts', "import { scoreDecision } from '../../core/decision-scoring';\nexport const x = scoreDecision;"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftAsDecision, parseDecisionDocument } from '../interchange';
-import { scoreDecision } from '../scoring';
+import { scoreDecision } from '../decision-scoring';
 import { pytorchVsTensorflow, pytorchVsTensorflowWeightings } from './pytorch-vs-tensorflow';
 
 function winnerUnder(weights: Record<string, number> | null): string {

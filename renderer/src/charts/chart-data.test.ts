@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion } from '../../../core/model';
-import type { DecisionScores } from '../../../core/scoring';
+import type { DecisionScores } from '../../../core/decision-scoring';
 import { chartedCriteria, contributionSeries, MAX_CHARTED_CRITERIA, profileSeries, stackSegments } from './chart-data';
 
 describe('stackSegments', () => {

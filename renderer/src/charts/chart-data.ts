@@ -1,5 +1,5 @@
 import type { Criterion, Decision } from '../../../core/model';
-import type { DecisionScores, OptionScore } from '../../../core/scoring';
+import type { DecisionScores, OptionScore } from '../../../core/decision-scoring';
 
 export interface Series {
   label: string;

@@ -1,6 +1,6 @@
 import type { Client, MethodInput, MethodName, MethodOutput } from '../../../core/contract';
 import type { Criterion, Decision, Score } from '../../../core/model';
-import { scoreDecision, type OptionScore } from '../../../core/scoring';
+import { prepareDecision, weighDecision, type OptionScore } from '../../../core/decision-scoring';
 import { chartedCriteria, contributionSeries, profileSeries, type ChartSeries, type ChartedCriteria } from '../charts/chart-data';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -33,7 +33,9 @@ export class DecisionEditor {
   criteria: Criterion[] = $derived(
     this.decision.criteria.map((c) => (this.liveWeights[c.id] === undefined ? c : { ...c, weight: this.liveWeights[c.id] })),
   );
-  scores = $derived(scoreDecision({ options: this.decision.options, criteria: this.criteria, scores: this.decision.scores }));
+  /** Scores checked and placed on their scales: redone when the committed decision changes, not when a slider moves. */
+  #prepared = $derived(prepareDecision(this.decision));
+  scores = $derived(this.#prepared.ok ? weighDecision(this.#prepared.value, liveWeightLookup(this.criteria)) : this.#prepared);
   #scoreIndex = $derived(new Map(this.decision.scores.map((s) => [`${s.optionId}:${s.criterionId}`, s])));
   /** Which criteria the charts draw one by one, and which they sum as "Other criteria". */
   charted: ChartedCriteria = $derived(chartedCriteria(this.criteria, this.scores.ok ? this.scores.value.weights : {}));
@@ -133,4 +135,9 @@ export class DecisionEditor {
     this.error = null;
     if (this.saveState === 'error') this.saveState = 'saved';
   }
+}
+
+function liveWeightLookup(criteria: readonly Criterion[]): (criterionId: number) => number {
+  const weights = new Map(criteria.map((c) => [c.id, c.weight]));
+  return (id) => weights.get(id) ?? 0;
 }
