@@ -1,7 +1,8 @@
 // `npm run bench`: prints figures, asserts nothing. Parts (name one to run it alone):
-//   scoring   core's scoring of 1000 options x 200 criteria, in Node;
-//   browser   the same in Chromium; slider input -> totals and both charts redrawn, and -> the
-//             next frame painted, on a 20 x 50 decision and the seeded one; Export -> PDF;
+//   scoring   core's scoring of 1000 options x 200 criteria, in Node and in Chromium;
+//   slider    in Chromium, slider input -> totals and both charts redrawn, and -> the next frame
+//             painted, on a generated 20 x 50 decision and on the seeded one;
+//   host-pdf  the browser host's Export -> PDF;
 //   cli-pdf   the one-shot `decision-matrix export` command;
 //   workshop  200 participants joining and submitting at once.
 import { build as esbuild } from 'esbuild';
@@ -153,7 +154,8 @@ interface SliderCase {
   slider: string;
 }
 
-async function benchSlider() {
+/** Everything that runs in Chromium against the browser host. */
+async function benchBrowser() {
   const dataDir = mkdtempSync(join(tmpdir(), 'decision-matrix-bench-'));
   const server = spawn(process.execPath, [join(root, 'bin/decision-matrix.cjs'), 'web', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const appUrl = await new Promise<string>((resolve) => {
@@ -179,9 +181,9 @@ async function benchSlider() {
   ];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
-    await benchScoringInChromium(browser, 1000, 200);
-    for (const sliderCase of cases) await measureSlider(browser, appUrl, sliderCase);
-    await benchHostPdf(origin, token);
+    if (wanted('scoring')) await benchScoringInChromium(browser, 1000, 200);
+    if (wanted('slider')) for (const sliderCase of cases) await measureSlider(browser, appUrl, sliderCase);
+    if (wanted('host-pdf')) await benchHostPdf(origin, token);
   } finally {
     await browser.close();
     server.kill('SIGTERM');
@@ -295,11 +297,11 @@ function benchPdfExport() {
 
 // `npm run bench -- slider` runs one part; no argument runs them all.
 const only = process.argv[2];
-const parts = ['scoring', 'browser', 'cli-pdf', 'workshop'];
+const parts = ['scoring', 'slider', 'host-pdf', 'cli-pdf', 'workshop'];
 if (only && !parts.includes(only)) throw new Error(`Unknown part "${only}": choose one of ${parts.join(', ')}.`);
 const wanted = (part: string) => !only || only === part;
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 if (wanted('scoring')) benchScoring();
-if (wanted('browser')) await benchSlider();
+if (wanted('scoring') || wanted('slider') || wanted('host-pdf')) await benchBrowser();
 if (wanted('cli-pdf')) benchPdfExport();
 if (wanted('workshop')) await benchWorkshop();

@@ -49,7 +49,12 @@ export class MatrixPage {
   weightShare(criterion: string): Locator {
     return this.page.getByTestId('criterion-row').filter({ has: this.weightSlider(criterion) }).getByTestId('weight-share');
   }
-  scoreInput(option: string, criterion: string): Locator {
+  /** The cell as shown (a button whose text is the score, or "–"). */
+  scoreCell(option: string, criterion: string): Locator {
+    return this.page.getByRole('button', { name: `Score of ${option} on ${criterion}`, exact: true });
+  }
+  /** The number field a cell turns into while it is edited. */
+  scoreField(option: string, criterion: string): Locator {
     return this.page.getByRole('spinbutton', { name: `Score of ${option} on ${criterion}`, exact: true });
   }
 
@@ -86,10 +91,11 @@ export class MatrixPage {
   }
 
   async setScore(option: string, criterion: string, value: number | string): Promise<void> {
-    const input = this.scoreInput(option, criterion);
-    await input.fill(String(value));
-    await input.press('Enter');
-    await input.blur();
+    await this.scoreCell(option, criterion).click();
+    const field = this.scoreField(option, criterion);
+    await field.fill(String(value));
+    await field.press('Enter');
+    await expect(field).toBeHidden();
   }
 
   async createDecision(title: string): Promise<void> {

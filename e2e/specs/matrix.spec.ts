@@ -18,17 +18,52 @@ test('a new option (JAX) is flagged as missing scores until every cell is scored
 
   await page.reload();
   await matrix.ready();
-  await expect(matrix.scoreInput('JAX', 'Deployment and production')).toHaveValue('2');
+  await expect(matrix.scoreCell('JAX', 'Deployment and production')).toHaveText('2');
 });
 
 test('a score outside the scale is refused with a message and nothing changes', async ({ app }) => {
   const { matrix, page } = app;
   await matrix.setScore('PyTorch', 'Ease of use', 9);
   await expect(matrix.errorMessage).toHaveText('The score 9 on "Ease of use" is outside its scale 1–5.');
-  await expect(matrix.scoreInput('PyTorch', 'Ease of use')).toHaveValue('5');
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveText('5');
   await page.reload();
   await matrix.ready();
-  await expect(matrix.scoreInput('PyTorch', 'Ease of use')).toHaveValue('5');
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveText('5');
+});
+
+test('a score is edited from the keyboard, spreadsheet style: type over it, Enter keeps, Escape cancels', async ({ app }) => {
+  const { matrix, page } = app;
+  const cell = matrix.scoreCell('TensorFlow', 'Ease of use');
+  await expect(cell).toHaveText('3');
+  await cell.focus();
+  await page.keyboard.press('4');
+  const field = matrix.scoreField('TensorFlow', 'Ease of use');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('4');
+  await page.keyboard.press('Enter');
+  await expect(field).toBeHidden();
+  await expect(cell).toBeFocused();
+  await expect(cell).toHaveText('4');
+  await matrix.saved();
+
+  // Escape leaves the stored score alone.
+  await page.keyboard.press('F2');
+  await expect(field).toHaveValue('4');
+  await field.fill('1');
+  await page.keyboard.press('Escape');
+  await expect(cell).toHaveText('4');
+  await expect(cell).toBeFocused();
+
+  // Text that is not a number is refused with a message, and the score stays.
+  await page.keyboard.press('Enter');
+  await field.pressSequentially('e');
+  await page.keyboard.press('Enter');
+  await expect(matrix.errorMessage).toHaveText('The score of "TensorFlow" on "Ease of use" must be a number.');
+  await expect(cell).toHaveText('4');
+
+  await page.reload();
+  await matrix.ready();
+  await expect(matrix.scoreCell('TensorFlow', 'Ease of use')).toHaveText('4');
 });
 
 test('a rationale and source are edited in the score dialog and kept', async ({ app }) => {

@@ -16,14 +16,14 @@ import {
 } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
-import { stackSegments, type ChartSeries } from './chart-data';
+import { stackSegments, type ChartSeries, type Series } from './chart-data';
 import { seriesColour } from './palette';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend, Tooltip);
 
 /**
- * Records on the canvas when and how often it was drawn, and which label leads: what tests
- * and the benchmark read, since a canvas has no text to inspect.
+ * Records on the canvas when and how often it was drawn: what tests and the benchmark read,
+ * since a canvas has no text to inspect. Kept to two attribute writes, since it runs on every draw.
  */
 const drawRecorder: Plugin = {
   id: 'decision-matrix-draw-recorder',
@@ -34,14 +34,23 @@ const drawRecorder: Plugin = {
     const canvas = chart.canvas;
     canvas.dataset.draws = String(Number(canvas.dataset.draws ?? 0) + 1);
     canvas.dataset.drawnAt = String(performance.now());
-    const labels = (chart.data.labels as (string | string[])[]).map((l) => (Array.isArray(l) ? l.join(' ') : l));
-    const amount = (v: unknown) => (Array.isArray(v) ? v[1] - v[0] : Number(v) || 0);
-    const totals = labels.map((_, i) => chart.data.datasets.reduce((sum, d) => sum + amount(d.data[i]), 0));
-    const best = totals.reduce((b, t, i) => (t > totals[b] ? i : b), 0);
-    canvas.dataset.series = JSON.stringify(chart.data.datasets.map((d) => d.label));
-    if ((chart.config as ChartConfiguration).type === 'bar') canvas.dataset.leader = labels[best] ?? '';
   },
 };
+
+/** Which series are drawn, and (bar chart) which label has the largest stack: written only when they change. */
+function describe(canvas: HTMLCanvasElement, kind: Kind, data: ChartSeries): void {
+  const series = JSON.stringify(data.series.map((s) => s.label));
+  if (canvas.dataset.series !== series) canvas.dataset.series = series;
+  if (kind !== 'contribution') return;
+  let best = -1;
+  let bestTotal = -Infinity;
+  data.labels.forEach((_, i) => {
+    const total = data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0);
+    if (total > bestTotal) [best, bestTotal] = [i, total];
+  });
+  const leader = data.labels[best] ?? '';
+  if (canvas.dataset.leader !== leader) canvas.dataset.leader = leader;
+}
 
 function textColour(): string {
   return getComputedStyle(document.documentElement).getPropertyValue('--text-muted').trim() || '#555';
@@ -65,6 +74,7 @@ export function wrapLabel(label: string, width = 18): string[] {
 
 const chartLabels = (kind: Kind, labels: string[]) => (kind === 'profile' ? labels.map((l) => wrapLabel(l)) : labels);
 const chartValues = (kind: Kind, data: ChartSeries) => (kind === 'contribution' ? stackSegments(data.series) : data.series.map((s) => s.values));
+const colourOf = (series: Series, index: number) => series.colour ?? index;
 
 function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
   const colour = textColour();
@@ -75,7 +85,7 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
       data: {
         labels: data.labels,
         // Floating segments laid end to end (see stackSegments), all in one row per option.
-        datasets: data.series.map((s, i) => ({ label: s.label, data: values[i], backgroundColor: seriesColour(i, 0.85), borderWidth: 0, grouped: false })),
+        datasets: data.series.map((s, i) => ({ label: s.label, data: values[i], backgroundColor: seriesColour(colourOf(s, i), 0.85), borderWidth: 0, grouped: false })),
       },
       options: {
         animation: false,
@@ -109,9 +119,9 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
       datasets: data.series.map((s, i) => ({
         label: s.label,
         data: values[i],
-        borderColor: seriesColour(i),
-        backgroundColor: seriesColour(i, 0.15),
-        pointBackgroundColor: seriesColour(i),
+        borderColor: seriesColour(colourOf(s, i)),
+        backgroundColor: seriesColour(colourOf(s, i), 0.15),
+        pointBackgroundColor: seriesColour(colourOf(s, i)),
         spanGaps: false,
       })),
     },
@@ -136,24 +146,34 @@ const MAX_LEGEND_ITEMS = 12;
  */
 export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanvasElement> {
   return (canvas) => {
-    const instance = new Chart(canvas, configFor(kind, untrack(data)));
+    const initial = untrack(data);
+    const instance = new Chart(canvas, configFor(kind, initial));
+    describe(canvas, kind, initial);
     $effect(() => {
       const next = data();
       const values = chartValues(kind, next);
       instance.data.labels = chartLabels(kind, next.labels);
+      const fresh = next.series.length > instance.data.datasets.length ? configFor(kind, next).data.datasets : [];
       next.series.forEach((s, i) => {
         const dataset = instance.data.datasets[i];
-        if (dataset) {
-          dataset.label = s.label;
-          dataset.data = values[i];
-        } else {
-          const fresh = configFor(kind, { labels: next.labels, series: next.series }).data.datasets[i];
-          instance.data.datasets.push(fresh);
+        if (!dataset) {
+          instance.data.datasets.push(fresh[i]);
+          return;
+        }
+        dataset.label = s.label;
+        // Refilled in place: a new array would make chart.js wrap its methods again on every input.
+        const target = dataset.data as unknown[];
+        target.length = values[i].length;
+        values[i].forEach((v, j) => (target[j] = v));
+        if (kind === 'profile') {
+          const colour = colourOf(s, i);
+          Object.assign(dataset, { borderColor: seriesColour(colour), backgroundColor: seriesColour(colour, 0.15), pointBackgroundColor: seriesColour(colour) });
         }
       });
       instance.data.datasets.length = next.series.length;
       if (instance.options.plugins?.legend) instance.options.plugins.legend.display = next.series.length <= MAX_LEGEND_ITEMS;
       instance.update('none');
+      describe(canvas, kind, next);
     });
     return () => instance.destroy();
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion } from '../../../core/model';
 import type { DecisionScores } from '../../../core/decision-scoring';
-import { chartedCriteria, contributionSeries, MAX_CHARTED_CRITERIA, profileSeries, stackSegments } from './chart-data';
+import { chartedCriteria, contributionSeries, MAX_CHARTED_CRITERIA, MAX_PROFILED_OPTIONS, profileSeries, stackSegments } from './chart-data';
 
 describe('stackSegments', () => {
   it('lays each option’s contributions end to end, skipping unscored cells', () => {
@@ -80,5 +80,32 @@ describe('contributionSeries and profileSeries', () => {
     const profile = profileSeries(scores, charted);
     expect(profile.labels.at(-1)).toBe('Other criteria (3)');
     expect(profile.series[0].values).toHaveLength(MAX_CHARTED_CRITERIA);
+  });
+});
+
+describe('profileSeries with many options', () => {
+  const criteria = [criterion(1), criterion(2)];
+  const optionCount = MAX_PROFILED_OPTIONS + 3;
+  // Option n totals n / 10; the ranking runs from the last option to the first.
+  const options = Array.from({ length: optionCount }, (_, i) => ({
+    optionId: 100 + i,
+    name: `Option ${i}`,
+    total: i / 10,
+    rank: optionCount - i,
+    complete: true,
+    missingCriterionIds: [],
+    contributions: { 1: i / 20, 2: i / 20 },
+  }));
+  const scores: DecisionScores = { method: '', weights: { 1: 0.5, 2: 0.5 }, options, ranking: [...options].reverse().map((o) => o.optionId) };
+
+  it('profiles only the leading options, in ranking order, each keeping the colour of its place in the decision', () => {
+    const profile = profileSeries(scores, chartedCriteria(criteria, scores.weights));
+    expect(profile.series.map((s) => s.label)).toEqual(Array.from({ length: MAX_PROFILED_OPTIONS }, (_, k) => `Option ${optionCount - 1 - k}`));
+    expect(profile.series.map((s) => s.colour)).toEqual(Array.from({ length: MAX_PROFILED_OPTIONS }, (_, k) => optionCount - 1 - k));
+  });
+
+  it('profiles every option while they fit', () => {
+    const few = { ...scores, options: options.slice(0, 3), ranking: [102, 101, 100] };
+    expect(profileSeries(few, chartedCriteria(criteria, few.weights)).series.map((s) => s.label)).toEqual(['Option 0', 'Option 1', 'Option 2']);
   });
 });

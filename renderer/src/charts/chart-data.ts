@@ -4,6 +4,8 @@ import type { DecisionScores, OptionScore } from '../../../core/decision-scoring
 export interface Series {
   label: string;
   values: (number | null)[];
+  /** Which colour of the palette the series keeps, however the series are ordered or filtered; its position when omitted. */
+  colour?: number;
 }
 
 export interface ChartSeries {
@@ -69,14 +71,24 @@ export function contributionSeries(decision: Pick<Decision, 'options'>, scores: 
   };
 }
 
+/** More polygons than this on one radar hide each other; the ranking and the bar chart show every option. */
+export const MAX_PROFILED_OPTIONS = 6;
+
 /**
  * Radar: one polygon per option, each spoke the points it earns on a criterion under the current
- * weights (weight × score placed on 0..1), so the shape moves with the sliders.
+ * weights (weight × score placed on 0..1), so the shape moves with the sliders. Past
+ * MAX_PROFILED_OPTIONS it profiles the leading options (ranking order), each in the colour of its
+ * place in the decision, so an option keeps its colour as it enters, leaves or moves.
  */
 export function profileSeries(scores: DecisionScores, charted: ChartedCriteria): ChartSeries {
+  const position = new Map(scores.options.map((o, i) => [o.optionId, i]));
+  const profiled =
+    scores.options.length <= MAX_PROFILED_OPTIONS
+      ? scores.options
+      : scores.ranking.slice(0, MAX_PROFILED_OPTIONS).map((id) => scores.options[position.get(id)!]);
   return {
     labels: criterionLabels(charted),
-    series: scores.options.map((o) => ({ label: o.name, values: criterionSeries(charted, o) })),
+    series: profiled.map((o) => ({ label: o.name, values: criterionSeries(charted, o), colour: position.get(o.optionId) })),
   };
 }
 

@@ -131,6 +131,11 @@ export class DecisionEditor {
     return this.change('updateDecision', { decisionId: this.id, status, chosenOptionId });
   }
 
+  /** Shows why an edit was not sent (the store is untouched). */
+  refuse(message: string): void {
+    this.error = message;
+  }
+
   dismissError(): void {
     this.error = null;
     if (this.saveState === 'error') this.saveState = 'saved';
