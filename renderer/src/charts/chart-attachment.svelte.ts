@@ -4,7 +4,6 @@ import {
   CategoryScale,
   Chart,
   Filler,
-  Legend,
   LinearScale,
   LineElement,
   PointElement,
@@ -16,10 +15,10 @@ import {
 } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
-import { stackSegments, type ChartSeries, type Series } from './chart-data';
+import { colourOf, stackSegments, type ChartSeries } from './chart-data';
 import { seriesColour } from './palette';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Legend, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Tooltip);
 
 /**
  * Records on the canvas when and how often it was drawn: what tests and the benchmark read,
@@ -74,7 +73,6 @@ export function wrapLabel(label: string, width = 18): string[] {
 
 const chartLabels = (kind: Kind, labels: string[]) => (kind === 'profile' ? labels.map((l) => wrapLabel(l)) : labels);
 const chartValues = (kind: Kind, data: ChartSeries) => (kind === 'contribution' ? stackSegments(data.series) : data.series.map((s) => s.values));
-const colourOf = (series: Series, index: number) => series.colour ?? index;
 
 function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
   const colour = textColour();
@@ -98,7 +96,6 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
         },
         normalized: true,
         plugins: {
-          legend: { display: data.series.length <= MAX_LEGEND_ITEMS, position: 'bottom', labels: { color: colour, boxWidth: 12 } },
           tooltip: {
             callbacks: {
               label: (item) => {
@@ -131,14 +128,10 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
       maintainAspectRatio: false,
       scales: { r: { min: 0, ticks: { display: false }, pointLabels: { color: colour } } },
       normalized: true,
-      plugins: { legend: { display: data.series.length <= MAX_LEGEND_ITEMS, position: 'bottom', labels: { color: colour, boxWidth: 12 } } },
     },
     plugins: [drawRecorder],
   };
 }
-
-/** Past this many series a legend costs more than it tells: the matrix and tooltips name them. */
-const MAX_LEGEND_ITEMS = 12;
 
 /**
  * `<canvas {@attach chart('contribution', () => data)}>`: creates the chart once, redraws it in
@@ -165,13 +158,12 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
         const target = dataset.data as unknown[];
         target.length = values[i].length;
         values[i].forEach((v, j) => (target[j] = v));
-        if (kind === 'profile') {
-          const colour = colourOf(s, i);
-          Object.assign(dataset, { borderColor: seriesColour(colour), backgroundColor: seriesColour(colour, 0.15), pointBackgroundColor: seriesColour(colour) });
-        }
+        // Which series sits at which place can change as weights move (the heaviest criteria, the leading options).
+        const colour = colourOf(s, i);
+        if (kind === 'profile') Object.assign(dataset, { borderColor: seriesColour(colour), backgroundColor: seriesColour(colour, 0.15), pointBackgroundColor: seriesColour(colour) });
+        else dataset.backgroundColor = seriesColour(colour, 0.85);
       });
       instance.data.datasets.length = next.series.length;
-      if (instance.options.plugins?.legend) instance.options.plugins.legend.display = next.series.length <= MAX_LEGEND_ITEMS;
       instance.update('none');
       describe(canvas, kind, next);
     });

@@ -8,6 +8,9 @@ export interface Series {
   colour?: number;
 }
 
+/** The palette index a series is drawn in. */
+export const colourOf = (series: Series, index: number): number => series.colour ?? index;
+
 export interface ChartSeries {
   labels: string[];
   series: Series[];
