@@ -68,7 +68,7 @@ export interface MatrixScores {
 
 const NO_MISSING: readonly number[] = Object.freeze([]);
 
-/** Checks spans and scores (not weights) and places every score on 0..1. */
+/** Checks scales and scores (not weights) and places every score on 0..1. */
 export function prepareMatrix(input: MatrixInput<MatrixScale>): Result<PreparedMatrix> {
   const { criteria, values, optionNames, scored } = input;
   const criterionCount = criteria.length;
@@ -246,7 +246,7 @@ function weightedSums(unit: Float64Array, weights: Float64Array, criterionCount:
   }
 }
 
-/** Scores a matrix once: weights checked first, then spans and scores, then weighed. */
+/** Scores a matrix once: weights checked first, then scales and scores, then weighed. */
 export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
   const names = input.criteria.map((c) => c.name);
   const weights = normaliseWeights(
