@@ -31,7 +31,7 @@ test('a score outside the scale is refused with a message and nothing changes', 
   await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveText('5');
 });
 
-test('a score is edited from the keyboard, spreadsheet style: type over it, Enter keeps, Escape cancels', async ({ app }) => {
+test('a score is edited from the keyboard, spreadsheet style: type over it, Enter keeps, Escape cancels, arrows move', async ({ app }) => {
   const { matrix, page } = app;
   const cell = matrix.scoreCell('TensorFlow', 'Ease of use');
   await expect(cell).toHaveText('3');
@@ -60,6 +60,17 @@ test('a score is edited from the keyboard, spreadsheet style: type over it, Ente
   await page.keyboard.press('Enter');
   await expect(matrix.errorMessage).toHaveText('The score of "TensorFlow" on "Ease of use" must be a number.');
   await expect(cell).toHaveText('4');
+
+  // Arrow keys move between cells; there is no cell past the last column.
+  await cell.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(matrix.scoreCell('TensorFlow', 'Dynamic vs static computation graphs')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(matrix.scoreCell('TensorFlow', 'Dynamic vs static computation graphs')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(matrix.scoreCell('PyTorch', 'Dynamic vs static computation graphs')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toBeFocused();
 
   await page.reload();
   await matrix.ready();
