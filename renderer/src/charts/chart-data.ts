@@ -77,6 +77,11 @@ export function contributionSeries(decision: Pick<Decision, 'options'>, scores: 
 /** More polygons than this on one radar hide each other; the ranking and the bar chart show every option. */
 export const MAX_PROFILED_OPTIONS = 6;
 
+/** What the radar's caption adds when it profiles only the leading options ('' when it shows them all). */
+export function profileLimitNote(optionCount: number): string {
+  return optionCount > MAX_PROFILED_OPTIONS ? `, for the ${MAX_PROFILED_OPTIONS} leading options` : '';
+}
+
 /**
  * Radar: one polygon per option, each spoke the points it earns on a criterion under the current
  * weights (weight × score placed on 0..1), so the shape moves with the sliders. Past

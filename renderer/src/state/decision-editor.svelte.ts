@@ -35,7 +35,9 @@ export class DecisionEditor {
   );
   /** Scores checked and placed on their scales: redone when the committed decision changes, not when a slider moves. */
   #prepared = $derived(prepareDecision(this.decision));
-  scores = $derived(this.#prepared.ok ? weighDecision(this.#prepared.value, liveWeightLookup(this.criteria)) : this.#prepared);
+  /** The current (live) weight of every criterion, by id. */
+  #weights = $derived(new Map(this.criteria.map((c) => [c.id, c.weight])));
+  scores = $derived(this.#prepared.ok ? weighDecision(this.#prepared.value, (id) => this.weightOf(id)) : this.#prepared);
   #scoreIndex = $derived(new Map(this.decision.scores.map((s) => [`${s.optionId}:${s.criterionId}`, s])));
   /** Which criteria the charts draw one by one, and which they sum as "Other criteria". */
   charted: ChartedCriteria = $derived(chartedCriteria(this.criteria, this.scores.ok ? this.scores.value.weights : {}));
@@ -71,7 +73,7 @@ export class DecisionEditor {
   }
 
   weightOf(criterionId: number): number {
-    return this.liveWeights[criterionId] ?? this.decision.criteria.find((c) => c.id === criterionId)?.weight ?? 0;
+    return this.#weights.get(criterionId) ?? 0;
   }
 
   /** Called on every slider input: the UI updates now, the write follows when the slider rests. */
@@ -140,9 +142,4 @@ export class DecisionEditor {
     this.error = null;
     if (this.saveState === 'error') this.saveState = 'saved';
   }
-}
-
-function liveWeightLookup(criteria: readonly Criterion[]): (criterionId: number) => number {
-  const weights = new Map(criteria.map((c) => [c.id, c.weight]));
-  return (id) => weights.get(id) ?? 0;
 }
