@@ -11,23 +11,26 @@ import {
   RadialLinearScale,
   Tooltip,
   type ChartConfiguration,
+  type ChartType,
   type Plugin,
+  type TooltipItem,
 } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
-import { colourOf, stackSegments, type ChartSeries } from './chart-data';
+import { colourOf, stackSegments, type ChartSeries, type Segment } from './chart-data';
 import { seriesColour } from './palette';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Tooltip);
 
 /**
- * Records on the canvas when and how often it was drawn: what tests and the benchmark read,
- * since a canvas has no text to inspect. Kept to two attribute writes, since it runs on every draw.
+ * Records on the canvas how often and when it was drawn, how often it was laid out (a full
+ * chart.update), and when the redraw began (see markRedrawStart): what tests and the benchmark
+ * read, since a canvas has no text to inspect. Kept to two attribute writes per draw.
  */
 const drawRecorder: Plugin = {
   id: 'decision-matrix-draw-recorder',
-  beforeUpdate(chart) {
-    chart.canvas.dataset.updateStartedAt = String(performance.now());
+  afterUpdate(chart) {
+    chart.canvas.dataset.layouts = String(Number(chart.canvas.dataset.layouts ?? 0) + 1);
   },
   afterDraw(chart) {
     const canvas = chart.canvas;
@@ -35,6 +38,10 @@ const drawRecorder: Plugin = {
     canvas.dataset.drawnAt = String(performance.now());
   },
 };
+
+function markRedrawStart(canvas: HTMLCanvasElement): void {
+  canvas.dataset.redrawStartedAt = String(performance.now());
+}
 
 /** Which series are drawn, and (bar chart) which label has the largest stack: written only when they change. */
 function describe(canvas: HTMLCanvasElement, kind: Kind, data: ChartSeries): void {
@@ -72,9 +79,30 @@ export function wrapLabel(label: string, width = 18): string[] {
 }
 
 const chartLabels = (kind: Kind, labels: string[]) => (kind === 'profile' ? labels.map((l) => wrapLabel(l)) : labels);
-const chartValues = (kind: Kind, data: ChartSeries) => (kind === 'contribution' ? stackSegments(data.series) : data.series.map((s) => s.values));
+/** What chart.js draws: floating segments for the bars; shares of the outer ring for the radar, whose scale stays 0..1. */
+function chartValues(kind: Kind, data: ChartSeries): (Segment | number | null)[][] {
+  if (kind === 'contribution') return stackSegments(data.series);
+  const ring = data.outerRing || 1;
+  return data.series.map((s) => s.values.map((v) => (v === null ? null : v / ring)));
+}
 
-function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
+/**
+ * What decides the layout and the styling: labels, series, colours and which cells are empty.
+ * While it stays the same, new values are drawn without laying the chart out again (redrawValues).
+ */
+function shapeOf(data: ChartSeries): string {
+  return JSON.stringify([data.labels, data.series.map((s, i) => [s.label, colourOf(s, i), s.values.map((v) => v === null)])]);
+}
+
+/** A tooltip line: the series and the points it stands for (read from the latest data, not the drawn shares). */
+function pointsLabel(latest: () => ChartSeries) {
+  return (item: TooltipItem<ChartType>) => {
+    const value = latest().series[item.datasetIndex]?.values[item.dataIndex] ?? 0;
+    return `${item.dataset.label}: ${(value * 100).toFixed(1)} points`;
+  };
+}
+
+function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): ChartConfiguration {
   const colour = textColour();
   const values = chartValues(kind, data);
   if (kind === 'contribution') {
@@ -95,16 +123,7 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
           y: { ticks: { color: colour, autoSkip: false } },
         },
         normalized: true,
-        plugins: {
-          tooltip: {
-            callbacks: {
-              label: (item) => {
-                const [start, end] = item.raw as [number, number];
-                return `${item.dataset.label}: ${((end - start) * 100).toFixed(1)} points`;
-              },
-            },
-          },
-        },
+        plugins: { tooltip: { callbacks: { label: pointsLabel(latest) } } },
       },
       plugins: [drawRecorder],
     };
@@ -126,11 +145,76 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      scales: { r: { min: 0, ticks: { display: false }, pointLabels: { color: colour } } },
+      // Fixed, so that new weights move the polygons without laying the chart out again.
+      scales: { r: { min: 0, max: 1, ticks: { display: false }, pointLabels: { color: colour } } },
       normalized: true,
+      plugins: { tooltip: { callbacks: { label: pointsLabel(latest) } } },
     },
     plugins: [drawRecorder],
   };
+}
+
+/**
+ * Bars: each segment's ends move along the fixed 0..1 axis and its row keeps the place the last
+ * full update gave it. That is where chart.js's bar controller puts a floating horizontal bar,
+ * including its one adjustment: a bar that starts on the zero line starts half that line's width
+ * later, so as not to cover it. It is done here because the controller's own pass costs more with
+ * every dataset added (it looks across all datasets for every bar), which at 12 criteria × 20
+ * options was most of the redraw.
+ */
+function moveSegments(instance: Chart): void {
+  const axis = instance.scales.x;
+  const zero = axis.getPixelForValue(0);
+  const zeroLine = axis.getLineWidthForValue(0) / 2;
+  instance.data.datasets.forEach((dataset, i) => {
+    const meta = instance.getDatasetMeta(i);
+    meta.controller.parse(0, dataset.data.length);
+    (dataset.data as (Segment | null)[]).forEach((segment, j) => {
+      if (!segment) return;
+      const head = axis.getPixelForValue(segment[1]);
+      let base = axis.getPixelForValue(segment[0]);
+      if (base === zero) base += Math.sign(head - base) * zeroLine;
+      Object.assign(meta.data[j], { base, x: head, width: Math.abs(head - base) });
+    });
+  });
+}
+
+/**
+ * Draws new values when nothing else changed (same labels, series, colours and empty cells): the
+ * elements are placed again (chart.js's own parse and update for the radar, moveSegments for the
+ * bars) and the chart draws. What chart.update() adds, rebuilding options and measuring every
+ * label to lay out the scales, is skipped: both value scales are fixed and the labels are the
+ * same, so the layout it would compute is the one already in place. An e2e test compares the
+ * result, pixel for pixel, with the chart drawn from scratch.
+ */
+function redrawValues(instance: Chart, kind: Kind): void {
+  if (kind === 'contribution') moveSegments(instance);
+  else
+    instance.data.datasets.forEach((dataset, i) => {
+      const { controller } = instance.getDatasetMeta(i);
+      controller.parse(0, dataset.data.length);
+      controller.update('none');
+    });
+  instance.render();
+}
+
+/** Gives the chart the new labels, series and colours; values are filled in by the caller. */
+function restyle(instance: Chart, kind: Kind, next: ChartSeries, latest: () => ChartSeries): void {
+  instance.data.labels = chartLabels(kind, next.labels);
+  const fresh = next.series.length > instance.data.datasets.length ? configFor(kind, next, latest).data.datasets : [];
+  next.series.forEach((s, i) => {
+    const dataset = instance.data.datasets[i];
+    if (!dataset) {
+      instance.data.datasets.push(fresh[i]);
+      return;
+    }
+    dataset.label = s.label;
+    // Which series sits at which place can change as weights move (the heaviest criteria, the leading options).
+    const colour = colourOf(s, i);
+    if (kind === 'profile') Object.assign(dataset, { borderColor: seriesColour(colour), backgroundColor: seriesColour(colour, 0.15), pointBackgroundColor: seriesColour(colour) });
+    else dataset.backgroundColor = seriesColour(colour, 0.85);
+  });
+  instance.data.datasets.length = next.series.length;
 }
 
 /**
@@ -139,32 +223,30 @@ function configFor(kind: Kind, data: ChartSeries): ChartConfiguration {
  */
 export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanvasElement> {
   return (canvas) => {
-    const initial = untrack(data);
-    const instance = new Chart(canvas, configFor(kind, initial));
-    describe(canvas, kind, initial);
+    let current = untrack(data);
+    const latest = () => current;
+    const instance = new Chart(canvas, configFor(kind, current, latest));
+    let shape = shapeOf(current);
+    describe(canvas, kind, current);
     $effect(() => {
       const next = data();
+      // The first run reads what the chart was just built from.
+      if (next === current) return;
+      markRedrawStart(canvas);
+      current = next;
+      const nextShape = shapeOf(next);
+      const reshaped = nextShape !== shape;
+      shape = nextShape;
+      if (reshaped) restyle(instance, kind, next, latest);
       const values = chartValues(kind, next);
-      instance.data.labels = chartLabels(kind, next.labels);
-      const fresh = next.series.length > instance.data.datasets.length ? configFor(kind, next).data.datasets : [];
-      next.series.forEach((s, i) => {
-        const dataset = instance.data.datasets[i];
-        if (!dataset) {
-          instance.data.datasets.push(fresh[i]);
-          return;
-        }
-        dataset.label = s.label;
+      instance.data.datasets.forEach((dataset, i) => {
         // Refilled in place: a new array would make chart.js wrap its methods again on every input.
         const target = dataset.data as unknown[];
         target.length = values[i].length;
         values[i].forEach((v, j) => (target[j] = v));
-        // Which series sits at which place can change as weights move (the heaviest criteria, the leading options).
-        const colour = colourOf(s, i);
-        if (kind === 'profile') Object.assign(dataset, { borderColor: seriesColour(colour), backgroundColor: seriesColour(colour, 0.15), pointBackgroundColor: seriesColour(colour) });
-        else dataset.backgroundColor = seriesColour(colour, 0.85);
       });
-      instance.data.datasets.length = next.series.length;
-      instance.update('none');
+      if (reshaped) instance.update('none');
+      else redrawValues(instance, kind);
       describe(canvas, kind, next);
     });
     return () => instance.destroy();

@@ -81,6 +81,13 @@ describe('contributionSeries and profileSeries', () => {
     expect(profile.labels.at(-1)).toBe('Other criteria (3)');
     expect(profile.series[0].values).toHaveLength(MAX_CHARTED_CRITERIA);
   });
+
+  it('puts the radar’s outer ring at the heaviest spoke’s weight, the grouped criteria counting as one spoke', () => {
+    expect(profileSeries(scores, charted).outerRing).toBe(14);
+    // Every criterion weighs 1 but the three lightest, 0.9 each: the grouped spoke weighs 2.7.
+    const heavyGroup = { ...scores, weights: Object.fromEntries(criteria.map((c) => [c.id, c.id <= 3 ? 0.9 : 1])) };
+    expect(profileSeries(heavyGroup, chartedCriteria(criteria, heavyGroup.weights)).outerRing).toBeCloseTo(2.7, 12);
+  });
 });
 
 describe('profileSeries with many options', () => {
@@ -98,10 +105,11 @@ describe('profileSeries with many options', () => {
   }));
   const scores: DecisionScores = { method: '', weights: { 1: 0.5, 2: 0.5 }, options, ranking: [...options].reverse().map((o) => o.optionId) };
 
-  it('profiles only the leading options, in ranking order, each keeping the colour of its place in the decision', () => {
+  it('profiles only the leading options, in the decision’s order, each keeping the colour of its place in it', () => {
     const profile = profileSeries(scores, chartedCriteria(criteria, scores.weights));
-    expect(profile.series.map((s) => s.label)).toEqual(Array.from({ length: MAX_PROFILED_OPTIONS }, (_, k) => `Option ${optionCount - 1 - k}`));
-    expect(profile.series.map((s) => s.colour)).toEqual(Array.from({ length: MAX_PROFILED_OPTIONS }, (_, k) => optionCount - 1 - k));
+    const leading = Array.from({ length: MAX_PROFILED_OPTIONS }, (_, k) => optionCount - MAX_PROFILED_OPTIONS + k);
+    expect(profile.series.map((s) => s.label)).toEqual(leading.map((i) => `Option ${i}`));
+    expect(profile.series.map((s) => s.colour)).toEqual(leading);
   });
 
   it('profiles every option while they fit', () => {

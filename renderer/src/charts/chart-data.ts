@@ -14,6 +14,11 @@ export const colourOf = (series: Series, index: number): number => series.colour
 export interface ChartSeries {
   labels: string[];
   series: Series[];
+  /**
+   * Radar only: the points its outer ring stands for, the weight of the heaviest spoke (the most
+   * any option can earn on one spoke). Values are drawn as shares of it on a fixed scale.
+   */
+  outerRing?: number;
 }
 
 /** Past this many criteria a chart draws the heaviest ones and sums the rest into one series. */
@@ -59,6 +64,13 @@ function criterionSeries(charted: ChartedCriteria, option: OptionScore): (number
   return values;
 }
 
+/** The weight each spoke or segment carries: a criterion's own, or the grouped criteria's sum. */
+function criterionWeights(charted: ChartedCriteria, weights: Record<number, number>): number[] {
+  const own = charted.shown.map((c) => weights[c.id] ?? 0);
+  if (charted.grouped.length > 0) own.push(charted.grouped.reduce((sum, c) => sum + (weights[c.id] ?? 0), 0));
+  return own;
+}
+
 function criterionLabels(charted: ChartedCriteria): string[] {
   const labels = charted.shown.map((c) => c.name);
   if (charted.grouped.length > 0) labels.push(`Other criteria (${charted.grouped.length})`);
@@ -84,19 +96,19 @@ export function profileLimitNote(optionCount: number): string {
 
 /**
  * Radar: one polygon per option, each spoke the points it earns on a criterion under the current
- * weights (weight × score placed on 0..1), so the shape moves with the sliders. Past
- * MAX_PROFILED_OPTIONS it profiles the leading options (ranking order), each in the colour of its
- * place in the decision, so an option keeps its colour as it enters, leaves or moves.
+ * weights (weight × score placed on 0..1), so the shape moves with the sliders. The outer ring is
+ * the heaviest spoke's weight: an option reaches it only with top marks on the heaviest criterion.
+ * Past MAX_PROFILED_OPTIONS it profiles the leading options, kept in the decision's order and
+ * colours, so that two leaders swapping places changes neither the polygons' order nor a colour.
  */
 export function profileSeries(scores: DecisionScores, charted: ChartedCriteria): ChartSeries {
+  const leading = new Set(scores.ranking.slice(0, MAX_PROFILED_OPTIONS));
+  const profiled = scores.options.length <= MAX_PROFILED_OPTIONS ? scores.options : scores.options.filter((o) => leading.has(o.optionId));
   const position = new Map(scores.options.map((o, i) => [o.optionId, i]));
-  const profiled =
-    scores.options.length <= MAX_PROFILED_OPTIONS
-      ? scores.options
-      : scores.ranking.slice(0, MAX_PROFILED_OPTIONS).map((id) => scores.options[position.get(id)!]);
   return {
     labels: criterionLabels(charted),
     series: profiled.map((o) => ({ label: o.name, values: criterionSeries(charted, o), colour: position.get(o.optionId) })),
+    outerRing: Math.max(0, ...criterionWeights(charted, scores.weights)),
   };
 }
 

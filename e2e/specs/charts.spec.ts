@@ -1,0 +1,72 @@
+import type { Locator } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { expect, test } from '../fixtures';
+
+const OPTIONS = 9;
+const CRITERIA = 15;
+
+/** More options than the radar profiles and more criteria than the charts draw one by one. */
+function largeDecision() {
+  return {
+    format: 'decision-matrix/v1',
+    decision: {
+      title: 'Chart check',
+      context: '',
+      options: Array.from({ length: OPTIONS }, (_, o) => ({ id: `o${o}`, name: `Option ${o + 1}`, description: '' })),
+      criteria: Array.from({ length: CRITERIA }, (_, c) => ({
+        id: `c${c}`,
+        name: `Criterion ${c + 1}`,
+        description: '',
+        direction: c % 4 === 0 ? 'cost' : 'benefit',
+        scale: { min: 1, max: 5, minLabel: '', maxLabel: '' },
+        weight: 10 + ((c * 37) % 60),
+      })),
+      scores: Array.from({ length: OPTIONS * CRITERIA }, (_, cell) => ({
+        option: `o${Math.floor(cell / CRITERIA)}`,
+        criterion: `c${cell % CRITERIA}`,
+        // One cell left empty, so an incomplete option is drawn too.
+        value: cell === 7 ? null : 1 + ((cell * 7 + Math.floor(cell / CRITERIA)) % 5),
+        rationale: '',
+        source: '',
+      })),
+    },
+  };
+}
+
+/** A digest of what the canvas shows, pixel for pixel. */
+const pixels = async (chart: Locator) =>
+  createHash('sha256')
+    .update(await chart.evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL('image/png')))
+    .digest('hex');
+
+test('charts moved by a slider show exactly what charts drawn from scratch show for the same weights', async ({ app }) => {
+  const { matrix, page } = app;
+  await page.getByLabel('Import a decision (.json)').setInputFiles({
+    name: 'chart-check.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(largeDecision())),
+  });
+  await expect(matrix.optionNames).toHaveCount(OPTIONS);
+  await expect(page.getByTestId('chart-grouping-note')).toBeVisible();
+
+  // Small steps, as a hand drags: each input redraws both charts with new values.
+  const slider = matrix.weightSlider('Criterion 2');
+  const barDraws = await matrix.chartDraws(matrix.contributionChart);
+  const radarDraws = await matrix.chartDraws(matrix.profileChart);
+  await slider.focus();
+  for (let step = 0; step < 12; step++) await slider.press('ArrowRight');
+  for (let step = 0; step < 30; step++) await matrix.weightSlider('Criterion 4').press('ArrowLeft');
+  expect(await matrix.chartDraws(matrix.contributionChart)).toBeGreaterThanOrEqual(barDraws + 42);
+  expect(await matrix.chartDraws(matrix.profileChart)).toBeGreaterThanOrEqual(radarDraws + 42);
+  const weights = [await slider.inputValue(), await matrix.weightSlider('Criterion 4').inputValue()];
+  const moved = { bar: await pixels(matrix.contributionChart), radar: await pixels(matrix.profileChart) };
+
+  await matrix.saved();
+  await page.reload();
+  await matrix.ready();
+  await page.getByRole('button', { name: /^Chart check/ }).click();
+  await expect(matrix.weightSlider('Criterion 2')).toHaveValue(weights[0]);
+  await expect(matrix.weightSlider('Criterion 4')).toHaveValue(weights[1]);
+  expect(await pixels(matrix.contributionChart)).toBe(moved.bar);
+  expect(await pixels(matrix.profileChart)).toBe(moved.radar);
+});
