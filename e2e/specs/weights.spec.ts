@@ -24,6 +24,8 @@ test('the seeded decision shows both frameworks and the six dimensions', async (
   await expect(matrix.criterionNames).toHaveText(Object.keys(RESEARCH));
   await expect(matrix.rankingNames).toHaveText(['PyTorch', 'TensorFlow']);
   await expect(matrix.contributionChart).toHaveAttribute('data-leader', 'PyTorch');
+  // Ease of use weighs the most: 25 of the 100 points.
+  await expect(app.page.getByTestId('outer-ring-note')).toHaveText('The outer ring is 25.0 points, the most any option can earn on one spoke.');
 });
 
 test('dragging the deployment weight up makes TensorFlow lead, live, and the weights survive a reload and a restart', async ({ app }) => {

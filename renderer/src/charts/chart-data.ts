@@ -94,6 +94,11 @@ export function profileLimitNote(optionCount: number): string {
   return optionCount > MAX_PROFILED_OPTIONS ? `, for the ${MAX_PROFILED_OPTIONS} leading options` : '';
 }
 
+/** What the radar's outer ring stands for, for its caption. */
+export function outerRingNote(profile: ChartSeries): string {
+  return `The outer ring is ${((profile.outerRing ?? 0) * 100).toFixed(1)} points, the most any option can earn on one spoke.`;
+}
+
 /**
  * Radar: one polygon per option, each spoke the points it earns on a criterion under the current
  * weights (weight × score placed on 0..1), so the shape moves with the sliders. The outer ring is
