@@ -1,5 +1,4 @@
 import {
-  BarController,
   BarElement,
   CategoryScale,
   Chart,
@@ -19,8 +18,9 @@ import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
 import { colourOf, stackSegments, type ChartSeries, type Segment } from './chart-data';
 import { seriesColour } from './palette';
+import { SegmentController } from './segment-controller';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Tooltip);
+Chart.register(SegmentController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Tooltip);
 
 /**
  * Records on the canvas how often and when it was drawn, how often it was laid out (a full
@@ -87,11 +87,16 @@ function chartValues(kind: Kind, data: ChartSeries): (Segment | number | null)[]
 }
 
 /**
- * What decides the layout and the styling: labels, series, colours and which cells are empty.
- * While it stays the same, new values are drawn without laying the chart out again (redrawValues).
+ * Whether only values changed: the same labels, series, colours and empty cells, which decide the
+ * layout and the styling. While they do, new values are drawn without a new layout (redrawValues).
  */
-function shapeOf(data: ChartSeries): string {
-  return JSON.stringify([data.labels, data.series.map((s, i) => [s.label, colourOf(s, i), s.values.map((v) => v === null)])]);
+function sameShape(a: ChartSeries, b: ChartSeries): boolean {
+  if (a.labels.length !== b.labels.length || a.series.length !== b.series.length) return false;
+  if (a.labels.some((label, i) => label !== b.labels[i])) return false;
+  return a.series.every((s, i) => {
+    const t = b.series[i];
+    return s.label === t.label && colourOf(s, i) === colourOf(t, i) && s.values.length === t.values.length && s.values.every((v, j) => (v === null) === (t.values[j] === null));
+  });
 }
 
 /** A tooltip line: the series and the points it stands for (read from the latest data, not the drawn shares). */
@@ -107,7 +112,7 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
   const values = chartValues(kind, data);
   if (kind === 'contribution') {
     return {
-      type: 'bar',
+      type: 'segments',
       data: {
         labels: data.labels,
         // Floating segments laid end to end (see stackSegments), all in one row per option.
@@ -155,46 +160,22 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
 }
 
 /**
- * Bars: each segment's ends move along the fixed 0..1 axis and its row keeps the place the last
- * full update gave it. That is where chart.js's bar controller puts a floating horizontal bar,
- * including its one adjustment: a bar that starts on the zero line starts half that line's width
- * later, so as not to cover it. It is done here because the controller's own pass costs more with
- * every dataset added (it looks across all datasets for every bar), which at 12 criteria × 20
- * options was most of the redraw.
- */
-function moveSegments(instance: Chart): void {
-  const axis = instance.scales.x;
-  const zero = axis.getPixelForValue(0);
-  const zeroLine = axis.getLineWidthForValue(0) / 2;
-  instance.data.datasets.forEach((dataset, i) => {
-    const meta = instance.getDatasetMeta(i);
-    meta.controller.parse(0, dataset.data.length);
-    (dataset.data as (Segment | null)[]).forEach((segment, j) => {
-      if (!segment) return;
-      const head = axis.getPixelForValue(segment[1]);
-      let base = axis.getPixelForValue(segment[0]);
-      if (base === zero) base += Math.sign(head - base) * zeroLine;
-      Object.assign(meta.data[j], { base, x: head, width: Math.abs(head - base) });
-    });
-  });
-}
-
-/**
  * Draws new values when nothing else changed (same labels, series, colours and empty cells): the
- * elements are placed again (chart.js's own parse and update for the radar, moveSegments for the
- * bars) and the chart draws. What chart.update() adds, rebuilding options and measuring every
+ * elements are placed again (chart.js's own parse and update for the radar, the segment
+ * controller's placeValues for the bars) and the chart draws. What chart.update() adds, rebuilding options and measuring every
  * label to lay out the scales, is skipped: both value scales are fixed and the labels are the
  * same, so the layout it would compute is the one already in place. An e2e test compares the
  * result, pixel for pixel, with the chart drawn from scratch.
  */
-function redrawValues(instance: Chart, kind: Kind): void {
-  if (kind === 'contribution') moveSegments(instance);
-  else
-    instance.data.datasets.forEach((dataset, i) => {
-      const { controller } = instance.getDatasetMeta(i);
+function redrawValues(instance: Chart): void {
+  instance.data.datasets.forEach((dataset, i) => {
+    const { controller } = instance.getDatasetMeta(i);
+    if (controller instanceof SegmentController) controller.placeValues();
+    else {
       controller.parse(0, dataset.data.length);
       controller.update('none');
-    });
+    }
+  });
   instance.render();
 }
 
@@ -226,17 +207,14 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
     let current = untrack(data);
     const latest = () => current;
     const instance = new Chart(canvas, configFor(kind, current, latest));
-    let shape = shapeOf(current);
     describe(canvas, kind, current);
     $effect(() => {
       const next = data();
       // The first run reads what the chart was just built from.
       if (next === current) return;
       markRedrawStart(canvas);
+      const reshaped = !sameShape(current, next);
       current = next;
-      const nextShape = shapeOf(next);
-      const reshaped = nextShape !== shape;
-      shape = nextShape;
       if (reshaped) restyle(instance, kind, next, latest);
       const values = chartValues(kind, next);
       instance.data.datasets.forEach((dataset, i) => {
@@ -246,7 +224,7 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
         values[i].forEach((v, j) => (target[j] = v));
       });
       if (reshaped) instance.update('none');
-      else redrawValues(instance, kind);
+      else redrawValues(instance);
       describe(canvas, kind, next);
     });
     return () => instance.destroy();

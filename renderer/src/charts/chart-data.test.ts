@@ -48,20 +48,24 @@ describe('chartedCriteria', () => {
     const criteria = Array.from({ length: 20 }, (_, i) => criterion(i + 1));
     const weights = Object.fromEntries(criteria.map((c) => [c.id, c.id / 210]));
     const { shown, grouped } = chartedCriteria(criteria, weights);
-    expect(shown.map((c) => c.id)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    expect(grouped.map((c) => c.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const groupedCount = 20 - (MAX_CHARTED_CRITERIA - 1);
+    expect(shown.map((c) => c.id)).toEqual(Array.from({ length: MAX_CHARTED_CRITERIA - 1 }, (_, k) => groupedCount + 1 + k));
+    expect(grouped.map((c) => c.id)).toEqual(Array.from({ length: groupedCount }, (_, k) => k + 1));
   });
 });
 
 describe('contributionSeries and profileSeries', () => {
   const criteria = Array.from({ length: 14 }, (_, i) => criterion(i + 1));
+  // The lightest criteria (ids 1..groupedCount) are summed as "Other criteria".
+  const groupedCount = 14 - (MAX_CHARTED_CRITERIA - 1);
+  const groupedIds = Array.from({ length: groupedCount }, (_, k) => k + 1);
   const contributions = Object.fromEntries(criteria.map((c) => [c.id, 0.01 * c.id]));
   const scores: DecisionScores = {
     method: '',
     weights: Object.fromEntries(criteria.map((c) => [c.id, c.id])),
     options: [
       { optionId: 1, name: 'A', total: 1, rank: 1, complete: true, missingCriterionIds: [], contributions },
-      { optionId: 2, name: 'B', total: 0, rank: null, complete: false, missingCriterionIds: [1, 2, 3], contributions },
+      { optionId: 2, name: 'B', total: 0, rank: null, complete: false, missingCriterionIds: groupedIds, contributions },
     ],
     ranking: [1, 2],
   };
@@ -71,22 +75,23 @@ describe('contributionSeries and profileSeries', () => {
     const series = contributionSeries({ options: [{ id: 1, name: 'A', description: '' }, { id: 2, name: 'B', description: '' }] }, scores, charted);
     expect(series.series).toHaveLength(MAX_CHARTED_CRITERIA);
     const other = series.series.at(-1)!;
-    expect(other.label).toBe('Other criteria (3)');
-    expect(other.values[0]).toBeCloseTo(0.06, 12);
+    expect(other.label).toBe(`Other criteria (${groupedCount})`);
+    expect(other.values[0]).toBeCloseTo(groupedIds.reduce((sum, id) => sum + 0.01 * id, 0), 12);
     expect(other.values[1]).toBeNull();
   });
 
   it('gives the radar the same spokes', () => {
     const profile = profileSeries(scores, charted);
-    expect(profile.labels.at(-1)).toBe('Other criteria (3)');
+    expect(profile.labels.at(-1)).toBe(`Other criteria (${groupedCount})`);
     expect(profile.series[0].values).toHaveLength(MAX_CHARTED_CRITERIA);
   });
 
   it('puts the radar’s outer ring at the heaviest spoke’s weight, the grouped criteria counting as one spoke', () => {
-    expect(profileSeries(scores, charted).outerRing).toBe(14);
-    // Every criterion weighs 1 but the three lightest, 0.9 each: the grouped spoke weighs 2.7.
-    const heavyGroup = { ...scores, weights: Object.fromEntries(criteria.map((c) => [c.id, c.id <= 3 ? 0.9 : 1])) };
-    expect(profileSeries(heavyGroup, chartedCriteria(criteria, heavyGroup.weights)).outerRing).toBeCloseTo(2.7, 12);
+    const oneHeavy = { ...scores, weights: Object.fromEntries(criteria.map((c) => [c.id, c.id === 14 ? 100 : 1])) };
+    expect(profileSeries(oneHeavy, chartedCriteria(criteria, oneHeavy.weights)).outerRing).toBe(100);
+    // All weigh 1: the grouped spoke weighs as many as it sums.
+    const even = { ...scores, weights: Object.fromEntries(criteria.map((c) => [c.id, 1])) };
+    expect(profileSeries(even, chartedCriteria(criteria, even.weights)).outerRing).toBe(groupedCount);
   });
 });
 

@@ -21,8 +21,12 @@ export interface ChartSeries {
   outerRing?: number;
 }
 
-/** Past this many criteria a chart draws the heaviest ones and sums the rest into one series. */
-export const MAX_CHARTED_CRITERIA = 12;
+/**
+ * Past this many criteria a chart draws the heaviest ones and sums the rest into one series. The
+ * palette's ninth hue comes back within 20° of its first (see seriesColour), so more segments
+ * could no longer be told apart by colour.
+ */
+export const MAX_CHARTED_CRITERIA = 8;
 
 export interface ChartedCriteria {
   /** Drawn one by one, in matrix order. */
