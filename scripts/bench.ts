@@ -296,7 +296,7 @@ async function measureSlider(browser: Browser, appUrl: string, { label, decision
   );
   console.log(
     `  bar redraw median ${ms(stats(result.barRedraw).median)}, radar redraw median ${ms(stats(result.radarRedraw).median)}; ` +
-      `charts laid out again (labels, series or colours changed) on ${result.layouts.bar} (bar) and ${result.layouts.radar} (radar) of ${drawn.n} inputs; ` +
+      `charts laid out again (their labels or colours changed) on ${result.layouts.bar} (bar) and ${result.layouts.radar} (radar) of ${drawn.n} inputs; ` +
       `input -> next frame painted (style, layout, paint included): median ${ms(painted.median)}, p95 ${ms(painted.p95)}`,
   );
 }

@@ -49,8 +49,10 @@ test('charts moved by a slider show exactly what charts drawn from scratch show 
   await expect(matrix.optionNames).toHaveCount(OPTIONS);
   await expect(page.getByTestId('chart-grouping-note')).toBeVisible();
 
-  // Small steps, as a hand drags: each input redraws both charts with new values.
+  // Small steps, as a hand drags: each input redraws both charts.
   const slider = matrix.weightSlider('Criterion 2');
+  const legend = page.getByTestId('contribution-legend');
+  const chartedBefore = await legend.textContent();
   const barDraws = await matrix.chartDraws(matrix.contributionChart);
   const radarDraws = await matrix.chartDraws(matrix.profileChart);
   await slider.focus();
@@ -58,6 +60,9 @@ test('charts moved by a slider show exactly what charts drawn from scratch show 
   for (let step = 0; step < 30; step++) await matrix.weightSlider('Criterion 4').press('ArrowLeft');
   expect(await matrix.chartDraws(matrix.contributionChart)).toBeGreaterThanOrEqual(barDraws + 42);
   expect(await matrix.chartDraws(matrix.profileChart)).toBeGreaterThanOrEqual(radarDraws + 42);
+  // Criterion 4 has dropped out of the criteria drawn one by one, and Criterion 5 has come in.
+  expect(await legend.textContent()).not.toBe(chartedBefore);
+  await expect(legend).toContainText('Criterion 5');
   const weights = [await slider.inputValue(), await matrix.weightSlider('Criterion 4').inputValue()];
   const moved = { bar: await pixels(matrix.contributionChart), radar: await pixels(matrix.profileChart) };
 

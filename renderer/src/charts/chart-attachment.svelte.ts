@@ -87,23 +87,22 @@ function chartValues(kind: Kind, data: ChartSeries): (Segment | number | null)[]
 }
 
 /**
- * Whether only values changed: the same labels, series, colours and empty cells, which decide the
- * layout and the styling. While they do, new values are drawn without a new layout (redrawValues).
+ * Whether the chart keeps its layout and styling, so that new data can be drawn without a new
+ * layout (redrawValues): the same labels (the bars' rows, the radar's spokes) and the same number
+ * of series in the same colours. Series names are read from the data when a tooltip shows, and
+ * empty cells are skipped when drawing, so neither needs a new layout.
  */
-function sameShape(a: ChartSeries, b: ChartSeries): boolean {
+function sameLayout(a: ChartSeries, b: ChartSeries): boolean {
   if (a.labels.length !== b.labels.length || a.series.length !== b.series.length) return false;
   if (a.labels.some((label, i) => label !== b.labels[i])) return false;
-  return a.series.every((s, i) => {
-    const t = b.series[i];
-    return s.label === t.label && colourOf(s, i) === colourOf(t, i) && s.values.length === t.values.length && s.values.every((v, j) => (v === null) === (t.values[j] === null));
-  });
+  return a.series.every((s, i) => colourOf(s, i) === colourOf(b.series[i], i));
 }
 
-/** A tooltip line: the series and the points it stands for (read from the latest data, not the drawn shares). */
+/** A tooltip line: the series and the points it stands for, read from the latest data (not the drawn shares). */
 function pointsLabel(latest: () => ChartSeries) {
   return (item: TooltipItem<ChartType>) => {
-    const value = latest().series[item.datasetIndex]?.values[item.dataIndex] ?? 0;
-    return `${item.dataset.label}: ${(value * 100).toFixed(1)} points`;
+    const series = latest().series[item.datasetIndex];
+    return `${series?.label ?? ''}: ${((series?.values[item.dataIndex] ?? 0) * 100).toFixed(1)} points`;
   };
 }
 
@@ -160,12 +159,12 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
 }
 
 /**
- * Draws new values when nothing else changed (same labels, series, colours and empty cells): the
- * elements are placed again (chart.js's own parse and update for the radar, the segment
- * controller's placeValues for the bars) and the chart draws. What chart.update() adds, rebuilding options and measuring every
- * label to lay out the scales, is skipped: both value scales are fixed and the labels are the
- * same, so the layout it would compute is the one already in place. An e2e test compares the
- * result, pixel for pixel, with the chart drawn from scratch.
+ * Draws new data on the layout in place (see sameLayout): the elements are placed again (chart.js's
+ * own parse and update for the radar, the segment controller's placeValues for the bars) and the
+ * chart draws. What chart.update() adds, rebuilding options and measuring every label to lay out
+ * the scales, is skipped: both value scales are fixed and the labels are the same, so the layout it
+ * would compute is the one already in place. An e2e test compares the result, pixel for pixel,
+ * with the chart drawn from scratch.
  */
 function redrawValues(instance: Chart): void {
   instance.data.datasets.forEach((dataset, i) => {
@@ -213,17 +212,18 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
       // The first run reads what the chart was just built from.
       if (next === current) return;
       markRedrawStart(canvas);
-      const reshaped = !sameShape(current, next);
+      const relaid = !sameLayout(current, next);
       current = next;
-      if (reshaped) restyle(instance, kind, next, latest);
+      if (relaid) restyle(instance, kind, next, latest);
       const values = chartValues(kind, next);
       instance.data.datasets.forEach((dataset, i) => {
+        dataset.label = next.series[i].label;
         // Refilled in place: a new array would make chart.js wrap its methods again on every input.
         const target = dataset.data as unknown[];
         target.length = values[i].length;
         values[i].forEach((v, j) => (target[j] = v));
       });
-      if (reshaped) instance.update('none');
+      if (relaid) instance.update('none');
       else redrawValues(instance);
       describe(canvas, kind, next);
     });
