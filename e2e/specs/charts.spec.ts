@@ -25,7 +25,7 @@ function largeDecision() {
         option: `o${Math.floor(cell / CRITERIA)}`,
         criterion: `c${cell % CRITERIA}`,
         // One cell left empty, so an incomplete option is drawn too.
-        value: cell === 7 ? null : 1 + ((cell * 7 + Math.floor(cell / CRITERIA)) % 5),
+        value: cell === 7 ? null : 1 + ((cell * 3 + Math.floor(cell / CRITERIA)) % 5),
         rationale: '',
         source: '',
       })),
@@ -58,12 +58,18 @@ test('charts moved by a slider show exactly what charts drawn from scratch show 
   await slider.focus();
   for (let step = 0; step < 12; step++) await slider.press('ArrowRight');
   for (let step = 0; step < 30; step++) await matrix.weightSlider('Criterion 4').press('ArrowLeft');
-  expect(await matrix.chartDraws(matrix.contributionChart)).toBeGreaterThanOrEqual(barDraws + 42);
-  expect(await matrix.chartDraws(matrix.profileChart)).toBeGreaterThanOrEqual(radarDraws + 42);
   // Criterion 4 has dropped out of the criteria drawn one by one, and Criterion 5 has come in.
   expect(await legend.textContent()).not.toBe(chartedBefore);
   await expect(legend).toContainText('Criterion 5');
-  const weights = [await slider.inputValue(), await matrix.weightSlider('Criterion 4').inputValue()];
+  // Criterion 5 weighing a little more brings Options 4 and 9 among the 6 leading options the radar
+  // draws, in place of Options 3 and 8: the same spokes, other polygons in other colours.
+  const profiled = page.getByTestId('profile-legend');
+  await expect(profiled).toHaveText('Option 2Option 3Option 5Option 6Option 7Option 8');
+  for (let step = 0; step < 7; step++) await matrix.weightSlider('Criterion 5').press('ArrowRight');
+  await expect(profiled).toHaveText('Option 2Option 4Option 5Option 6Option 7Option 9');
+  expect(await matrix.chartDraws(matrix.contributionChart)).toBeGreaterThanOrEqual(barDraws + 49);
+  expect(await matrix.chartDraws(matrix.profileChart)).toBeGreaterThanOrEqual(radarDraws + 49);
+  const weights = await Promise.all(['Criterion 2', 'Criterion 4', 'Criterion 5'].map((c) => matrix.weightSlider(c).inputValue()));
   const moved = { bar: await pixels(matrix.contributionChart), radar: await pixels(matrix.profileChart) };
 
   await matrix.saved();
@@ -72,6 +78,7 @@ test('charts moved by a slider show exactly what charts drawn from scratch show 
   await page.getByRole('button', { name: /^Chart check/ }).click();
   await expect(matrix.weightSlider('Criterion 2')).toHaveValue(weights[0]);
   await expect(matrix.weightSlider('Criterion 4')).toHaveValue(weights[1]);
+  await expect(matrix.weightSlider('Criterion 5')).toHaveValue(weights[2]);
   expect(await pixels(matrix.contributionChart)).toBe(moved.bar);
   expect(await pixels(matrix.profileChart)).toBe(moved.radar);
 });

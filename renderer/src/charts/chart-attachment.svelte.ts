@@ -87,15 +87,18 @@ function chartValues(kind: Kind, data: ChartSeries): (Segment | number | null)[]
 }
 
 /**
- * Whether the chart keeps its layout and styling, so that new data can be drawn without a new
- * layout (redrawValues): the same labels (the bars' rows, the radar's spokes) and the same number
- * of series in the same colours. Series names are read from the data when a tooltip shows, and
- * empty cells are skipped when drawing, so neither needs a new layout.
+ * Whether the chart keeps its layout, so that new data can be drawn without a new one
+ * (redrawValues): the same labels (the bars' rows, the radar's spokes) and the same number of
+ * series. Series names are read from the data when a tooltip shows, and empty cells are skipped
+ * when drawing, so neither needs a new layout.
  */
 function sameLayout(a: ChartSeries, b: ChartSeries): boolean {
   if (a.labels.length !== b.labels.length || a.series.length !== b.series.length) return false;
-  if (a.labels.some((label, i) => label !== b.labels[i])) return false;
-  return a.series.every((s, i) => colourOf(s, i) === colourOf(b.series[i], i));
+  return a.labels.every((label, i) => label === b.labels[i]);
+}
+
+function sameColours(a: ChartSeries, b: ChartSeries): boolean {
+  return a.series.length === b.series.length && a.series.every((s, i) => colourOf(s, i) === colourOf(b.series[i], i));
 }
 
 /** A tooltip line: the series and the points it stands for, read from the latest data (not the drawn shares). */
@@ -160,17 +163,19 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
 
 /**
  * Draws new data on the layout in place (see sameLayout): the elements are placed again (chart.js's
- * own parse and update for the radar, the segment controller's placeValues for the bars) and the
- * chart draws. What chart.update() adds, rebuilding options and measuring every label to lay out
+ * own configure, parse and update for the radar, the segment controller's placeValues for the
+ * bars) and the chart draws. What chart.update() adds, rebuilding options and measuring every label to lay out
  * the scales, is skipped: both value scales are fixed and the labels are the same, so the layout it
  * would compute is the one already in place. An e2e test compares the result, pixel for pixel,
  * with the chart drawn from scratch.
  */
-function redrawValues(instance: Chart): void {
+function redrawValues(instance: Chart, recoloured: boolean): void {
   instance.data.datasets.forEach((dataset, i) => {
     const { controller } = instance.getDatasetMeta(i);
     if (controller instanceof SegmentController) controller.placeValues();
     else {
+      // New colours are read again from the dataset, as chart.update() has its controllers do.
+      if (recoloured) controller.configure();
       controller.parse(0, dataset.data.length);
       controller.update('none');
     }
@@ -212,9 +217,11 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
       // The first run reads what the chart was just built from.
       if (next === current) return;
       markRedrawStart(canvas);
-      const relaid = !sameLayout(current, next);
+      const recoloured = !sameColours(current, next);
+      // The segments' colours go by place, so they change only with the number of series (a new layout).
+      const relaid = !sameLayout(current, next) || (recoloured && kind === 'contribution');
       current = next;
-      if (relaid) restyle(instance, kind, next, latest);
+      if (relaid || recoloured) restyle(instance, kind, next, latest);
       const values = chartValues(kind, next);
       instance.data.datasets.forEach((dataset, i) => {
         dataset.label = next.series[i].label;
@@ -224,7 +231,7 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
         values[i].forEach((v, j) => (target[j] = v));
       });
       if (relaid) instance.update('none');
-      else redrawValues(instance);
+      else redrawValues(instance, recoloured);
       describe(canvas, kind, next);
     });
     return () => instance.destroy();
