@@ -246,8 +246,10 @@ async function measureSlider(browser: Browser, appUrl: string, { label, decision
   const result = await page.evaluate(
     async ({ sliderLabel, values }) => {
       const slider = document.querySelector<HTMLInputElement>(`input[aria-label="${sliderLabel}"]`)!;
-      const bar = document.querySelector<HTMLCanvasElement>('[data-testid="contribution-chart"]')!;
-      const radar = document.querySelector<HTMLCanvasElement>('[data-testid="profile-chart"]')!;
+      // Each chart's DrawRecord (renderer/src/charts/chart-attachment.svelte.ts).
+      type Recorded = HTMLCanvasElement & { drawRecord: { draws: number; layouts: number; drawnAt: number; redrawStartedAt: number } };
+      const bar = document.querySelector<Recorded>('[data-testid="contribution-chart"]')!.drawRecord;
+      const radar = document.querySelector<Recorded>('[data-testid="profile-chart"]')!.drawRecord;
       const drawn: number[] = [];
       const painted: number[] = [];
       const barRedraw: number[] = [];
@@ -256,15 +258,15 @@ async function measureSlider(browser: Browser, appUrl: string, { label, decision
       let missed = 0;
       for (const [i, value] of values.entries()) {
         // The first 20 inputs are warm-up.
-        if (i === 20) Object.assign(layoutsBefore, { bar: Number(bar.dataset.layouts ?? 0), radar: Number(radar.dataset.layouts ?? 0) });
-        const barDraws = Number(bar.dataset.draws);
-        const radarDraws = Number(radar.dataset.draws);
+        if (i === 20) Object.assign(layoutsBefore, { bar: bar.layouts, radar: radar.layouts });
+        const barDraws = bar.draws;
+        const radarDraws = radar.draws;
         const t0 = performance.now();
         slider.value = String(value);
         slider.dispatchEvent(new Event('input', { bubbles: true }));
         // Svelte flushes effects in a microtask; let it run, then read when each chart drew.
         await new Promise((r) => setTimeout(r, 0));
-        const redrawn = Number(bar.dataset.draws) > barDraws && Number(radar.dataset.draws) > radarDraws;
+        const redrawn = bar.draws > barDraws && radar.draws > radarDraws;
         // A message posted from a frame callback arrives once that frame's style, layout and paint are done.
         await new Promise((r) =>
           requestAnimationFrame(() => {
@@ -278,12 +280,12 @@ async function measureSlider(browser: Browser, appUrl: string, { label, decision
           missed++;
           continue;
         }
-        drawn.push(Math.max(Number(bar.dataset.drawnAt), Number(radar.dataset.drawnAt)) - t0);
-        barRedraw.push(Number(bar.dataset.drawnAt) - Number(bar.dataset.redrawStartedAt));
-        radarRedraw.push(Number(radar.dataset.drawnAt) - Number(radar.dataset.redrawStartedAt));
+        drawn.push(Math.max(bar.drawnAt, radar.drawnAt) - t0);
+        barRedraw.push(bar.drawnAt - bar.redrawStartedAt);
+        radarRedraw.push(radar.drawnAt - radar.redrawStartedAt);
         painted.push(performance.now() - t0);
       }
-      return { drawn, painted, barRedraw, radarRedraw, missed, layouts: { bar: Number(bar.dataset.layouts ?? 0) - layoutsBefore.bar, radar: Number(radar.dataset.layouts ?? 0) - layoutsBefore.radar } };
+      return { drawn, painted, barRedraw, radarRedraw, missed, layouts: { bar: bar.layouts - layoutsBefore.bar, radar: radar.layouts - layoutsBefore.radar } };
     },
     { sliderLabel, values },
   );

@@ -73,7 +73,8 @@ export class MatrixPage {
   }
 
   async chartDraws(chart: Locator): Promise<number> {
-    return Number(await chart.getAttribute('data-draws'));
+    // See DrawRecord in renderer/src/charts/chart-attachment.svelte.ts.
+    return chart.evaluate((canvas) => (canvas as HTMLCanvasElement & { drawRecord?: { draws: number } }).drawRecord?.draws ?? 0);
   }
 
   async setWeight(criterion: string, weight: number): Promise<void> {

@@ -23,25 +23,33 @@ import { SegmentController } from './segment-controller';
 Chart.register(SegmentController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Tooltip);
 
 /**
- * Records on the canvas how often and when it was drawn, how often it was laid out (a full
- * chart.update), and when the redraw began (see markRedrawStart): what tests and the benchmark
- * read, since a canvas has no text to inspect. Kept to two attribute writes per draw.
+ * How often and when a chart was drawn, how often it was laid out (a full chart.update), and when
+ * its latest redraw began: what tests and the benchmark read, since a canvas has no text to
+ * inspect. Kept as a property of the canvas, not attributes, since it is written on every draw.
  */
+export interface DrawRecord {
+  draws: number;
+  layouts: number;
+  drawnAt: number;
+  redrawStartedAt: number;
+}
+
+export function drawRecordOf(canvas: HTMLCanvasElement): DrawRecord {
+  const holder = canvas as HTMLCanvasElement & { drawRecord?: DrawRecord };
+  return (holder.drawRecord ??= { draws: 0, layouts: 0, drawnAt: 0, redrawStartedAt: 0 });
+}
+
 const drawRecorder: Plugin = {
   id: 'decision-matrix-draw-recorder',
   afterUpdate(chart) {
-    chart.canvas.dataset.layouts = String(Number(chart.canvas.dataset.layouts ?? 0) + 1);
+    drawRecordOf(chart.canvas).layouts++;
   },
   afterDraw(chart) {
-    const canvas = chart.canvas;
-    canvas.dataset.draws = String(Number(canvas.dataset.draws ?? 0) + 1);
-    canvas.dataset.drawnAt = String(performance.now());
+    const record = drawRecordOf(chart.canvas);
+    record.draws++;
+    record.drawnAt = performance.now();
   },
 };
-
-function markRedrawStart(canvas: HTMLCanvasElement): void {
-  canvas.dataset.redrawStartedAt = String(performance.now());
-}
 
 /** Which series are drawn, and (bar chart) which label has the largest stack: written only when they change. */
 function describe(canvas: HTMLCanvasElement, kind: Kind, data: ChartSeries): void {
@@ -127,7 +135,8 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
         indexAxis: 'y',
         scales: {
           x: { min: 0, max: 1, ticks: { color: colour, callback: (v) => `${Math.round(Number(v) * 100)}%` } },
-          y: { ticks: { color: colour, autoSkip: false } },
+          // Rows need no lines between them; the value axis keeps its grid.
+          y: { ticks: { color: colour, autoSkip: false }, grid: { display: false } },
         },
         normalized: true,
         plugins: { tooltip: { callbacks: { label: pointsLabel(latest) } } },
@@ -216,7 +225,7 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
       const next = data();
       // The first run reads what the chart was just built from.
       if (next === current) return;
-      markRedrawStart(canvas);
+      drawRecordOf(canvas).redrawStartedAt = performance.now();
       const recoloured = !sameColours(current, next);
       // The segments' colours go by place, so they change only with the number of series (a new layout).
       const relaid = !sameLayout(current, next) || (recoloured && kind === 'contribution');
