@@ -2,7 +2,7 @@
 //   scoring   core's scoring of 1000 options x 200 criteria, in Node and in Chromium;
 //   slider    in Chromium, slider input -> totals and both charts redrawn, and -> the next frame
 //             painted: a drag on a generated 20 x 50 decision and on the seeded one, and the
-//             20 x 50 worst case where every input changes which criteria the charts draw;
+//             20 x 50 slider dragged between far-apart weights on every input;
 //   host-pdf  the browser host's Export -> PDF;
 //   cli-pdf   the one-shot `decision-matrix export` command;
 //   workshop  200 participants joining and submitting at once.
@@ -188,7 +188,7 @@ async function benchBrowser() {
   const cases: SliderCase[] = [
     { label: '20 options x 50 criteria (generated), a drag', decisionButton: /^Benchmark 20 x 50/, slider: 'Weight of Criterion 1', values: sweep(3, 4) },
     {
-      label: '20 options x 50 criteria, every input changing which criteria are charted (worst case)',
+      label: '20 options x 50 criteria, dragged back and forth between far-apart weights (100 and 1-40) on every input, so rankings and the radar\'s leading options keep changing',
       decisionButton: /^Benchmark 20 x 50/,
       slider: 'Weight of Criterion 1',
       values: Array.from({ length: 240 }, (_, i) => (i % 2 === 0 ? 100 : 1 + (i % 40))),

@@ -39,8 +39,15 @@ export class DecisionEditor {
   #weights = $derived(new Map(this.criteria.map((c) => [c.id, c.weight])));
   scores = $derived(this.#prepared.ok ? weighDecision(this.#prepared.value, (id) => this.weightOf(id)) : this.#prepared);
   #scoreIndex = $derived(new Map(this.decision.scores.map((s) => [`${s.optionId}:${s.criterionId}`, s])));
+  /**
+   * The weights that decide which criteria the charts draw one by one: the live weights as they
+   * were when a slider was last let go (settleCharts). A drag never reshuffles the charts' series
+   * (segments changing colour under the pointer as a criterion enters the heaviest); they follow
+   * on release.
+   */
+  #chartedBy = $state.raw<Record<number, number>>({});
   /** Which criteria the charts draw one by one, and which they sum as "Other criteria". */
-  charted: ChartedCriteria = $derived(chartedCriteria(this.criteria, this.scores.ok ? this.scores.value.weights : {}));
+  charted: ChartedCriteria = $derived(chartedCriteria(this.criteria, this.#chartedBy));
   contributionChart: ChartSeries = $derived(
     this.scores.ok ? contributionSeries(this.decision, this.scores.value, this.charted) : { labels: [], series: [] },
   );
@@ -62,6 +69,7 @@ export class DecisionEditor {
   constructor(client: Client, decision: Decision) {
     this.#client = client;
     this.decision = decision;
+    this.settleCharts();
   }
 
   get id(): number {
@@ -124,6 +132,12 @@ export class DecisionEditor {
   #adopt(decision: Decision): void {
     this.decision = decision;
     this.liveWeights = Object.fromEntries(this.#pendingWeights);
+    this.settleCharts();
+  }
+
+  /** A slider was let go (or stepped from the keyboard): the charts' criteria follow the weights. */
+  settleCharts(): void {
+    this.#chartedBy = Object.fromEntries(this.criteria.map((c) => [c.id, c.weight]));
   }
 
   /** Marks the decision open or decided; deciding starts from the option leading under the current weights. */
