@@ -53,6 +53,9 @@ test('three people join by code, weigh the dimensions from their own browsers, a
   const firstToDiscuss = DIMENSIONS[expected.value.discussionQueue[0] - 1];
   await expect(panel.getByTestId('discussion-queue').locator('li').first()).toHaveText(firstToDiscuss);
   await expect(panel.getByTestId('heatmap').locator('th', { hasText: PEOPLE[2].name })).toHaveText(PEOPLE[2].name);
+  // Criterion names stay readable in the narrow side column: wrapped between words, never a letter a line.
+  const nameCell = panel.getByTestId('heatmap').getByRole('cell', { name: 'Ease of use', exact: true });
+  expect((await nameCell.boundingBox())!.width).toBeGreaterThan(80);
   if (target === 'chromium') await page.screenshot({ path: 'docs/workshop-result.png', fullPage: true });
 
   await panel.getByRole('button', { name: 'Keep as scenario' }).click();
