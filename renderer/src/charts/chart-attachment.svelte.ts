@@ -173,10 +173,10 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
 /**
  * Draws new data on the layout in place (see sameLayout): the elements are placed again (chart.js's
  * own configure, parse and update for the radar, the segment controller's placeValues for the
- * bars) and the chart draws. What chart.update() adds, rebuilding options and measuring every label to lay out
- * the scales, is skipped: both value scales are fixed and the labels are the same, so the layout it
- * would compute is the one already in place. An e2e test compares the result, pixel for pixel,
- * with the chart drawn from scratch.
+ * bars) and the chart draws. What chart.update() adds, rebuilding options and measuring every
+ * label to lay out the scales, is skipped: both value scales are fixed and the labels are the
+ * same, so the layout it would compute is the one already in place. An e2e test compares the
+ * result, pixel for pixel, with the chart drawn from scratch.
  */
 function redrawValues(instance: Chart, recoloured: boolean): void {
   instance.data.datasets.forEach((dataset, i) => {
