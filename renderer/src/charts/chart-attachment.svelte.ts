@@ -192,7 +192,7 @@ function redrawValues(instance: Chart, recoloured: boolean): void {
   instance.render();
 }
 
-/** Gives the chart the new labels, series and colours; values are filled in by the caller. */
+/** Gives the chart the new labels, number of series and colours; names and values are filled in by the caller. */
 function restyle(instance: Chart, kind: Kind, next: ChartSeries, latest: () => ChartSeries): void {
   instance.data.labels = chartLabels(kind, next.labels);
   const fresh = next.series.length > instance.data.datasets.length ? configFor(kind, next, latest).data.datasets : [];
@@ -202,7 +202,6 @@ function restyle(instance: Chart, kind: Kind, next: ChartSeries, latest: () => C
       instance.data.datasets.push(fresh[i]);
       return;
     }
-    dataset.label = s.label;
     // Which series sits at which place can change as weights move (the heaviest criteria, the leading options).
     const colour = colourOf(s, i);
     if (kind === 'profile') Object.assign(dataset, { borderColor: seriesColour(colour), backgroundColor: seriesColour(colour, 0.15), pointBackgroundColor: seriesColour(colour) });
