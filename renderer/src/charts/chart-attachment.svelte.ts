@@ -1,13 +1,10 @@
 import {
   BarElement,
-  CategoryScale,
   Chart,
   Filler,
-  LinearScale,
   LineElement,
   PointElement,
   RadarController,
-  RadialLinearScale,
   Tooltip,
   type ChartConfiguration,
   type ChartType,
@@ -16,11 +13,12 @@ import {
 } from 'chart.js';
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
+import { BackdropCategoryScale, BackdropLinearScale, BackdropRadialLinearScale, backdropPlugin } from './backdrop';
 import { colourOf, stackSegments, type ChartSeries, type Segment } from './chart-data';
 import { seriesColour } from './palette';
 import { SegmentController } from './segment-controller';
 
-Chart.register(SegmentController, BarElement, CategoryScale, LinearScale, RadarController, RadialLinearScale, PointElement, LineElement, Filler, Tooltip);
+Chart.register(SegmentController, BarElement, BackdropCategoryScale, BackdropLinearScale, RadarController, BackdropRadialLinearScale, PointElement, LineElement, Filler, Tooltip);
 
 /**
  * How often and when a chart was drawn, how often it was laid out (a full chart.update), and when
@@ -134,14 +132,14 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
         maintainAspectRatio: false,
         indexAxis: 'y',
         scales: {
-          x: { min: 0, max: 1, ticks: { color: colour, callback: (v) => `${Math.round(Number(v) * 100)}%` } },
+          x: { type: 'backdropLinear', min: 0, max: 1, ticks: { color: colour, callback: (v) => `${Math.round(Number(v) * 100)}%` } },
           // Rows need no lines between them; the value axis keeps its grid.
-          y: { ticks: { color: colour, autoSkip: false }, grid: { display: false } },
+          y: { type: 'backdropCategory', ticks: { color: colour, autoSkip: false }, grid: { display: false } },
         },
         normalized: true,
         plugins: { tooltip: { callbacks: { label: pointsLabel(latest) } } },
       },
-      plugins: [drawRecorder],
+      plugins: [drawRecorder, backdropPlugin],
     };
   }
   return {
@@ -162,11 +160,11 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
       responsive: true,
       maintainAspectRatio: false,
       // Fixed, so that new weights move the polygons without laying the chart out again.
-      scales: { r: { min: 0, max: 1, ticks: { display: false }, pointLabels: { color: colour } } },
+      scales: { r: { type: 'backdropRadialLinear', min: 0, max: 1, ticks: { display: false }, pointLabels: { color: colour } } },
       normalized: true,
       plugins: { tooltip: { callbacks: { label: pointsLabel(latest) } } },
     },
-    plugins: [drawRecorder],
+    plugins: [drawRecorder, backdropPlugin],
   };
 }
 
