@@ -1,37 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { expect, test } from '../fixtures';
-
-const OPTIONS = 9;
-const CRITERIA = 15;
-
-/** More options than the radar profiles and more criteria than the charts draw one by one. */
-function largeDecision() {
-  return {
-    format: 'decision-matrix/v1',
-    decision: {
-      title: 'Chart check',
-      context: '',
-      options: Array.from({ length: OPTIONS }, (_, o) => ({ id: `o${o}`, name: `Option ${o + 1}`, description: '' })),
-      criteria: Array.from({ length: CRITERIA }, (_, c) => ({
-        id: `c${c}`,
-        name: `Criterion ${c + 1}`,
-        description: '',
-        direction: c % 4 === 0 ? 'cost' : 'benefit',
-        scale: { min: 1, max: 5, minLabel: '', maxLabel: '' },
-        weight: 10 + ((c * 37) % 60),
-      })),
-      scores: Array.from({ length: OPTIONS * CRITERIA }, (_, cell) => ({
-        option: `o${Math.floor(cell / CRITERIA)}`,
-        criterion: `c${cell % CRITERIA}`,
-        // One cell left empty, so an incomplete option is drawn too.
-        value: cell === 7 ? null : 1 + ((cell * 3 + Math.floor(cell / CRITERIA)) % 5),
-        rationale: '',
-        source: '',
-      })),
-    },
-  };
-}
+import { largeDecision, OPTIONS } from '../large-decision';
 
 /** A digest of what the canvas shows, pixel for pixel. */
 const pixels = async (chart: Locator) =>
@@ -91,7 +61,7 @@ test('charts moved by a slider show exactly what charts drawn from scratch show 
   await matrix.saved();
   await page.reload();
   await matrix.ready();
-  await page.getByRole('button', { name: /^Chart check/ }).click();
+  await page.getByRole('button', { name: /^Large check/ }).click();
   await expect(matrix.weightSlider('Criterion 2')).toHaveValue(weights[0]);
   await expect(matrix.weightSlider('Criterion 4')).toHaveValue(weights[1]);
   await expect(matrix.weightSlider('Criterion 5')).toHaveValue(weights[2]);

@@ -1,5 +1,6 @@
 import { DIMENSIONS } from '../seeded-decision';
 import { expect, test } from '../fixtures';
+import { largeDecision } from '../large-decision';
 
 
 test('a new option (JAX) is flagged as missing scores until every cell is scored, then ranked', async ({ app }) => {
@@ -156,3 +157,46 @@ test('screenshot for the README', async ({ app }) => {
   await app.matrix.saved();
   await app.page.screenshot({ path: 'docs/screenshot.png' });
 });
+
+test('score cells out of view are not drawn, yet nothing moves when they are and the keyboard reaches every one', async ({ app }) => {
+  const { matrix, page } = app;
+  // Taller and wider than the window.
+  const OPTIONS = 12;
+  const CRITERIA = 40;
+  await page.getByLabel('Import a decision (.json)').setInputFiles({
+    name: 'large.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(largeDecision(OPTIONS, CRITERIA))),
+  });
+  await expect(matrix.optionNames).toHaveCount(OPTIONS);
+  const cells = page.locator('.score-cell');
+  await expect(cells).toHaveCount(OPTIONS * CRITERIA);
+  // Where each cell sits in the table, and how many the browser is skipping (content-visibility).
+  const places = () =>
+    cells.evaluateAll((all) => {
+      const table = all[0].closest('table')!.getBoundingClientRect();
+      return all.map((cell) => {
+        const box = cell.getBoundingClientRect();
+        return [box.left - table.left, box.top - table.top, box.width, box.height].map(Math.round).join(' ');
+      });
+    });
+  const skipped = () => cells.evaluateAll((all) => all.filter((cell) => !cell.firstElementChild!.checkVisibility({ contentVisibilityAuto: true })).length);
+  expect(await skipped()).toBeGreaterThan(OPTIONS);
+  const before = await places();
+
+  // Along the first row and down the last column with the arrow keys, through cells that were skipped.
+  await page.getByRole('button', { name: 'Score of Option 1 on Criterion 1', exact: true }).focus();
+  for (let step = 1; step < OPTIONS; step++) await page.keyboard.press('ArrowRight');
+  for (let step = 1; step < CRITERIA; step++) await page.keyboard.press('ArrowDown');
+  const last = page.getByRole('button', { name: `Score of Option ${OPTIONS} on Criterion ${CRITERIA}`, exact: true });
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  expect(await last.evaluate((button) => button.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('spinbutton', { name: `Score of Option ${OPTIONS} on Criterion ${CRITERIA}`, exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  // The cells drawn on the way take exactly the room they took while skipped.
+  expect(await places()).toEqual(before);
+});
+
