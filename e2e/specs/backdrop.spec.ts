@@ -82,24 +82,30 @@ steps.resized = snapshot();
 window.steps = steps;
 `;
 
-test('charts that put back their backdrop picture look exactly like charts that draw it each time', async ({ page }) => {
-  test.skip(target === 'electron', 'draws in a plain page; nothing in it depends on the desktop shell');
-  const bundle = await build({ stdin: { contents: source, resolveDir: root, loader: 'ts' }, bundle: true, format: 'iife', write: false });
-  await page.setContent('<body></body>');
-  await page.addScriptTag({ content: bundle.outputFiles[0].text });
-  const steps = await page.evaluate(() => (window as unknown as { steps: Record<string, string[]> }).steps);
-  const hash = (png: string) => createHash('sha256').update(png).digest('hex');
-  // Chart.js's own scales wrote their labels again; the backdrop charts wrote none.
-  const texts = await page.evaluate(() => (window as unknown as { textsWhenMoved: number[] }).textsWhenMoved);
-  expect(texts[0]).toBeGreaterThan(0);
-  expect(texts[2]).toBeGreaterThan(0);
-  expect([texts[1], texts[3]]).toEqual([0, 0]);
-  expect(Object.keys(steps)).toEqual(['drawn', 'moved', 'hovered', 'relabelled', 'resized']);
-  for (const [step, [plainBar, backdropBar, plainRadar, backdropRadar]] of Object.entries(steps)) {
-    expect(plainBar.length, step).toBeGreaterThan(1000);
-    expect(hash(backdropBar), `bar chart, ${step}`).toBe(hash(plainBar));
-    expect(hash(backdropRadar), `radar, ${step}`).toBe(hash(plainRadar));
-  }
-  // The steps changed the pictures, so the comparisons above compared different drawings.
-  expect(new Set(Object.values(steps).map(([plainBar]) => hash(plainBar))).size).toBe(5);
-});
+for (const deviceScaleFactor of [1, 2]) {
+  test(`charts that put back their backdrop picture look exactly like charts that draw it each time (device pixel ratio ${deviceScaleFactor})`, async ({ browser }) => {
+    test.skip(target === 'electron', 'draws in a plain page; nothing in it depends on the desktop shell');
+    const bundle = await build({ stdin: { contents: source, resolveDir: root, loader: 'ts' }, bundle: true, format: 'iife', write: false });
+    const page = await browser.newPage({ deviceScaleFactor });
+    await page.setContent('<body></body>');
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const steps = await page.evaluate(() => (window as unknown as { steps: Record<string, string[]> }).steps);
+    const hash = (png: string) => createHash('sha256').update(png).digest('hex');
+    // Chart.js's own scales wrote their labels again; the backdrop charts wrote none.
+    const texts = await page.evaluate(() => (window as unknown as { textsWhenMoved: number[] }).textsWhenMoved);
+    expect(texts[0]).toBeGreaterThan(0);
+    expect(texts[2]).toBeGreaterThan(0);
+    expect([texts[1], texts[3]]).toEqual([0, 0]);
+    expect(Object.keys(steps)).toEqual(['drawn', 'moved', 'hovered', 'relabelled', 'resized']);
+    for (const [step, [plainBar, backdropBar, plainRadar, backdropRadar]] of Object.entries(steps)) {
+      expect(plainBar.length, step).toBeGreaterThan(1000);
+      expect(hash(backdropBar), `bar chart, ${step}`).toBe(hash(plainBar));
+      expect(hash(backdropRadar), `radar, ${step}`).toBe(hash(plainRadar));
+    }
+    // The steps changed the pictures, so the comparisons above compared different drawings.
+    expect(new Set(Object.values(steps).map(([plainBar]) => hash(plainBar))).size).toBe(5);
+    // The canvas holds device pixels: twice as many each way on a high-density screen.
+    expect(await page.evaluate(() => document.querySelector('canvas')!.width)).toBe(360 * deviceScaleFactor);
+    await page.close();
+  });
+}
