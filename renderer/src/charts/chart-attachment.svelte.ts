@@ -103,8 +103,13 @@ function sameLayout(a: ChartSeries, b: ChartSeries): boolean {
   return a.labels.every((label, i) => label === b.labels[i]);
 }
 
-function sameColours(a: ChartSeries, b: ChartSeries): boolean {
-  return a.series.length === b.series.length && a.series.every((s, i) => colourOf(s, i) === colourOf(b.series[i], i));
+/** The places whose series is drawn in another colour than before (every new place counts). */
+function recolouredPlaces(a: ChartSeries, b: ChartSeries): Set<number> {
+  const changed = new Set<number>();
+  b.series.forEach((s, i) => {
+    if (i >= a.series.length || colourOf(a.series[i], i) !== colourOf(s, i)) changed.add(i);
+  });
+  return changed;
 }
 
 /** A tooltip line: the series and the points it stands for, read from the latest data (not the drawn shares). */
@@ -176,13 +181,13 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
  * same, so the layout it would compute is the one already in place. An e2e test compares the
  * result, pixel for pixel, with the chart drawn from scratch.
  */
-function redrawValues(instance: Chart, recoloured: boolean): void {
+function redrawValues(instance: Chart, recoloured: Set<number>): void {
   instance.data.datasets.forEach((dataset, i) => {
     const { controller } = instance.getDatasetMeta(i);
     if (controller instanceof SegmentController) controller.placeValues();
     else {
       // New colours are read again from the dataset, as chart.update() has its controllers do.
-      if (recoloured) controller.configure();
+      if (recoloured.has(i)) controller.configure();
       controller.parse(0, dataset.data.length);
       controller.update('none');
     }
@@ -223,11 +228,11 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
       // The first run reads what the chart was just built from.
       if (next === current) return;
       drawRecordOf(canvas).redrawStartedAt = performance.now();
-      const recoloured = !sameColours(current, next);
+      const recoloured = recolouredPlaces(current, next);
       // The segments' colours go by place, so they change only with the number of series (a new layout).
-      const relaid = !sameLayout(current, next) || (recoloured && kind === 'contribution');
+      const relaid = !sameLayout(current, next) || (recoloured.size > 0 && kind === 'contribution');
       current = next;
-      if (relaid || recoloured) restyle(instance, kind, next, latest);
+      if (relaid || recoloured.size > 0) restyle(instance, kind, next, latest);
       const values = chartValues(kind, next);
       instance.data.datasets.forEach((dataset, i) => {
         dataset.label = next.series[i].label;
