@@ -200,3 +200,32 @@ test('score cells out of view are not drawn, yet nothing moves when they are and
   expect(await places()).toEqual(before);
 });
 
+
+test('in a laptop-sized window a wide matrix scrolls inside its box, and the page never scrolls sideways', async ({ app }) => {
+  const { matrix, page } = app;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const overflow = () =>
+    page.evaluate(() => {
+      const doc = document.scrollingElement!;
+      const box = document.querySelector('.matrix-scroll')!;
+      return { page: doc.scrollWidth - doc.clientWidth, matrix: box.scrollWidth - box.clientWidth };
+    });
+  // The seeded decision fits, its header included.
+  expect((await overflow()).page).toBe(0);
+  await expect(page.getByTestId('save-state')).toBeInViewport({ ratio: 1 });
+
+  await page.getByLabel('Import a decision (.json)').setInputFiles({
+    name: 'wide.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(largeDecision(12, 6))),
+  });
+  await expect(matrix.optionNames).toHaveCount(12);
+  const wide = await overflow();
+  expect(wide.page).toBe(0);
+  expect(wide.matrix).toBeGreaterThan(500);
+  await expect(page.getByTestId('save-state')).toBeInViewport({ ratio: 1 });
+  // The last option is reached by scrolling the matrix.
+  const last = page.getByRole('button', { name: 'Score of Option 12 on Criterion 1', exact: true });
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+});
