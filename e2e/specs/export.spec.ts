@@ -115,6 +115,8 @@ test('a spreadsheet CSV imports only when every row is valid, and exports with n
   await expect(alert).toContainText('row 2, column "RabbitMQ": "1,5" is not a number (write decimals with a dot: 1.5)');
   await expect(alert).toContainText('row 3, column "Direction": "sideways" must be benefit or cost');
   await expect(matrix.decisionItems).toHaveCount(1);
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toBeHidden();
 
   writeFileSync(bad, '\uFEFFCriterion,Weight,Direction,Kafka,RabbitMQ\r\nThroughput,3,benefit,5,1.5\r\nCost,1,cost,2,4\r\n');
   await page.getByLabel('Import a spreadsheet (.csv)').setInputFiles(bad);

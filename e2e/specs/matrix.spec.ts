@@ -27,6 +27,10 @@ test('a score outside the scale is refused with a message and nothing changes', 
   await matrix.setScore('PyTorch', 'Ease of use', 9);
   await expect(matrix.errorMessage).toHaveText('The score 9 on "Ease of use" is outside its scale 1–5.');
   await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveText('5');
+  // What is on screen is what is stored: nothing waits to be saved.
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(matrix.errorMessage).toBeHidden();
   await page.reload();
   await matrix.ready();
   await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveText('5');

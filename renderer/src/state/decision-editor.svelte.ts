@@ -116,16 +116,24 @@ export class DecisionEditor {
     this.#inFlight--;
     if (!result.ok) {
       this.error = result.error.message;
-      this.saveState = 'error';
-      // The store is the truth: show what it holds after a refusal.
+      // The store is the truth: show what it holds after a refusal. Then what is on screen is
+      // saved (the banner says what was not taken); only when the store cannot be read back is
+      // anything on screen possibly unsaved.
       const fresh = await this.#client.getDecision({ decisionId: this.id });
-      if (fresh.ok) this.#adopt(fresh.value);
+      if (fresh.ok) {
+        this.#adopt(fresh.value);
+        this.#settled();
+      } else this.saveState = 'error';
       return false;
     }
     this.error = null;
     if (adopt) this.#adopt(result.value);
-    if (this.#inFlight === 0 && this.#pendingWeights.size === 0) this.saveState = 'saved';
+    this.#settled();
     return true;
+  }
+
+  #settled(): void {
+    if (this.#inFlight === 0 && this.#pendingWeights.size === 0) this.saveState = 'saved';
   }
 
   /** Takes the committed decision, keeping any slider positions not yet written. */
