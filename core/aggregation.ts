@@ -10,6 +10,13 @@ import { scoreDecision, type DecisionScores } from './decision-scoring';
 export const AGGREGATION_RULES = ['mean', 'geometric-mean', 'median'] as const;
 export type AggregationRule = (typeof AGGREGATION_RULES)[number];
 
+/** What each rule is called on screen, in the order a facilitator is offered them. */
+export const AGGREGATION_RULE_NAMES: Readonly<Record<AggregationRule, string>> = {
+  'geometric-mean': 'Geometric mean',
+  mean: 'Mean',
+  median: 'Median',
+};
+
 export interface ParticipantWeights {
   participantId: string;
   /** Raw weight per criterion id, as given on the participant's sliders. */

@@ -39,6 +39,7 @@ test('three people join by code, weigh the dimensions from their own browsers, a
   await expect(panel.getByTestId('submitted-count')).toHaveText('3 of 3 submitted');
   await expect(panel.getByText(PEOPLE[2].name, { exact: false })).toBeVisible();
   await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(panel.getByRole('heading', { name: 'Group result (geometric mean)' })).toBeVisible();
 
   const expected = aggregateWeights(
     [1, 2, 3, 4, 5, 6],
