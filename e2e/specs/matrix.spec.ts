@@ -207,13 +207,19 @@ test('score cells out of view are not drawn, yet nothing moves when they are and
 
 test('in a laptop-sized window a wide matrix scrolls inside its box, and the page never scrolls sideways', async ({ app }) => {
   const { matrix, page } = app;
-  await page.setViewportSize({ width: 1024, height: 700 });
   const overflow = () =>
     page.evaluate(() => {
       const doc = document.scrollingElement!;
       const box = document.querySelector('.matrix-scroll')!;
       return { page: doc.scrollWidth - doc.clientWidth, matrix: box.scrollWidth - box.clientWidth };
     });
+  // 1280 px wide, results beside the matrix: both frameworks' scores in view, nothing to scroll.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(await overflow()).toEqual({ page: 0, matrix: 0 });
+  await expect(matrix.scoreCell('TensorFlow', 'Ease of use')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('region', { name: 'Results' })).toBeInViewport();
+
+  await page.setViewportSize({ width: 1024, height: 700 });
   // The seeded decision fits, its header included.
   expect((await overflow()).page).toBe(0);
   await expect(page.getByTestId('save-state')).toBeInViewport({ ratio: 1 });
