@@ -68,3 +68,28 @@ test('charts moved by a slider show exactly what charts drawn from scratch show 
   expect(await pixels(matrix.contributionChart)).toBe(moved.bar);
   expect(await pixels(matrix.profileChart)).toBe(moved.radar);
 });
+
+test('the charts follow the system into dark mode and back, drawn exactly as charts made in that theme', async ({ app }) => {
+  const { matrix, page } = app;
+  const both = async () => ({ bar: await pixels(matrix.contributionChart), radar: await pixels(matrix.profileChart) });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.reload();
+  await matrix.ready();
+  const light = await both();
+
+  // Switched while the app is open: the axes, grid and labels take the dark theme's colours.
+  const barDraws = await matrix.chartDraws(matrix.contributionChart);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => matrix.chartDraws(matrix.contributionChart)).toBeGreaterThan(barDraws);
+  const switched = await both();
+  expect(switched.bar).not.toBe(light.bar);
+  expect(switched.radar).not.toBe(light.radar);
+  await page.reload();
+  await matrix.ready();
+  expect(await both()).toEqual(switched);
+
+  // And back.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(async () => (await both()).bar).toBe(light.bar);
+  expect((await both()).radar).toBe(light.radar);
+});

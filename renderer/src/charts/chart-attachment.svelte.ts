@@ -64,11 +64,27 @@ function describe(canvas: HTMLCanvasElement, kind: Kind, data: ChartSeries): voi
   if (canvas.dataset.leader !== leader) canvas.dataset.leader = leader;
 }
 
-function textColour(): string {
-  return getComputedStyle(document.documentElement).getPropertyValue('--text-muted').trim() || '#555';
-}
-
 type Kind = 'contribution' | 'profile';
+
+/**
+ * The axes in the theme's colours (muted text, border-coloured grid), read from the page's CSS so
+ * that they follow the light or dark theme; chart.js's defaults are dark lines, lost on a dark page.
+ */
+function scalesFor(kind: Kind): ScaleOptions {
+  const style = getComputedStyle(document.documentElement);
+  const text = style.getPropertyValue('--text-muted').trim() || '#555';
+  const line = style.getPropertyValue('--border').trim() || 'rgba(0, 0, 0, 0.1)';
+  if (kind === 'contribution') {
+    return {
+      x: { type: 'backdropLinear', min: 0, max: 1, ticks: { color: text, callback: (v) => `${Math.round(Number(v) * 100)}%` }, grid: { color: line }, border: { color: line } },
+      // Rows need no lines between them; the value axis keeps its grid.
+      y: { type: 'backdropCategory', ticks: { color: text, autoSkip: false }, grid: { display: false }, border: { color: line } },
+    };
+  }
+  // Fixed, so that new weights move the polygons without laying the chart out again.
+  return { r: { type: 'backdropRadialLinear', min: 0, max: 1, ticks: { display: false }, pointLabels: { color: text }, grid: { color: line }, angleLines: { color: line } } };
+}
+type ScaleOptions = NonNullable<ChartConfiguration['options']>['scales'];
 
 /** Breaks a long spoke label into lines so the radar keeps it whole instead of cutting it off. */
 export function wrapLabel(label: string, width = 18): string[] {
@@ -121,7 +137,6 @@ function pointsLabel(latest: () => ChartSeries) {
 }
 
 function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): ChartConfiguration {
-  const colour = textColour();
   const values = chartValues(kind, data);
   if (kind === 'contribution') {
     return {
@@ -136,11 +151,7 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
         responsive: true,
         maintainAspectRatio: false,
         indexAxis: 'y',
-        scales: {
-          x: { type: 'backdropLinear', min: 0, max: 1, ticks: { color: colour, callback: (v) => `${Math.round(Number(v) * 100)}%` } },
-          // Rows need no lines between them; the value axis keeps its grid.
-          y: { type: 'backdropCategory', ticks: { color: colour, autoSkip: false }, grid: { display: false } },
-        },
+        scales: scalesFor(kind),
         normalized: true,
         plugins: { tooltip: { callbacks: { label: pointsLabel(latest) } } },
       },
@@ -164,8 +175,7 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      // Fixed, so that new weights move the polygons without laying the chart out again.
-      scales: { r: { type: 'backdropRadialLinear', min: 0, max: 1, ticks: { display: false }, pointLabels: { color: colour } } },
+      scales: scalesFor(kind),
       normalized: true,
       plugins: { tooltip: { callbacks: { label: pointsLabel(latest) } } },
     },
@@ -245,6 +255,16 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
       else redrawValues(instance, recoloured);
       describe(canvas, kind, next);
     });
-    return () => instance.destroy();
+    // The system switching between light and dark while the app is open.
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    const retheme = () => {
+      instance.options.scales = scalesFor(kind);
+      instance.update('none');
+    };
+    scheme.addEventListener('change', retheme);
+    return () => {
+      scheme.removeEventListener('change', retheme);
+      instance.destroy();
+    };
   };
 }
