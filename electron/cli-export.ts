@@ -14,6 +14,8 @@ import type { DecisionDraft } from '../core/interchange';
 
 export const EXPORT_FORMATS = ['pdf', 'json', 'md', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Other names a format goes by (the app's button says "Markdown"; files end in .markdown too). */
+const FORMAT_ALIASES: Readonly<Record<string, ExportFormat>> = { markdown: 'md' };
 
 export const EXPORT_USAGE = `decision-matrix export <decision.json | --db FILE --id ID> --out FILE [--format pdf|json|md|csv] [--paper A4|Letter]`;
 
@@ -55,8 +57,9 @@ export async function exportDecision(args: string[], readDraft: (path: string) =
   }
   const { values, positionals } = parsed;
   if (!values.out) throw new ExportUsageError(`--out is required\nUsage: ${EXPORT_USAGE}`);
-  const format = (values.format ?? extname(values.out).slice(1).toLowerCase()) as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new ExportUsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${format}")`);
+  const named = (values.format ?? extname(values.out).slice(1)).toLowerCase();
+  const format = (FORMAT_ALIASES[named] ?? named) as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new ExportUsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${values.format ?? named}")`);
   const paper = (values.paper ?? 'A4') as PaperFormat;
   if (paper !== 'A4' && paper !== 'Letter') throw new ExportUsageError(`--paper must be A4 or Letter (got "${paper}")`);
   if (values.db !== undefined ? positionals.length > 0 : positionals.length !== 1) {

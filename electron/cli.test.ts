@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INTERCHANGE_FORMAT } from '../core/interchange';
@@ -99,6 +99,38 @@ describe('decision-matrix template', () => {
     const { code, err } = await run('template', 'nope');
     expect(code).toBe(1);
     expect(err).toMatch(/no built-in decision named "nope"/);
+  });
+});
+
+describe('decision-matrix export (formats that need no browser)', () => {
+  async function seededFile() {
+    const file = join(folder(), 'seeded.json');
+    writeFileSync(file, (await run('template', 'pytorch-vs-tensorflow')).out);
+    return file;
+  }
+
+  it('writes the Markdown record whether the format is named md, Markdown or by a .markdown file', async () => {
+    const file = await seededFile();
+    for (const [args, name] of [
+      [['--format', 'md'], 'a.md'],
+      [['--format', 'Markdown'], 'b.txt'],
+      [[], 'c.markdown'],
+    ] as const) {
+      const out = join(folder(), name);
+      const { code, err } = await run('export', file, '--out', out, ...args);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toMatch(/^# PyTorch vs TensorFlow\n/);
+    }
+  });
+
+  it('names an unknown format and the ones it knows, and writes nothing', async () => {
+    const file = await seededFile();
+    const out = join(folder(), 'report.docx');
+    const { code, err } = await run('export', file, '--out', out);
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/--format must be one of pdf, json, md, csv \(got "docx"\)/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
