@@ -24,6 +24,9 @@ test('the seeded decision shows both frameworks and the six dimensions', async (
   await expect(matrix.criterionNames).toHaveText(Object.keys(RESEARCH));
   await expect(matrix.rankingNames).toHaveText(['PyTorch', 'TensorFlow']);
   await expect(matrix.contributionChart).toHaveAttribute('data-leader', 'PyTorch');
+  // Both charts are images with a name for screen readers (the numbers are in the matrix and ranking).
+  await expect(app.page.getByRole('img', { name: "Stacked bar chart of each option's weighted total split by criterion" })).toBeVisible();
+  await expect(app.page.getByRole('img', { name: 'Radar chart of the points each option earns on each criterion' })).toBeVisible();
   // Ease of use weighs the most: 25 of the 100 points.
   await expect(app.page.getByTestId('outer-ring-note')).toHaveText('The outer ring is 25.0 points, the most any option can earn on one spoke.');
 });
