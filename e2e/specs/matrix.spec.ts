@@ -138,6 +138,14 @@ test('decisions can be created, renamed, duplicated and deleted (with confirmati
   await matrix.createDecision('Which message queue?');
   await expect(matrix.title).toHaveValue('Which message queue?');
   await expect(matrix.decisionItems).toHaveCount(2);
+  await expect(matrix.decisionItems.first()).toContainText('0 options · 0 criteria');
+  // The list follows the open decision as it grows.
+  await matrix.addOption('Kafka');
+  await page.getByRole('textbox', { name: 'New criterion name' }).fill('Throughput');
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  await expect(matrix.decisionItems.first()).toContainText('1 option · 1 criterion');
+  await matrix.addOption('RabbitMQ');
+  await expect(matrix.decisionItems.first()).toContainText('2 options · 1 criterion');
 
   await matrix.title.fill('Which queue: Kafka or RabbitMQ?');
   await matrix.title.press('Enter');

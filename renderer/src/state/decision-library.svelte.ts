@@ -18,6 +18,12 @@ export class DecisionLibrary {
   scenarios = $state<ScenarioList | null>(null);
   ready = $state(false);
   error = $state<string | null>(null);
+  /** The list as shown: the open decision's entry follows its edits (title, options, criteria) at once. */
+  listed = $derived.by(() => {
+    const open = this.editor?.decision;
+    if (!open) return this.summaries;
+    return this.summaries.map((s) => (s.id === open.id ? { ...s, title: open.title, optionCount: open.options.length, criterionCount: open.criteria.length } : s));
+  });
 
   readonly client: Client;
   readonly subscribe: Subscribe | null;
