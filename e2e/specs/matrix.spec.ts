@@ -146,6 +146,15 @@ test('decisions can be created, renamed, duplicated and deleted (with confirmati
   await expect(matrix.decisionItems.first()).toContainText('1 option · 1 criterion');
   await matrix.addOption('RabbitMQ');
   await expect(matrix.decisionItems.first()).toContainText('2 options · 1 criterion');
+  // One spoke draws a line, not a profile: the radar says what it needs instead.
+  await expect(page.getByTestId('profile-needs-criteria')).toHaveText('A profile needs at least 3 criteria; add 2 more to draw it.');
+  await expect(matrix.profileChart).toHaveCount(0);
+  for (const name of ['Latency', 'Operations']) {
+    await page.getByRole('textbox', { name: 'New criterion name' }).fill(name);
+    await page.getByRole('button', { name: 'Add criterion' }).click();
+  }
+  await expect(matrix.profileChart).toBeVisible();
+  await expect(page.getByTestId('profile-needs-criteria')).toHaveCount(0);
 
   await matrix.title.fill('Which queue: Kafka or RabbitMQ?');
   await matrix.title.press('Enter');
@@ -223,13 +232,14 @@ test('in a laptop-sized window a wide matrix scrolls inside its box, and the pag
     });
   // 1280 px wide, results beside the matrix: both frameworks' scores in view, nothing to scroll.
   await page.setViewportSize({ width: 1280, height: 800 });
-  expect(await overflow()).toEqual({ page: 0, matrix: 0 });
+  // (Polled: the charts take their new width a frame after the window's.)
+  await expect.poll(overflow).toEqual({ page: 0, matrix: 0 });
   await expect(matrix.scoreCell('TensorFlow', 'Ease of use')).toBeInViewport({ ratio: 1 });
   await expect(page.getByRole('region', { name: 'Results' })).toBeInViewport();
 
   await page.setViewportSize({ width: 1024, height: 700 });
   // The seeded decision fits, its header included.
-  expect((await overflow()).page).toBe(0);
+  await expect.poll(async () => (await overflow()).page).toBe(0);
   await expect(page.getByTestId('save-state')).toBeInViewport({ ratio: 1 });
 
   await page.getByLabel('Import a decision (.json)').setInputFiles({
@@ -238,6 +248,7 @@ test('in a laptop-sized window a wide matrix scrolls inside its box, and the pag
     buffer: Buffer.from(JSON.stringify(largeDecision(12, 6))),
   });
   await expect(matrix.optionNames).toHaveCount(12);
+  await expect.poll(async () => (await overflow()).page).toBe(0);
   const wide = await overflow();
   expect(wide.page).toBe(0);
   expect(wide.matrix).toBeGreaterThan(500);

@@ -90,6 +90,9 @@ export function contributionSeries(decision: Pick<Decision, 'options'>, scores: 
   };
 }
 
+/** Fewer spokes than this draw a line, not a shape: the radar waits for more criteria. */
+export const MIN_PROFILE_SPOKES = 3;
+
 /** More polygons than this on one radar hide each other; the ranking and the bar chart show every option. */
 export const MAX_PROFILED_OPTIONS = 6;
 
