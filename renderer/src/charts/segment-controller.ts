@@ -36,12 +36,16 @@ export class SegmentController extends BarController {
     const zeroLine = axis.getLineWidthForValue(0) / 2;
     const data = this.getDataset().data as (Segment | null)[];
     this.parse(0, data.length);
+    const bars = meta.data as (Bar & { width: number })[];
     data.forEach((segment, i) => {
       if (!segment) return;
       const head = axis.getPixelForValue(segment[1]);
       let base = axis.getPixelForValue(segment[0]);
       if (base === zero) base += Math.sign(head - base) * zeroLine;
-      Object.assign(meta.data[i], { base, x: head, width: Math.abs(head - base) });
+      const bar = bars[i];
+      bar.base = base;
+      bar.x = head;
+      bar.width = Math.abs(head - base);
     });
   }
 
