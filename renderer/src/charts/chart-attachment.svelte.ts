@@ -14,7 +14,7 @@ import {
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
 import { BackdropCategoryScale, BackdropLinearScale, BackdropRadialLinearScale, backdropPlugin } from './backdrop';
-import { colourOf, stackSegments, type ChartSeries, type Segment } from './chart-data';
+import { colourOf, stackSegments, type ChartSeries, type Segment, type Series } from './chart-data';
 import { seriesColour } from './palette';
 import { SegmentController } from './segment-controller';
 
@@ -136,6 +136,13 @@ function pointsLabel(latest: () => ChartSeries) {
   };
 }
 
+/** A series' colours, from its place in the palette: filled segments; radar outline, fill and points. */
+function seriesColours(kind: Kind, series: Series, place: number) {
+  const colour = colourOf(series, place);
+  if (kind === 'contribution') return { backgroundColor: seriesColour(colour, 0.85) };
+  return { borderColor: seriesColour(colour), backgroundColor: seriesColour(colour, 0.15), pointBackgroundColor: seriesColour(colour) };
+}
+
 function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): ChartConfiguration {
   const values = chartValues(kind, data);
   if (kind === 'contribution') {
@@ -144,7 +151,7 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
       data: {
         labels: data.labels,
         // Floating segments laid end to end (see stackSegments), all in one row per option.
-        datasets: data.series.map((s, i) => ({ label: s.label, data: values[i], backgroundColor: seriesColour(colourOf(s, i), 0.85), borderWidth: 0, grouped: false })),
+        datasets: data.series.map((s, i) => ({ label: s.label, data: values[i], ...seriesColours(kind, s, i), borderWidth: 0, grouped: false })),
       },
       options: {
         animation: false,
@@ -165,9 +172,7 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
       datasets: data.series.map((s, i) => ({
         label: s.label,
         data: values[i],
-        borderColor: seriesColour(colourOf(s, i)),
-        backgroundColor: seriesColour(colourOf(s, i), 0.15),
-        pointBackgroundColor: seriesColour(colourOf(s, i)),
+        ...seriesColours(kind, s, i),
         spanGaps: false,
       })),
     },
@@ -216,9 +221,7 @@ function restyle(instance: Chart, kind: Kind, next: ChartSeries, latest: () => C
       return;
     }
     // Which series sits at which place can change as weights move (the heaviest criteria, the leading options).
-    const colour = colourOf(s, i);
-    if (kind === 'profile') Object.assign(dataset, { borderColor: seriesColour(colour), backgroundColor: seriesColour(colour, 0.15), pointBackgroundColor: seriesColour(colour) });
-    else dataset.backgroundColor = seriesColour(colour, 0.85);
+    Object.assign(dataset, seriesColours(kind, s, i));
   });
   instance.data.datasets.length = next.series.length;
 }

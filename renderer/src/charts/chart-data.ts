@@ -91,7 +91,7 @@ export function contributionSeries(decision: Pick<Decision, 'options'>, scores: 
 }
 
 /** Fewer spokes than this draw a line, not a shape: the radar waits for more criteria. */
-export const MIN_PROFILE_SPOKES = 3;
+const MIN_PROFILE_SPOKES = 3;
 
 /** More polygons than this on one radar hide each other; the ranking and the bar chart show every option. */
 export const MAX_PROFILED_OPTIONS = 6;
@@ -99,6 +99,12 @@ export const MAX_PROFILED_OPTIONS = 6;
 /** What the radar's caption adds when it profiles only the leading options ('' when it shows them all). */
 export function profileLimitNote(optionCount: number): string {
   return optionCount > MAX_PROFILED_OPTIONS ? `, for the ${MAX_PROFILED_OPTIONS} leading options` : '';
+}
+
+/** What the radar still needs when it has too few spokes to draw ('' once it can draw). */
+export function profileNeedsNote(profile: ChartSeries): string {
+  const missing = MIN_PROFILE_SPOKES - profile.labels.length;
+  return missing > 0 ? `A profile needs at least ${MIN_PROFILE_SPOKES} criteria; add ${missing} more to draw it.` : '';
 }
 
 /** What the radar's outer ring stands for, for its caption. */

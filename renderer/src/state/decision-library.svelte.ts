@@ -33,6 +33,10 @@ export class DecisionLibrary {
     this.subscribe = subscribe;
   }
 
+  dismissError(): void {
+    this.error = null;
+  }
+
   /** Opens the decision the address names (#decision=ID, as the desktop menu sends), else the latest. */
   async load(requestedId: number | null = null): Promise<void> {
     await this.refresh();
