@@ -133,6 +133,32 @@ test('user text is shown as text, never run', async ({ app }) => {
   expect(scriptDialogs()).toBe(0);
 });
 
+test('a name typed while the previous add is still being saved is kept, not wiped', async ({ app }) => {
+  const { matrix, page } = app;
+  const box = page.getByRole('textbox', { name: 'New criterion name' });
+  // Hold the first save back until the next name has been typed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    '**/api/addCriterion',
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  await box.fill('Latency');
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  await box.fill('Operations');
+  release();
+  await expect(matrix.criterionNames.last()).toHaveText('Latency');
+  await matrix.saved();
+  await expect(box).toHaveValue('Operations');
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  await expect(matrix.criterionNames.last()).toHaveText('Operations');
+  await expect(box).toHaveValue('');
+});
+
 test('decisions can be created, renamed, duplicated and deleted (with confirmation)', async ({ app }) => {
   const { matrix, page } = app;
   await matrix.createDecision('Which message queue?');

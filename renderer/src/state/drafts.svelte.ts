@@ -53,3 +53,17 @@ export class CriterionDraft {
     };
   }
 }
+
+/**
+ * The text box of an "add" form (new option, criterion, decision, scenario). Once what was sent is
+ * saved the box is emptied — unless the user has typed on while it was being saved, in which case
+ * their new text stays.
+ */
+export class NewName {
+  value = $state('');
+
+  async submit(save: (name: string) => Promise<boolean>): Promise<void> {
+    const sent = this.value;
+    if ((await save(sent)) && this.value === sent) this.value = '';
+  }
+}
