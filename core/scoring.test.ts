@@ -264,6 +264,44 @@ describe('scoreMatrix properties', () => {
     );
   });
 
+  it('weighing one prepared matrix again and again (a slider moving) orders options as a fresh weighing does', () => {
+    // Small integer scores make exact ties common; some cells are left unscored; weights move by
+    // small steps (as a slider does, re-sorting from the last order) and jump to new sets (where
+    // that gives up and sorts afresh).
+    const step = fc.oneof(
+      fc.record({ criterion: fc.nat(), to: fc.integer({ min: 0, max: 100 }) }),
+      fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 6, maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 40 * 6, maxLength: 40 * 6 }),
+        fc.array(step, { minLength: 1, maxLength: 30 }),
+        (optionCount, cellValues, steps) => {
+          const criteria = Array.from({ length: 6 }, (_, c) => ({ name: `C${c}`, direction: c === 5 ? ('cost' as const) : ('benefit' as const), min: 1, max: 5 }));
+          const values = Float64Array.from(cellValues.slice(0, optionCount * 6), (v) => Math.max(v, 1));
+          const scored = Uint8Array.from(cellValues.slice(0, optionCount * 6), (v) => (v === 0 ? 0 : 1));
+          const input = { criteria, optionNames: Array.from({ length: optionCount }, (_, o) => `O${o}`), values, scored };
+          const prepared = prepareMatrix(input);
+          if (!prepared.ok) return false;
+          const weights = [1, 1, 1, 1, 1, 1];
+          return steps.every((change) => {
+            if (Array.isArray(change)) change.forEach((w, c) => (weights[c] = w));
+            else weights[change.criterion % 6] = change.to;
+            if (!weights.some((w) => w > 0)) weights[0] = 1;
+            const again = weighMatrix(prepared.value, weights);
+            const fresh = prepareMatrix(input);
+            if (!again.ok || !fresh.ok) return false;
+            const afresh = weighMatrix(fresh.value, weights);
+            if (!afresh.ok) return false;
+            return again.value.order.join() === afresh.value.order.join() && again.value.ranks.join() === afresh.value.ranks.join();
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives the same ranking when every weight is scaled by the same positive factor', () => {
     fc.assert(
       fc.property(matrixArbitrary, ({ input, factor }) => {

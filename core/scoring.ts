@@ -204,7 +204,7 @@ function weighNormalised(prepared: PreparedMatrix, weights: Float64Array): Matri
   const criterionCount = weights.length;
   const totals = new Float64Array(prepared.optionNames.length);
   weightedSums(unit, weights, criterionCount, totals);
-  const { ranks, order } = rankTotals(totals, missing);
+  const { ranks, order } = rankTotals(prepared, totals);
   const contribution = (o: number, c: number): number => unit[o * criterionCount + c] * weights[c];
   return { weights, totals, contribution, missing, ranks, order };
 }
@@ -260,17 +260,52 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
   return weights.ok ? ok(weighNormalised(prepared.value, weights.value)) : weights;
 }
 
-function rankTotals(totals: Float64Array, missing: readonly (readonly number[])[]): { ranks: (number | null)[]; order: number[] } {
-  const complete: number[] = [];
-  const incomplete: number[] = [];
-  for (let o = 0; o < totals.length; o++) (missing[o].length === 0 ? complete : incomplete).push(o);
-  const completeOrder = orderByTotal(totals, complete);
+/**
+ * What ranking keeps per prepared matrix: which options are incomplete (fixed once prepared) and
+ * the order they were last ranked in. A slider moves one weight a step at a time, so the next
+ * order is nearly always the last one with a few neighbours swapped, and insertion sort from there
+ * costs about one comparison per option instead of a full sort. It changes only the time taken:
+ * options are placed by a strict total order (complete before incomplete, then higher total, then
+ * lower index), so any correct sort gives the same order.
+ */
+interface RankingState {
+  readonly incomplete: Uint8Array;
+  readonly completeCount: number;
+  last: Int32Array | null;
+}
+const rankingStates = new WeakMap<PreparedMatrix, RankingState>();
 
-  const ranks: (number | null)[] = new Array(totals.length).fill(null);
+function rankingState(prepared: PreparedMatrix): RankingState {
+  let state = rankingStates.get(prepared);
+  if (!state) {
+    const { missing } = prepared;
+    const incomplete = new Uint8Array(missing.length);
+    let completeCount = 0;
+    for (let o = 0; o < missing.length; o++) {
+      if (missing[o].length === 0) completeCount++;
+      else incomplete[o] = 1;
+    }
+    state = { incomplete, completeCount, last: null };
+    rankingStates.set(prepared, state);
+  }
+  return state;
+}
+
+function rankTotals(prepared: PreparedMatrix, totals: Float64Array): { ranks: (number | null)[]; order: number[] } {
+  const state = rankingState(prepared);
+  const { incomplete, completeCount } = state;
+  const count = totals.length;
+  const placed = (state.last && resort(state.last, totals, incomplete)) || sortAfresh(totals, incomplete, completeCount);
+  state.last = placed;
+
+  const ranks: (number | null)[] = new Array(count).fill(null);
+  const order = new Array<number>(count);
   let groupTotal = Number.NaN;
   let groupRank = 0;
-  for (let position = 0; position < completeOrder.length; position++) {
-    const o = completeOrder[position];
+  for (let position = 0; position < count; position++) {
+    const o = placed[position];
+    order[position] = o;
+    if (position >= completeCount) continue;
     // Ties are measured against the first total of the group, so a chain of tiny steps cannot
     // merge two clearly different totals into one rank.
     if (!(Math.abs(totals[o] - groupTotal) < TIE_TOLERANCE)) {
@@ -279,24 +314,64 @@ function rankTotals(totals: Float64Array, missing: readonly (readonly number[])[
     }
     ranks[o] = groupRank;
   }
-  return { ranks, order: completeOrder.concat(orderByTotal(totals, incomplete)) };
+  return { ranks, order };
 }
 
 /**
- * Options (given in index order) sorted by total, highest first, equal totals by index. Sorting
- * the totals as a typed array and placing each option by binary search avoids calling a
- * comparator n·log n times, which took as long as the weighted sums themselves at 1000 options.
+ * Insertion sort starting from the last order, in place. Gives up (null) once it has moved options
+ * more times than there are options — after a new set of weights rather than a slider step — so
+ * the worst case stays close to a full sort instead of growing with the square of the options.
  */
-function orderByTotal(totals: Float64Array, members: readonly number[]): number[] {
-  const count = members.length;
+function resort(order: Int32Array, totals: Float64Array, incomplete: Uint8Array): Int32Array | null {
+  const count = order.length;
+  let budget = count;
+  for (let i = 1; i < count; i++) {
+    const o = order[i];
+    const total = totals[o];
+    const flag = incomplete[o];
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const p = order[j];
+      // Does p stay ahead of o? Complete first, then the higher total, then the lower index.
+      if (incomplete[p] !== flag ? incomplete[p] < flag : totals[p] > total || (totals[p] === total && p < o)) break;
+      order[j + 1] = p;
+      if (--budget < 0) return null;
+    }
+    order[j + 1] = o;
+  }
+  return order;
+}
+
+function sortAfresh(totals: Float64Array, incomplete: Uint8Array, completeCount: number): Int32Array {
+  const order = new Int32Array(totals.length);
+  if (completeCount === totals.length) {
+    orderByTotal(totals, null, order, 0);
+    return order;
+  }
+  const complete: number[] = [];
+  const rest: number[] = [];
+  for (let o = 0; o < totals.length; o++) (incomplete[o] ? rest : complete).push(o);
+  orderByTotal(totals, complete, order, 0);
+  orderByTotal(totals, rest, order, completeCount);
+  return order;
+}
+
+/**
+ * Writes options (given in index order; null for all of them) into order[offset…], sorted by
+ * total, highest first, equal totals by index. Sorting the totals as a typed array and placing
+ * each option by binary search avoids calling a comparator n·log n times, which took as long as
+ * the weighted sums themselves at 1000 options.
+ */
+function orderByTotal(totals: Float64Array, members: readonly number[] | null, order: Int32Array, offset: number): void {
+  const count = members ? members.length : totals.length;
   // Negated, so that the typed array's ascending sort puts the highest total first.
   const sorted = new Float64Array(count);
-  for (let i = 0; i < count; i++) sorted[i] = -totals[members[i]];
+  for (let i = 0; i < count; i++) sorted[i] = -totals[members ? members[i] : i];
   sorted.sort();
   const placed = new Int32Array(count);
-  const order = new Array<number>(count);
   for (let i = 0; i < count; i++) {
-    const key = -totals[members[i]];
+    const member = members ? members[i] : i;
+    const key = -totals[member];
     let low = 0;
     let high = count;
     while (low < high) {
@@ -305,7 +380,6 @@ function orderByTotal(totals: Float64Array, members: readonly number[]): number[
       else high = middle;
     }
     // Members come in index order, so equal totals fill their run of places by index.
-    order[low + placed[low]++] = members[i];
+    order[offset + low + placed[low]++] = member;
   }
-  return order;
 }
