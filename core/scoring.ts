@@ -324,6 +324,10 @@ function rankTotals(prepared: PreparedMatrix, totals: Float64Array): { ranks: (n
  */
 function resort(order: Int32Array, totals: Float64Array, incomplete: Uint8Array): Int32Array | null {
   const count = order.length;
+  // A quick look first: if many neighbours are out of order, this is a new set of weights.
+  let descents = 0;
+  for (let i = 1; i < count; i++) if (!ahead(order[i - 1], order[i], totals, incomplete)) descents++;
+  if (descents > count >> 2) return null;
   let budget = count;
   for (let i = 1; i < count; i++) {
     const o = order[i];
@@ -332,14 +336,18 @@ function resort(order: Int32Array, totals: Float64Array, incomplete: Uint8Array)
     let j = i - 1;
     for (; j >= 0; j--) {
       const p = order[j];
-      // Does p stay ahead of o? Complete first, then the higher total, then the lower index.
-      if (incomplete[p] !== flag ? incomplete[p] < flag : totals[p] > total || (totals[p] === total && p < o)) break;
+      if (incomplete[p] !== flag ? incomplete[p] < flag : totals[p] > total || (totals[p] === total && p < o)) break; // as ahead(p, o)
       order[j + 1] = p;
       if (--budget < 0) return null;
     }
     order[j + 1] = o;
   }
   return order;
+}
+
+/** Does option p come before option o? Complete first, then the higher total, then the lower index. */
+function ahead(p: number, o: number, totals: Float64Array, incomplete: Uint8Array): boolean {
+  return incomplete[p] !== incomplete[o] ? incomplete[p] < incomplete[o] : totals[p] > totals[o] || (totals[p] === totals[o] && p < o);
 }
 
 function sortAfresh(totals: Float64Array, incomplete: Uint8Array, completeCount: number): Int32Array {
