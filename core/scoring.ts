@@ -263,8 +263,8 @@ export function scoreMatrix(input: MatrixInput): Result<MatrixScores> {
 /**
  * What ranking keeps per prepared matrix: which options are incomplete (fixed once prepared) and
  * the order they were last ranked in. A slider moves one weight a step at a time, so the next
- * order is nearly always the last one with a few neighbours swapped, and insertion sort from there
- * costs about one comparison per option instead of a full sort. It changes only the time taken:
+ * order is nearly always the last one with some neighbours swapped, and insertion sort from there
+ * costs a few comparisons per option instead of a full sort. It changes only the time taken:
  * options are placed by a strict total order (complete before incomplete, then higher total, then
  * lower index), so any correct sort gives the same order.
  */
@@ -318,25 +318,23 @@ function rankTotals(prepared: PreparedMatrix, totals: Float64Array): { ranks: (n
 }
 
 /**
- * Insertion sort starting from the last order, in place. Gives up (null) once it has moved options
- * more times than there are options — after a new set of weights rather than a slider step — so
- * the worst case stays close to a full sort instead of growing with the square of the options.
+ * Insertion sort starting from the last order, in place. Gives up (null) — after a new set of
+ * weights rather than a slider step — when more than a quarter of neighbours are out of order to
+ * begin with, or once it has moved options more times than there are options, so the worst case
+ * stays close to a full sort instead of growing with the square of the options.
  */
 function resort(order: Int32Array, totals: Float64Array, incomplete: Uint8Array): Int32Array | null {
   const count = order.length;
-  // A quick look first: if many neighbours are out of order, this is a new set of weights.
   let descents = 0;
   for (let i = 1; i < count; i++) if (!ahead(order[i - 1], order[i], totals, incomplete)) descents++;
   if (descents > count >> 2) return null;
   let budget = count;
   for (let i = 1; i < count; i++) {
     const o = order[i];
-    const total = totals[o];
-    const flag = incomplete[o];
     let j = i - 1;
     for (; j >= 0; j--) {
       const p = order[j];
-      if (incomplete[p] !== flag ? incomplete[p] < flag : totals[p] > total || (totals[p] === total && p < o)) break; // as ahead(p, o)
+      if (ahead(p, o, totals, incomplete)) break;
       order[j + 1] = p;
       if (--budget < 0) return null;
     }
