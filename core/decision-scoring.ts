@@ -10,9 +10,7 @@ export interface OptionScore {
   total: number;
   rank: number | null;
   complete: boolean;
-  missingCriterionIds: number[];
-  /** Each criterion's share of the total, keyed by criterion id. */
-  contributions: Record<number, number>;
+  missingCriterionIds: readonly number[];
 }
 
 export interface DecisionScores {
@@ -23,6 +21,12 @@ export interface DecisionScores {
   options: OptionScore[];
   /** Option ids, best first. */
   ranking: number[];
+  /**
+   * The points a criterion adds to an option's total (0 where unscored; NaN for an id the decision
+   * lacks). Computed on demand, as in scoring.ts: a table of every option × criterion would be
+   * rebuilt on every slider input, and the charts read only the criteria they draw.
+   */
+  contribution(optionId: number, criterionId: number): number;
 }
 
 type ScoredParts = Pick<Decision, 'options' | 'criteria' | 'scores'>;
@@ -32,6 +36,10 @@ export interface PreparedDecision {
   readonly options: ScoredParts['options'];
   readonly criterionIds: readonly number[];
   readonly matrix: PreparedMatrix;
+  readonly optionIndex: ReadonlyMap<number, number>;
+  readonly criterionIndex: ReadonlyMap<number, number>;
+  /** Per option, in option order: the ids of the criteria it has no score on. */
+  readonly missingIds: readonly (readonly number[])[];
 }
 
 export function prepareDecision(decision: ScoredParts): Result<PreparedDecision> {
@@ -57,31 +65,34 @@ export function prepareDecision(decision: ScoredParts): Result<PreparedDecision>
     // A full matrix takes the loop without the per-cell test.
     scored: scoredCount === values.length ? undefined : scored,
   });
-  return matrix.ok ? ok({ options, criterionIds: criteria.map((c) => c.id), matrix: matrix.value }) : matrix;
+  if (!matrix.ok) return matrix;
+  const criterionIds = criteria.map((c) => c.id);
+  const missingIds = matrix.value.missing.map((cells) => cells.map((c) => criterionIds[c]));
+  return ok({ options, criterionIds, matrix: matrix.value, optionIndex, criterionIndex, missingIds });
 }
 
 /** Weighs a prepared decision with a weight per criterion id (the live sliders, or the stored weights). */
 export function weighDecision(prepared: PreparedDecision, weightOf: (criterionId: number) => number): Result<DecisionScores> {
-  const { options, criterionIds } = prepared;
+  const { options, criterionIds, optionIndex, criterionIndex, missingIds } = prepared;
   const matrix = weighMatrix(prepared.matrix, criterionIds.map(weightOf));
   if (!matrix.ok) return matrix;
   const result = matrix.value;
   const weights: Record<number, number> = {};
   criterionIds.forEach((id, i) => (weights[id] = result.weights[i]));
-  const optionScores: OptionScore[] = options.map((option, o) => {
-    const contributions: Record<number, number> = {};
-    criterionIds.forEach((id, i) => (contributions[id] = result.contribution(o, i)));
-    return {
-      optionId: option.id,
-      name: option.name,
-      total: result.totals[o],
-      rank: result.ranks[o],
-      complete: result.missing[o].length === 0,
-      missingCriterionIds: result.missing[o].map((i) => criterionIds[i]),
-      contributions,
-    };
-  });
-  return ok({ method: METHOD_NAME, weights, options: optionScores, ranking: result.order.map((o) => options[o].id) });
+  const optionScores: OptionScore[] = options.map((option, o) => ({
+    optionId: option.id,
+    name: option.name,
+    total: result.totals[o],
+    rank: result.ranks[o],
+    complete: missingIds[o].length === 0,
+    missingCriterionIds: missingIds[o],
+  }));
+  const contribution = (optionId: number, criterionId: number): number => {
+    const o = optionIndex.get(optionId);
+    const c = criterionIndex.get(criterionId);
+    return o === undefined || c === undefined ? Number.NaN : result.contribution(o, c);
+  };
+  return ok({ method: METHOD_NAME, weights, options: optionScores, ranking: result.order.map((o) => options[o].id), contribution });
 }
 
 /** Scores a stored decision with its own weights. */

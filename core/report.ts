@@ -22,6 +22,8 @@ export interface ReportCell {
 
 export interface ReportRankingRow extends OptionScore {
   missingCriterionNames: string[];
+  /** The points each criterion adds to the total, keyed by criterion id (0 where unscored). */
+  contributions: Record<number, number>;
 }
 
 export interface DecisionReport {
@@ -58,7 +60,11 @@ export function buildReport(decision: Decision): Result<DecisionReport> {
   const scoreOf = new Map(decision.scores.map((s) => [`${s.optionId}:${s.criterionId}`, s]));
   const rows: ReportRankingRow[] = ranking.map((id) => {
     const row = byOption.get(id)!;
-    return { ...row, missingCriterionNames: row.missingCriterionIds.map((c) => criterionName.get(c) ?? '') };
+    return {
+      ...row,
+      missingCriterionNames: row.missingCriterionIds.map((c) => criterionName.get(c) ?? ''),
+      contributions: Object.fromEntries(decision.criteria.map((c) => [c.id, scored.value.contribution(id, c.id)])),
+    };
   });
   return ok({
     title: decision.title,

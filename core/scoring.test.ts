@@ -342,7 +342,10 @@ describe('scoreDecision', () => {
     });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.weights).toEqual({ 20: 0.75, 21: 0.25 });
-    expect(result.value.options[0]).toMatchObject({ optionId: 10, total: 0.75, rank: 1, complete: true, contributions: { 20: 0.75, 21: 0 } });
+    expect(result.value.options[0]).toMatchObject({ optionId: 10, total: 0.75, rank: 1, complete: true });
+    expect([result.value.contribution(10, 20), result.value.contribution(10, 21)]).toEqual([0.75, 0]);
+    expect(result.value.contribution(11, 20)).toBe(0.375);
+    expect(result.value.contribution(10, 99)).toBeNaN();
     expect(result.value.options[1]).toMatchObject({ optionId: 11, rank: null, complete: false, missingCriterionIds: [21] });
     expect(result.value.ranking).toEqual([10, 11]);
   });

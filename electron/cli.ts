@@ -58,7 +58,7 @@ export function scoreReport(draft: DecisionDraft) {
   const decision = draftAsDecision(draft);
   const result = scoreDecision(decision);
   if (!result.ok) throw new CliError(result.error.message);
-  const { method, weights, options, ranking } = result.value;
+  const { method, weights, options, ranking, contribution } = result.value;
   const criterionKey = (id: number) => draft.criteria[id - 1].id;
   const byId = new Map(options.map((o) => [o.optionId, o]));
   return {
@@ -74,7 +74,7 @@ export function scoreReport(draft: DecisionDraft) {
         total: o.total,
         complete: o.complete,
         missing: o.missingCriterionIds.map(criterionKey),
-        contributions: decision.criteria.map((c) => ({ criterion: criterionKey(c.id), contribution: o.contributions[c.id] })),
+        contributions: decision.criteria.map((c) => ({ criterion: criterionKey(c.id), contribution: contribution(o.optionId, c.id) })),
       };
     }),
   };

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from 'playwright-core';
 import { INTERCHANGE_FORMAT, OPEN_OUTCOME, type DecisionDocument } from '../core/interchange';
-import { scoreDecision } from '../core/decision-scoring';
+import { prepareDecision, scoreDecision, weighDecision } from '../core/decision-scoring';
 import { prepareMatrix, scoreMatrix, weighMatrix, type MatrixInput } from '../core/scoring';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { benchWorkshop } from './bench-workshop';
@@ -113,26 +113,30 @@ function benchScoring() {
   console.log(`core scoring, Node, ${size}: a whole new set of weights each time on prepared scores median ${ms(reweigh.median)}, p95 ${ms(reweigh.p95)} (n=${reweigh.n})`);
   console.log(`core scoring, Node, ${size}: one-shot scoreMatrix (check + place + weigh) median ${ms(once.median)}, p95 ${ms(once.p95)}; prepareMatrix alone median ${ms(prepare.median)}`);
 
-  // The id-keyed wrapper the UI uses builds maps and per-option records on top.
+  // The id-keyed layer the UI runs on a slider (weighDecision on a prepared decision), with ids
+  // from a store that has seen many criteria come and go, so they run into the thousands.
+  const firstId = 5001;
   const decision = {
-    options: input.optionNames.map((name, o) => ({ id: o + 1, name, description: '' })),
-    criteria: input.criteria.map((c, i) => ({ id: i + 1, name: c.name, description: '', direction: c.direction, scale: { min: 1, max: 5, minLabel: '', maxLabel: '' }, weight: c.weight })),
+    options: input.optionNames.map((name, o) => ({ id: firstId + o, name, description: '' })),
+    criteria: input.criteria.map((c, i) => ({ id: firstId + i, name: c.name, description: '', direction: c.direction, scale: { min: 1, max: 5, minLabel: '', maxLabel: '' }, weight: c.weight })),
     scores: Array.from(input.values, (value, cell) => ({
-      optionId: Math.floor(cell / criteria) + 1,
-      criterionId: (cell % criteria) + 1,
+      optionId: firstId + Math.floor(cell / criteria),
+      criterionId: firstId + (cell % criteria),
       value,
       rationale: '',
       source: '',
     })),
   };
-  const wrapped: number[] = [];
-  for (let i = 0; i < 30; i++) {
-    const t0 = performance.now();
-    scoreDecision(decision);
-    wrapped.push(performance.now() - t0);
-  }
-  const w = stats(wrapped);
-  console.log(`core scoreDecision (id-keyed, same size):   median ${ms(w.median)}, p95 ${ms(w.p95)} (n=${w.n})`);
+  const preparedDecision = prepareDecision(decision);
+  if (!preparedDecision.ok) throw new Error(preparedDecision.error.message);
+  const draggedById = new Map(decision.criteria.map((c) => [c.id, c.weight]));
+  const keyed = time((i) => {
+    draggedById.set(firstId + 7, Math.abs((i % 200) - 100));
+    return weighDecision(preparedDecision.value, (id) => draggedById.get(id)!);
+  });
+  console.log(`core weighDecision (id-keyed, what the app runs on a slider), same size, one weight dragged: median ${ms(keyed.median)}, p95 ${ms(keyed.p95)} (n=${keyed.n})`);
+  const wrapped = time(() => scoreDecision(decision));
+  console.log(`core scoreDecision (id-keyed, one-shot: prepare + weigh), same size: median ${ms(wrapped.median)}, p95 ${ms(wrapped.p95)} (n=${wrapped.n})`);
 }
 
 function generatedDocument(options: number, criteria: number): DecisionDocument {

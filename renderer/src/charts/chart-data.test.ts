@@ -64,10 +64,11 @@ describe('contributionSeries and profileSeries', () => {
     method: '',
     weights: Object.fromEntries(criteria.map((c) => [c.id, c.id])),
     options: [
-      { optionId: 1, name: 'A', total: 1, rank: 1, complete: true, missingCriterionIds: [], contributions },
-      { optionId: 2, name: 'B', total: 0, rank: null, complete: false, missingCriterionIds: groupedIds, contributions },
+      { optionId: 1, name: 'A', total: 1, rank: 1, complete: true, missingCriterionIds: [] },
+      { optionId: 2, name: 'B', total: 0, rank: null, complete: false, missingCriterionIds: groupedIds },
     ],
     ranking: [1, 2],
+    contribution: (_option, criterion) => contributions[criterion],
   };
   const charted = chartedCriteria(criteria, scores.weights);
 
@@ -106,9 +107,15 @@ describe('profileSeries with many options', () => {
     rank: optionCount - i,
     complete: true,
     missingCriterionIds: [],
-    contributions: { 1: i / 20, 2: i / 20 },
   }));
-  const scores: DecisionScores = { method: '', weights: { 1: 0.5, 2: 0.5 }, options, ranking: [...options].reverse().map((o) => o.optionId) };
+  const scores: DecisionScores = {
+    method: '',
+    weights: { 1: 0.5, 2: 0.5 },
+    options,
+    ranking: [...options].reverse().map((o) => o.optionId),
+    // Option n earns n / 20 on each criterion.
+    contribution: (optionId) => (optionId - 100) / 20,
+  };
 
   it('profiles only the leading options, in the decision’s order, each keeping the colour of its place in it', () => {
     const profile = profileSeries(scores, chartedCriteria(criteria, scores.weights));

@@ -51,20 +51,20 @@ export function chartedCriteria(criteria: Criterion[], weights: Record<number, n
 }
 
 /** Points an option earns on some criteria; null when none of them is scored. */
-function pointsOn(option: OptionScore, criteria: Criterion[]): number | null {
+function pointsOn(scores: DecisionScores, option: OptionScore, criteria: Criterion[]): number | null {
   let sum = 0;
   let any = false;
   for (const c of criteria) {
     if (option.missingCriterionIds.includes(c.id)) continue;
-    sum += option.contributions[c.id];
+    sum += scores.contribution(option.optionId, c.id);
     any = true;
   }
   return any ? sum : null;
 }
 
-function criterionSeries(charted: ChartedCriteria, option: OptionScore): (number | null)[] {
-  const values = charted.shown.map((c) => pointsOn(option, [c]));
-  if (charted.grouped.length > 0) values.push(pointsOn(option, charted.grouped));
+function criterionSeries(scores: DecisionScores, charted: ChartedCriteria, option: OptionScore): (number | null)[] {
+  const values = charted.shown.map((c) => pointsOn(scores, option, [c]));
+  if (charted.grouped.length > 0) values.push(pointsOn(scores, option, charted.grouped));
   return values;
 }
 
@@ -83,7 +83,7 @@ function criterionLabels(charted: ChartedCriteria): string[] {
 
 /** Stacked bars: one bar per option, one segment per criterion (its weighted contribution). */
 export function contributionSeries(decision: Pick<Decision, 'options'>, scores: DecisionScores, charted: ChartedCriteria): ChartSeries {
-  const perOption = scores.options.map((o) => criterionSeries(charted, o));
+  const perOption = scores.options.map((o) => criterionSeries(scores, charted, o));
   return {
     labels: decision.options.map((o) => o.name),
     series: criterionLabels(charted).map((label, i) => ({ label, values: perOption.map((values) => values[i]) })),
@@ -125,7 +125,7 @@ export function profileSeries(scores: DecisionScores, charted: ChartedCriteria):
   const position = new Map(scores.options.map((o, i) => [o.optionId, i]));
   return {
     labels: criterionLabels(charted),
-    series: profiled.map((o) => ({ label: o.name, values: criterionSeries(charted, o), colour: position.get(o.optionId) })),
+    series: profiled.map((o) => ({ label: o.name, values: criterionSeries(scores, charted, o), colour: position.get(o.optionId) })),
     outerRing: Math.max(0, ...criterionWeights(charted, scores.weights)),
   };
 }
