@@ -28,7 +28,9 @@ export class WorkshopState {
   #clock: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
 
-  submittedCount = $derived(this.round?.participants.filter((p) => p.submitted).length ?? 0);
+  /** Who has submitted, in joining order: the columns of the result's heatmap. */
+  submitted = $derived(this.round?.participants.filter((p) => p.submitted) ?? []);
+  submittedCount = $derived(this.submitted.length);
   secondsLeft = $derived(this.round?.endsAt ? Math.max(0, Math.round((new Date(this.round.endsAt).getTime() - this.now) / 1000)) : null);
 
   constructor(client: Client, editor: DecisionEditor, subscribe: Subscribe | null) {
