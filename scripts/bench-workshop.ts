@@ -8,11 +8,11 @@ import { performance } from 'node:perf_hooks';
 import { getDecision } from '../db/decisions';
 import { openDecisionStore } from '../db/seed';
 import { roundSubmissions } from '../db/workshop';
-import { startHttpHost } from '../electron/http/server';
-import { createDispatch } from '../electron/service/dispatch';
-import { createHandlers } from '../electron/service/handlers';
-import { WorkshopController } from '../electron/workshop/controller';
-import { PARTICIPANT_TOKEN_HEADER } from '../electron/workshop/server';
+import { startHttpHost } from '../hosts/web/server';
+import { createDispatch } from '../service/dispatch';
+import { createHandlers } from '../service/handlers';
+import { WorkshopController } from '../hosts/workshop/controller';
+import { PARTICIPANT_TOKEN_HEADER } from '../hosts/workshop/server';
 
 const PARTICIPANTS = 200;
 

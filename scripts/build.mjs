@@ -16,7 +16,7 @@ await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
 await esbuild({
   ...node,
-  entryPoints: { cli: join(root, 'electron/cli.ts'), main: join(root, 'electron/main/main.ts') },
+  entryPoints: { cli: join(root, 'hosts/cli/cli.ts'), main: join(root, 'electron/main/main.ts') },
   outdir: join(dist, 'node'),
   outExtension: { '.js': '.mjs' },
   format: 'esm',

@@ -15,13 +15,22 @@ describe('layer rules', () => {
     ['core/scoring.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
     ['core/scoring.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
     ['core/scoring.ts', "import { openStore } from '../db/connection';\nexport const x = openStore;"],
-    ['core/templates/index.ts', "import { startHttpHost } from '../../electron/http/server';\nexport const x = startHttpHost;"],
-    ['electron/service/handlers.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
-    ['electron/http/server.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['core/templates/index.ts', "import { startHttpHost } from '../../hosts/web/server';\nexport const x = startHttpHost;"],
+    ['service/handlers.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
+    ['service/handlers.ts', "import { startHttpHost } from '../hosts/web/server';\nexport const x = startHttpHost;"],
+    ['service/handlers.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['hosts/web/server.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['hosts/web/server.ts', "import { installMenu } from '../../electron/main/menu';\nexport const x = installMenu;"],
+    ['db/decisions.ts', "import { createHandlers } from '../service/handlers';\nexport const x = createHandlers;"],
     ['renderer/src/client.ts', "import { openStore } from '../../db/connection';\nexport const x = openStore;"],
     ['renderer/src/client.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
-    ['renderer/src/client.ts', "import { createHandlers } from '../../electron/service/handlers';\nexport const x = createHandlers;"],
+    ['renderer/src/client.ts', "import { createHandlers } from '../../service/handlers';\nexport const x = createHandlers;"],
+    ['renderer/src/client.ts', "import { startHttpHost } from '../../hosts/web/server';\nexport const x = startHttpHost;"],
     ['db/decisions.ts', "import { app } from 'electron';\nexport const x = app;"],
+    // .svelte files are linted with the renderer's rules, so a component cannot reach the store.
+    ['renderer/src/components/App.svelte', "<script lang=\"ts\">\n  import { openStore } from '../../../db/connection';\n  export const x = openStore;\n</script>\n"],
+    ['renderer/src/components/App.svelte', "<script lang=\"ts\">\n  import { createHandlers } from '../../../service/handlers';\n  export const x = createHandlers;\n</script>\n"],
+    ['renderer/src/components/App.svelte', "<script lang=\"ts\">\n  import { ipcRenderer } from 'electron';\n  export const x = ipcRenderer;\n</script>\n"],
   ])('refuses in %s: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).not.toEqual([]);
   });
@@ -31,6 +40,9 @@ describe('layer rules', () => {
     ['core/templates/index.ts', "import { INTERCHANGE_FORMAT } from '../interchange';\nexport const x = INTERCHANGE_FORMAT;"],
     ['db/decisions.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
     ['electron/main/main.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['electron/main/main.ts', "import { createHandlers } from '../../service/handlers';\nexport const x = createHandlers;"],
+    ['hosts/cli/cli.ts', "import { createHandlers } from '../../service/handlers';\nexport const x = createHandlers;"],
+    ['renderer/src/components/App.svelte', "<script lang=\"ts\">\n  import { scoreDecision } from '../../../core/decision-scoring';\n  export const x = scoreDecision;\n</script>\n"],
     ['renderer/src/client.ts', "import { scoreDecision } from '../../core/decision-scoring';\nexport const x = scoreDecision;"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toEqual([]);

@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../http/security';
-import { resolveInside } from '../http/static-files';
+import { CONTENT_SECURITY_POLICY } from '../../hosts/shared/security';
+import { resolveInside } from '../../hosts/shared/static-files';
 import { APP_HOST, APP_SCHEME } from './url-guard';
 
 /** Must run before the app is ready. */

@@ -7,7 +7,7 @@ import { parseDecisionDocumentText } from '../../core/interchange';
 import { decisionRecordMarkdown } from '../../core/markdown';
 import { buildReport } from '../../core/report';
 import { BACKUP_FOLDER_NAME } from '../../db/backups';
-import { writeSettings, type DesktopSettings, type Theme } from '../window-state';
+import { writeSettings, type DesktopSettings, type Theme } from './window-state';
 import { APP_ORIGIN } from './url-guard';
 
 /** Files larger than this are refused before they are read (as in the browser and the CLI). */

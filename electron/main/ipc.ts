@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, methodNames } from '../../core/contract';
 import { fail, type Result } from '../../core/result';
-import type { Dispatch } from '../service/dispatch';
+import type { Dispatch } from '../../service/dispatch';
 import { isAppUrl } from './url-guard';
 
 /** A message counts only if it comes from the top frame of one of the app's own pages. */

@@ -1,5 +1,5 @@
 import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
-import type { Theme } from '../window-state';
+import type { Theme } from './window-state';
 import { exportFile, importFile, openDataFolder, setTheme, showAbout, showDecision, startNewDecision, type DesktopContext } from './desktop-commands';
 import { exportPdfFromWindow } from './export-pdf';
 

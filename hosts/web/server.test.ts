@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDecisionStore } from '../../db/seed';
 import { temporaryFolder } from '../../db/test/temporary-store';
-import { createDispatch } from '../service/dispatch';
-import { createHandlers } from '../service/handlers';
+import { createDispatch } from '../../service/dispatch';
+import { createHandlers } from '../../service/handlers';
 import { MAX_BODY_BYTES, startHttpHost, TOKEN_HEADER, type HttpHost } from './server';
 
 const folder = temporaryFolder();

@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import type { Db } from '../../db/connection';
 import { liveRoundCount } from '../../db/workshop';
-import type { WorkshopHost } from '../service/handlers';
+import type { WorkshopHost } from '../../service/handlers';
 import { startWorkshopServer, type WorkshopServer, type WorkshopServerOptions } from './server';
 
 /** The first LAN (non-internal IPv4) address, which phones in the same room can reach. */

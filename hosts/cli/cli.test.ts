@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INTERCHANGE_FORMAT } from '../core/interchange';
-import { vector } from '../core/testdata/vectors';
-import { temporaryFolder } from '../db/test/temporary-store';
+import { INTERCHANGE_FORMAT } from '../../core/interchange';
+import { vector } from '../../core/testdata/vectors';
+import { temporaryFolder } from '../../db/test/temporary-store';
 import { main, MAX_INPUT_FILE_BYTES } from './cli';
 
 const folder = temporaryFolder();

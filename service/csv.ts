@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import { OPEN_OUTCOME, type DecisionDraft } from '../../core/interchange';
-import { DEFAULT_SCALE, directionSchema, MAX_TEXT_LENGTH, type Decision } from '../../core/model';
-import { fail, ok, type Result } from '../../core/result';
+import { OPEN_OUTCOME, type DecisionDraft } from '../core/interchange';
+import { DEFAULT_SCALE, directionSchema, MAX_TEXT_LENGTH, type Decision } from '../core/model';
+import { fail, ok, type Result } from '../core/result';
 
 /**
  * The layout spreadsheet users already keep: one row per criterion, then a weight column, a

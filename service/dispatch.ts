@@ -1,6 +1,6 @@
-import { contract, isMethodName, type Handlers, type MethodName } from '../../core/contract';
-import { describeIssue } from '../../core/interchange';
-import { fail, type Result } from '../../core/result';
+import { contract, isMethodName, type Handlers, type MethodName } from '../core/contract';
+import { describeIssue } from '../core/interchange';
+import { fail, type Result } from '../core/result';
 
 /**
  * The one entry every transport (IPC, HTTP) goes through: it checks the method exists, parses

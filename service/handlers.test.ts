@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../core/contract';
-import type { Decision } from '../../core/model';
-import { scoreDecision } from '../../core/decision-scoring';
-import { pytorchVsTensorflowWeightings } from '../../core/templates/pytorch-vs-tensorflow';
-import { openDecisionStore } from '../../db/seed';
-import { temporaryFolder } from '../../db/test/temporary-store';
+import type { MethodInput, MethodName, MethodOutput } from '../core/contract';
+import type { Decision } from '../core/model';
+import { scoreDecision } from '../core/decision-scoring';
+import { pytorchVsTensorflowWeightings } from '../core/templates/pytorch-vs-tensorflow';
+import { openDecisionStore } from '../db/seed';
+import { temporaryFolder } from '../db/test/temporary-store';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 

@@ -1,9 +1,14 @@
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import type { Browser, Page } from 'playwright-core';
-import type { HttpHost } from '../http/server';
 
 export type PaperFormat = 'A4' | 'Letter';
+
+/** A running host that serves the report page (the browser host): its address and access token. */
+export interface ReportHost {
+  url: string;
+  token: string;
+}
 
 /** Header and footer templates are Chromium's own: .title and .pageNumber are filled in as text. */
 const HEADER = `<div style="font-size:8px;width:100%;padding:0 14mm;color:#5b6576;font-family:system-ui,sans-serif;overflow:hidden;white-space:nowrap;text-overflow:ellipsis"><span class="title"></span></div>`;
@@ -20,7 +25,7 @@ export class ReportPrinter {
   /** Prints run one at a time on the one page. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly host: HttpHost) {}
+  constructor(private readonly host: ReportHost) {}
 
   #launch(): Promise<Browser> {
     const executablePath = chromiumPath();

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { temporaryFolder } from '../db/test/temporary-store';
+import { temporaryFolder } from '../../db/test/temporary-store';
 import { DEFAULT_SETTINGS, readSettings, visibleBounds, writeSettings } from './window-state';
 
 const folder = temporaryFolder();

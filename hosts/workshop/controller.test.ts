@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDecisionStore } from '../../db/seed';
 import { temporaryFolder } from '../../db/test/temporary-store';
-import { createHandlers } from '../service/handlers';
+import { createHandlers } from '../../service/handlers';
 import { WorkshopController } from './controller';
 
 const folder = temporaryFolder();

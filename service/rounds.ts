@@ -1,17 +1,17 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { groupResult, type AggregationRule } from '../../core/aggregation';
-import { fail, ok, type Result } from '../../core/result';
+import { groupResult, type AggregationRule } from '../core/aggregation';
+import { fail, ok, type Result } from '../core/result';
 import {
   JOIN_CODE_ALPHABET,
   joinRequestSchema,
   submitRequestSchema,
   type FacilitatorRoundView,
   type ParticipantRoundView,
-} from '../../core/workshop';
-import { inTransaction, type Db } from '../../db/connection';
-import { getDecision } from '../../db/decisions';
-import * as workshop from '../../db/workshop';
-import { describeIssue } from '../../core/interchange';
+} from '../core/workshop';
+import { inTransaction, type Db } from '../db/connection';
+import { getDecision } from '../db/decisions';
+import * as workshop from '../db/workshop';
+import { describeIssue } from '../core/interchange';
 import type { z } from 'zod';
 
 /**

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DATABASE_FILE_NAME } from '../db/connection';
+import { DATABASE_FILE_NAME } from '../../db/connection';
 
 /** Overrides where the store lives (tests give each run its own folder). */
 export const DATA_DIR_VARIABLE = 'DECISION_MATRIX_DATA_DIR';

@@ -6,7 +6,7 @@ import { getDecision } from '../../db/decisions';
 import { openDecisionStore } from '../../db/seed';
 import { temporaryFolder } from '../../db/test/temporary-store';
 import * as workshop from '../../db/workshop';
-import { changeRound, roundView, startRound } from './rounds';
+import { changeRound, roundView, startRound } from '../../service/rounds';
 import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER, startWorkshopServer, type WorkshopServer } from './server';
 
 const folder = temporaryFolder();

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { describeIssue } from '../../core/interchange';
 import type { ErrorCode, Result } from '../../core/result';
-import type { Dispatch } from '../service/dispatch';
-import { allowedHosts, hostIsAllowed, originIsAllowed, tokenMatches } from './security';
-import { serveStatic } from './static-files';
+import type { Dispatch } from '../../service/dispatch';
+import { allowedHosts, hostIsAllowed, originIsAllowed, tokenMatches } from '../shared/security';
+import { serveStatic } from '../shared/static-files';
 
 /** Header that carries the per-run token on every API call. */
 export const TOKEN_HEADER = 'x-decision-matrix-token';

@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ErrorCode, Result } from '../../core/result';
 import type { Db } from '../../db/connection';
-import { serveStatic } from '../http/static-files';
+import { serveStatic } from '../shared/static-files';
 import { RateLimiter } from './rate-limiter';
-import { join, participantView, submit } from './rounds';
+import { join, participantView, submit } from '../../service/rounds';
 
 /**
  * The workshop server: only the participant endpoints, on the interface the facilitator chose,

@@ -1,16 +1,16 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toDocument } from '../core/interchange';
-import { decisionRecordMarkdown } from '../core/markdown';
-import { buildReport } from '../core/report';
-import { decisionFromDraft, decisionFromStore, type DecisionSource } from './export/decision-source';
-import { ReportPrinter, type PaperFormat } from './export/pdf';
-import { startHttpHost } from './http/server';
-import { createDispatch } from './service/dispatch';
-import { decisionToCsv } from './service/csv';
-import { createHandlers } from './service/handlers';
-import type { DecisionDraft } from '../core/interchange';
+import { toDocument } from '../../core/interchange';
+import { decisionRecordMarkdown } from '../../core/markdown';
+import { buildReport } from '../../core/report';
+import { decisionFromDraft, decisionFromStore, type DecisionSource } from './decision-source';
+import { ReportPrinter, type PaperFormat } from '../../service/printing/report-printer';
+import { startHttpHost } from '../web/server';
+import { createDispatch } from '../../service/dispatch';
+import { decisionToCsv } from '../../service/csv';
+import { createHandlers } from '../../service/handlers';
+import type { DecisionDraft } from '../../core/interchange';
 
 export const EXPORT_FORMATS = ['pdf', 'json', 'md', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

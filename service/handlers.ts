@@ -1,17 +1,17 @@
-import type { Handlers } from '../../core/contract';
-import { OPEN_OUTCOME, toDocument } from '../../core/interchange';
-import { DEFAULT_SCALE, DEFAULT_WEIGHT, scoreProblem, type Decision } from '../../core/model';
-import { fail, ok, type Result } from '../../core/result';
-import { findTemplate, templates } from '../../core/templates';
-import { inTransaction, type Db } from '../../db/connection';
-import * as decisions from '../../db/decisions';
-import * as matrix from '../../db/matrix';
+import type { Handlers } from '../core/contract';
+import { OPEN_OUTCOME, toDocument } from '../core/interchange';
+import { DEFAULT_SCALE, DEFAULT_WEIGHT, scoreProblem, type Decision } from '../core/model';
+import { fail, ok, type Result } from '../core/result';
+import { findTemplate, templates } from '../core/templates';
+import { inTransaction, type Db } from '../db/connection';
+import * as decisions from '../db/decisions';
+import * as matrix from '../db/matrix';
 import { csvToDraft, decisionToCsv } from './csv';
-import * as workshop from '../../db/workshop';
-import * as scenarios from '../../db/scenarios';
-import * as rounds from '../workshop/rounds';
-import type { FacilitatorRoundView } from '../../core/workshop';
-import type { WorkshopRound } from '../../core/contract';
+import * as workshop from '../db/workshop';
+import * as scenarios from '../db/scenarios';
+import * as rounds from './rounds';
+import type { FacilitatorRoundView } from '../core/workshop';
+import type { WorkshopRound } from '../core/contract';
 
 /**
  * The contract implemented over the store. Each handler is one transaction: it checks what it

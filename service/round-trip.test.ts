@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INTERCHANGE_FORMAT, parseDecisionDocumentText, type DecisionDocument } from '../../core/interchange';
-import { openStore } from '../../db/connection';
-import { temporaryFolder } from '../../db/test/temporary-store';
+import { INTERCHANGE_FORMAT, parseDecisionDocumentText, type DecisionDocument } from '../core/interchange';
+import { openStore } from '../db/connection';
+import { temporaryFolder } from '../db/test/temporary-store';
 import { createHandlers } from './handlers';
 
 const folder = temporaryFolder();

@@ -1,17 +1,17 @@
 import { statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draftAsDecision, parseDecisionDocumentText, type DecisionDraft } from '../core/interchange';
-import { scoreDecision } from '../core/decision-scoring';
-import { findTemplate, templates } from '../core/templates';
-import { backUpDaily } from '../db/backups';
-import { openDecisionStore } from '../db/seed';
-import { databaseFile, defaultDataFolder } from './data-folder';
-import { ReportPrinter } from './export/pdf';
-import { startHttpHost, type HttpHost } from './http/server';
-import { createDispatch } from './service/dispatch';
-import { createHandlers } from './service/handlers';
-import { lanAddress, WorkshopController } from './workshop/controller';
-import { exportDecision, EXPORT_USAGE, ExportUsageError } from './cli-export';
+import { draftAsDecision, parseDecisionDocumentText, type DecisionDraft } from '../../core/interchange';
+import { scoreDecision } from '../../core/decision-scoring';
+import { findTemplate, templates } from '../../core/templates';
+import { backUpDaily } from '../../db/backups';
+import { openDecisionStore } from '../../db/seed';
+import { databaseFile, defaultDataFolder } from '../shared/data-folder';
+import { ReportPrinter } from '../../service/printing/report-printer';
+import { startHttpHost, type HttpHost } from '../web/server';
+import { createDispatch } from '../../service/dispatch';
+import { createHandlers } from '../../service/handlers';
+import { lanAddress, WorkshopController } from '../workshop/controller';
+import { exportDecision, EXPORT_USAGE, ExportUsageError } from './export-command';
 
 /** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
 const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftAsDecision } from '../../core/interchange';
-import { pytorchVsTensorflow } from '../../core/templates/pytorch-vs-tensorflow';
+import { draftAsDecision } from '../core/interchange';
+import { pytorchVsTensorflow } from '../core/templates/pytorch-vs-tensorflow';
 import { csvToDraft, decisionToCsv, neutraliseFormula } from './csv';
 
 const seeded = () => ({ id: 1, context: '', createdAt: '', updatedAt: '', ...draftAsDecision(pytorchVsTensorflow.decision) });
