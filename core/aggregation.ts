@@ -113,12 +113,15 @@ export function aggregateWeights(criterionIds: readonly number[], participants: 
   return ok({ rule, weights: group.value, participants: normalised, spread, discussionQueue });
 }
 
+/** Scores as plain data (no contribution function), so a result survives IPC and JSON unchanged. */
+export type ScoreSummary = Omit<DecisionScores, 'contribution'>;
+
 export interface GroupResult {
   weights: GroupWeights;
   /** The decision scored with the group's weights. */
-  group: DecisionScores;
+  group: ScoreSummary;
   /** The decision scored with each participant's own weights. */
-  participants: Record<string, DecisionScores>;
+  participants: Record<string, ScoreSummary>;
 }
 
 /** Scores the decision under the group's weights and under each person's own. */
@@ -129,10 +132,15 @@ export function groupResult(decision: Pick<Decision, 'options' | 'criteria' | 's
     rule,
   );
   if (!weights.ok) return weights;
-  const scoreWith = (w: Record<number, number>) => scoreDecision({ ...decision, criteria: decision.criteria.map((c) => ({ ...c, weight: w[c.id] })) });
+  const scoreWith = (w: Record<number, number>): Result<ScoreSummary> => {
+    const scored = scoreDecision({ ...decision, criteria: decision.criteria.map((c) => ({ ...c, weight: w[c.id] })) });
+    if (!scored.ok) return scored;
+    const { contribution: _contribution, ...summary } = scored.value;
+    return ok(summary);
+  };
   const group = scoreWith(weights.value.weights);
   if (!group.ok) return group;
-  const own: Record<string, DecisionScores> = {};
+  const own: Record<string, ScoreSummary> = {};
   for (const [id, w] of Object.entries(weights.value.participants)) {
     const scored = scoreWith(w);
     if (!scored.ok) return scored;

@@ -50,6 +50,12 @@ export interface ScenarioSummary {
   weights: Record<number, number>;
 }
 
+/** What setWeights answers: the weights are in; the decision's new modification time. */
+export interface WeightsSaved {
+  decisionId: number;
+  updatedAt: string;
+}
+
 export interface TemplateSummary {
   name: string;
   title: string;
@@ -57,7 +63,8 @@ export interface TemplateSummary {
 
 const roundRef = { roundId: id };
 
-export const contract = {
+/** Decisions as a whole: list, open, create (blank or from a template), rename, outcome, delete. */
+export const decisionMethods = {
   listDecisions: method<DecisionSummary[]>()(z.strictObject({})),
   getDecision: method<Decision>()(z.strictObject(decisionRef)),
   createDecision: method<Decision>()(z.strictObject({ title: nameSchema })),
@@ -73,7 +80,12 @@ export const contract = {
     }),
   ),
   deleteDecision: method<{ deletedId: number }>()(z.strictObject(decisionRef)),
+  listTemplates: method<TemplateSummary[]>()(z.strictObject({})),
+  createFromTemplate: method<Decision>()(z.strictObject({ name: z.string().min(1).max(200) })),
+};
 
+/** The matrix: options, criteria, scores and weights. */
+export const matrixMethods = {
   addOption: method<Decision>()(z.strictObject({ ...decisionRef, name: nameSchema })),
   updateOption: method<Decision>()(
     z.strictObject({ optionId: id, name: nameSchema.optional(), description: textSchema.optional() }),
@@ -111,20 +123,25 @@ export const contract = {
       source: textSchema.optional(),
     }),
   ),
-  setWeights: method<Decision>()(
+  /** Run whenever a slider rests: answers only when the change was committed, not the whole decision. */
+  setWeights: method<WeightsSaved>()(
     z.strictObject({
       ...decisionRef,
       weights: z.array(z.strictObject({ criterionId: id, weight: weightSchema })).min(1).max(1000),
     }),
   ),
+};
 
-  listTemplates: method<TemplateSummary[]>()(z.strictObject({})),
-  createFromTemplate: method<Decision>()(z.strictObject({ name: z.string().min(1).max(200) })),
+/** Whole decisions in and out: the interchange document and the spreadsheet layout. */
+export const transferMethods = {
   importDecision: method<Decision>()(z.strictObject({ document: decisionDocumentSchema })),
   exportDecision: method<DecisionDocument>()(z.strictObject(decisionRef)),
   importCsv: method<Decision>()(z.strictObject({ title: nameSchema, text: z.string().max(MAX_CSV_CHARACTERS, 'is larger than the 10 MB limit') })),
   exportCsv: method<{ text: string }>()(z.strictObject(decisionRef)),
+};
 
+/** Workshop rounds, as the facilitator runs them (participants have their own routes). */
+export const roundMethods = {
   startRound: method<WorkshopRound>()(
     z.strictObject({
       ...decisionRef,
@@ -145,12 +162,17 @@ export const contract = {
   ),
   applyGroupWeights: method<Decision>()(z.strictObject(roundRef)),
   keepGroupWeights: method<ScenarioSummary[]>()(z.strictObject({ ...roundRef, name: nameSchema })),
+};
 
+/** Named sets of weights. */
+export const scenarioMethods = {
   listScenarios: method<ScenarioSummary[]>()(z.strictObject(decisionRef)),
   saveScenario: method<ScenarioSummary[]>()(z.strictObject({ ...decisionRef, name: nameSchema })),
   applyScenario: method<Decision>()(z.strictObject({ scenarioId: id })),
   deleteScenario: method<ScenarioSummary[]>()(z.strictObject({ scenarioId: id })),
 };
+
+export const contract = { ...decisionMethods, ...matrixMethods, ...transferMethods, ...roundMethods, ...scenarioMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -161,6 +183,8 @@ export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type MethodOutput<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer Output> ? Output : never;
 
 export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => Result<MethodOutput<K>> };
+/** The handlers of one domain's methods (e.g. `HandlersOf<typeof matrixMethods>`); the domains' maps join into Handlers. */
+export type HandlersOf<Methods> = Pick<Handlers, keyof Methods & MethodName>;
 export type Client = { [K in MethodName]: (input: MethodInput<K>) => Promise<Result<MethodOutput<K>>> };
 
 export const methodNames = Object.keys(contract) as MethodName[];

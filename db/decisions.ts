@@ -121,9 +121,10 @@ export function updateDecision(db: Db, id: number, fields: DecisionFields): bool
   return true;
 }
 
-/** Marks a decision as changed now, so the list shows the most recently edited first. */
-export function touchDecision(db: Db, id: number): void {
-  db.prepare('UPDATE decisions SET updated_at = ? WHERE id = ?').run(now(), id);
+/** Marks a decision as changed now, so the list shows the most recently edited first; the time set, or null when there is no such decision. */
+export function touchDecision(db: Db, id: number): string | null {
+  const time = now();
+  return db.prepare('UPDATE decisions SET updated_at = ? WHERE id = ?').run(time, id).changes > 0 ? time : null;
 }
 
 export function deleteDecision(db: Db, id: number): boolean {

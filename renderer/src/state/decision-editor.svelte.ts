@@ -1,4 +1,5 @@
 import type { Client, MethodInput, MethodName, MethodOutput } from '../../../core/contract';
+import type { Result } from '../../../core/result';
 import type { Criterion, Decision, Score } from '../../../core/model';
 import { prepareDecision, weighDecision, type OptionScore } from '../../../core/decision-scoring';
 import { chartedCriteria, contributionSeries, profileSeries, type ChartSeries, type ChartedCriteria } from '../charts/chart-data';
@@ -99,20 +100,24 @@ export class DecisionEditor {
     if (this.#pendingWeights.size === 0) return;
     const weights = [...this.#pendingWeights].map(([criterionId, weight]) => ({ criterionId, weight }));
     this.#pendingWeights.clear();
-    await this.#send('setWeights', { decisionId: this.id, weights }, false);
+    // The answer says only that the weights are in: what is on screen is already what was sent.
+    await this.#send(() => this.#client.setWeights({ decisionId: this.id, weights }), () => {});
   }
 
   /** Runs a change that returns the decision; returns false (and shows why) when it was refused. */
   async change<K extends DecisionMethod>(name: K, input: MethodInput<K>): Promise<boolean> {
     await this.flushWeights();
-    return this.#send(name, input, true);
+    const call = this.#client[name] as (input: MethodInput<K>) => Promise<Result<Decision>>;
+    return this.#send(
+      () => call(input),
+      (decision) => this.#adopt(decision),
+    );
   }
 
-  async #send<K extends DecisionMethod>(name: K, input: MethodInput<K>, adopt: boolean): Promise<boolean> {
+  async #send<T>(request: () => Promise<Result<T>>, committed: (value: T) => void): Promise<boolean> {
     this.#inFlight++;
     this.saveState = 'saving';
-    const call = this.#client[name] as (input: MethodInput<K>) => Promise<import('../../../core/result').Result<Decision>>;
-    const result = await call(input);
+    const result = await request();
     this.#inFlight--;
     if (!result.ok) {
       this.error = result.error.message;
@@ -127,7 +132,7 @@ export class DecisionEditor {
       return false;
     }
     this.error = null;
-    if (adopt) this.#adopt(result.value);
+    committed(result.value);
     this.#settled();
     return true;
   }

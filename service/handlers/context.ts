@@ -1,0 +1,78 @@
+import type { ErrorCode, Result } from '../../core/result';
+import { fail, ok } from '../../core/result';
+import type { Decision } from '../../core/model';
+import { inTransaction, type Db } from '../../db/connection';
+import * as decisions from '../../db/decisions';
+import * as matrix from '../../db/matrix';
+import * as scenarios from '../../db/scenarios';
+
+/** What the host running the workshop server tells the service (none: rounds work, nobody can join). */
+export interface WorkshopHost {
+  joinUrl(code: string): string | null;
+  /** Called after a round starts, changes or closes: the host starts or stops its server. */
+  roundsChanged(): void | Promise<void>;
+}
+
+/** A handler's refusal on its way out of the transaction it rolls back. */
+class Refusal extends Error {
+  constructor(readonly result: Result<never>) {
+    super(result.ok ? 'refused' : result.error.message);
+  }
+}
+
+/** Ends the handler with an error value; inside `transaction`, nothing it wrote is kept. */
+export function refuse(code: ErrorCode, message: string): never {
+  throw new Refusal(fail(code, message));
+}
+
+/** Unwraps a result from lower down, or refuses with its error. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new Refusal(result);
+}
+
+/**
+ * What every domain's handlers share: the store, two ways to run a handler (`read` and
+ * `transaction`, both turning a refusal into an error value) and "find the row or refuse" for
+ * each kind of row, so a handler reads as its rule.
+ */
+export interface ServiceContext {
+  db: Db;
+  workshopHost: WorkshopHost | undefined;
+  read<T>(body: () => T): Result<T>;
+  /** One user action: all of it is committed, or (refused or failed) none of it. */
+  transaction<T>(body: () => T): Result<T>;
+  decision(decisionId: number): Decision;
+  option(optionId: number): NonNullable<ReturnType<typeof matrix.findOption>>;
+  criterion(criterionId: number): NonNullable<ReturnType<typeof matrix.findCriterion>>;
+  scenario(scenarioId: number): NonNullable<ReturnType<typeof scenarios.findScenario>>;
+  /** Marks the decision changed and returns it as committed. */
+  changed(decisionId: number): Decision;
+}
+
+function catchRefusal<T>(body: () => T): Result<T> {
+  try {
+    return ok(body());
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
+  }
+}
+
+export function createContext(db: Db, workshopHost?: WorkshopHost): ServiceContext {
+  const decision = (decisionId: number) => decisions.getDecision(db, decisionId) ?? refuse('not-found', `There is no decision with id ${decisionId}.`);
+  return {
+    db,
+    workshopHost,
+    read: catchRefusal,
+    transaction: (body) => catchRefusal(() => inTransaction(db, body)),
+    decision,
+    option: (optionId) => matrix.findOption(db, optionId) ?? refuse('not-found', `There is no option with id ${optionId}.`),
+    criterion: (criterionId) => matrix.findCriterion(db, criterionId) ?? refuse('not-found', `There is no criterion with id ${criterionId}.`),
+    scenario: (scenarioId) => scenarios.findScenario(db, scenarioId) ?? refuse('not-found', `There is no scenario with id ${scenarioId}.`),
+    changed: (decisionId) => {
+      decisions.touchDecision(db, decisionId);
+      return decision(decisionId);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { decisionMethods, HandlersOf } from '../../core/contract';
+import { OPEN_OUTCOME, toDocument } from '../../core/interchange';
+import { findTemplate, templates } from '../../core/templates';
+import * as decisions from '../../db/decisions';
+import { refuse, type ServiceContext } from './context';
+
+/** Decisions as a whole. */
+export function decisionHandlers({ db, read, transaction, decision }: ServiceContext): HandlersOf<typeof decisionMethods> {
+  return {
+    listDecisions: () => read(() => decisions.listDecisions(db)),
+    getDecision: ({ decisionId }) => read(() => decision(decisionId)),
+    createDecision: ({ title }) =>
+      transaction(() => decision(decisions.insertDecision(db, { title, context: '', options: [], criteria: [], scores: [], outcome: OPEN_OUTCOME }))),
+    duplicateDecision: ({ decisionId }) =>
+      transaction(() => {
+        const copy = toDocument(decision(decisionId)).decision;
+        return decision(decisions.insertDecision(db, { ...copy, title: `${copy.title} (copy)` }));
+      }),
+    updateDecision: ({ decisionId, ...fields }) =>
+      transaction(() => {
+        const { options } = decision(decisionId);
+        if (fields.chosenOptionId != null && !options.some((o) => o.id === fields.chosenOptionId)) {
+          refuse('not-found', `Option ${fields.chosenOptionId} is not part of decision ${decisionId}.`);
+        }
+        decisions.updateDecision(db, decisionId, fields);
+        return decision(decisionId);
+      }),
+    deleteDecision: ({ decisionId }) =>
+      transaction(() => {
+        if (!decisions.deleteDecision(db, decisionId)) refuse('not-found', `There is no decision with id ${decisionId}.`);
+        return { deletedId: decisionId };
+      }),
+    listTemplates: () => read(() => templates.map(({ name, title }) => ({ name, title }))),
+    createFromTemplate: ({ name }) =>
+      transaction(() => {
+        const template = findTemplate(name) ?? refuse('not-found', `There is no built-in decision named "${name}".`);
+        return decision(decisions.insertDecision(db, template.document.decision));
+      }),
+  };
+}

@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { methodNames, type MethodInput, type MethodName } from '../core/contract';
+import type { Decision } from '../core/model';
+import type { Result } from '../core/result';
+import { openDecisionStore } from '../db/seed';
+import { temporaryFolder } from '../db/test/temporary-store';
+import { createDispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import * as rounds from './rounds';
+
+/**
+ * Every contract result crosses a process boundary: Electron IPC copies it by structured clone
+ * (a function or a class instance with methods throws or changes), the browser host by JSON.
+ * So each method is called here on a real store, in an order that reaches every state (a revealed
+ * round with submissions included), and its result must come through both copies unchanged.
+ */
+const folder = temporaryFolder();
+
+type Step = { [K in MethodName]: [K, (ids: Ids) => MethodInput<K>] }[MethodName];
+interface Ids {
+  decisionId: number;
+  optionId: number;
+  criterionId: number;
+  otherCriterionId: number;
+  scenarioId: number;
+  roundId: number;
+  copyId: number;
+}
+
+const step = <K extends MethodName>(name: K, input: (ids: Ids) => MethodInput<K>) => [name, input] as Step;
+const valueOf = <T>(result: Result<unknown>): T => {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+};
+
+/** One call per step; a method missing from this list fails the last test. */
+const steps: Step[] = [
+  step('listDecisions', () => ({})),
+  step('getDecision', (i) => ({ decisionId: i.decisionId })),
+  step('listTemplates', () => ({})),
+  step('createFromTemplate', () => ({ name: 'pytorch-vs-tensorflow' })),
+  step('createDecision', () => ({ title: 'Which queue?' })),
+  step('duplicateDecision', (i) => ({ decisionId: i.decisionId })),
+  step('updateDecision', (i) => ({ decisionId: i.decisionId, context: 'Chosen for the platform team.', status: 'decided', chosenOptionId: i.optionId })),
+  step('addOption', (i) => ({ decisionId: i.decisionId, name: 'JAX' })),
+  step('updateOption', (i) => ({ optionId: i.optionId, description: 'Meta’s framework' })),
+  step('moveOption', (i) => ({ optionId: i.optionId, toIndex: 1 })),
+  step('addCriterion', (i) => ({ decisionId: i.decisionId, name: 'Licence cost', direction: 'cost', scale: { min: 0, max: 10, minLabel: 'free', maxLabel: 'costly' } })),
+  step('updateCriterion', (i) => ({ criterionId: i.criterionId, description: 'How quickly a newcomer is productive.' })),
+  step('moveCriterion', (i) => ({ criterionId: i.criterionId, toIndex: 2 })),
+  step('setScore', (i) => ({ optionId: i.optionId, criterionId: i.criterionId, value: 4, rationale: 'Plain Python.' })),
+  step('setWeights', (i) => ({ decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: 40 }] })),
+  step('saveScenario', (i) => ({ decisionId: i.decisionId, name: 'Research' })),
+  step('listScenarios', (i) => ({ decisionId: i.decisionId })),
+  step('applyScenario', (i) => ({ scenarioId: i.scenarioId })),
+  step('startRound', (i) => ({ decisionId: i.decisionId, minutes: 10 })),
+  step('getRound', (i) => ({ roundId: i.roundId })),
+  step('updateRound', (i) => ({ roundId: i.roundId, state: 'revealed', shareResult: true })),
+  step('listRounds', (i) => ({ decisionId: i.decisionId })),
+  step('applyGroupWeights', (i) => ({ roundId: i.roundId })),
+  step('keepGroupWeights', (i) => ({ roundId: i.roundId, name: 'Workshop' })),
+  step('deleteScenario', (i) => ({ scenarioId: i.scenarioId })),
+  step('exportDecision', (i) => ({ decisionId: i.decisionId })),
+  step('importDecision', () => ({ document: { format: 'decision-matrix/v1', decision: { title: 'Imported', options: [{ id: 'a', name: 'A' }], criteria: [{ id: 'x', name: 'X', weight: 1, scale: { min: 1, max: 5, minLabel: '', maxLabel: '' } }], scores: [{ option: 'a', criterion: 'x', value: 3 }] } } })),
+  step('exportCsv', (i) => ({ decisionId: i.decisionId })),
+  step('importCsv', () => ({ title: 'From a sheet', text: 'Criterion,Weight,Direction,Min,Max,A,B\nSpeed,2,benefit,1,5,3,4\n' })),
+  step('removeOption', (i) => ({ optionId: i.optionId })),
+  step('removeCriterion', (i) => ({ criterionId: i.otherCriterionId })),
+  step('deleteDecision', (i) => ({ decisionId: i.copyId })),
+];
+
+describe('every contract result is plain data', () => {
+  const results: [MethodName, Result<unknown>][] = [];
+
+  it('comes through structured clone and JSON unchanged, for every method', () => {
+    const db = openDecisionStore(join(folder(), 'store.sqlite'));
+    const dispatch = createDispatch(createHandlers(db));
+    const [seeded] = valueOf<{ id: number }[]>(dispatch('listDecisions', {}));
+    const decision = valueOf<Decision>(dispatch('getDecision', { decisionId: seeded.id }));
+    const ids: Ids = {
+      decisionId: decision.id,
+      optionId: decision.options[0].id,
+      criterionId: decision.criteria[0].id,
+      otherCriterionId: decision.criteria[5].id,
+      scenarioId: 0,
+      roundId: 0,
+      copyId: 0,
+    };
+    for (const [name, input] of steps) {
+      const result = dispatch(name, input(ids));
+      results.push([name, result]);
+      expect(result, `${name} was refused: ${result.ok ? '' : result.error.message}`).toMatchObject({ ok: true });
+      expect(structuredClone(result), `${name}: structured clone`).toStrictEqual(result);
+      expect(JSON.parse(JSON.stringify(result)), `${name}: JSON`).toStrictEqual(result);
+      const value = (result as { value: unknown }).value;
+      if (name === 'duplicateDecision') ids.copyId = (value as Decision).id;
+      if (name === 'saveScenario') ids.scenarioId = (value as { id: number }[])[0].id;
+      if (name === 'startRound') {
+        ids.roundId = (value as { id: number }).id;
+        // Two people join and submit, so the reveal has a group result to carry.
+        const code = (value as { code: string }).code;
+        const { criteria } = valueOf<Decision>(dispatch('getDecision', { decisionId: ids.decisionId }));
+        for (const weight of [10, 30]) {
+          const joined = rounds.join(db, { code, name: `Person ${weight}` });
+          if (!joined.ok) throw new Error(joined.error.message);
+          const weights = Object.fromEntries(criteria.map((c, k) => [String(c.id), k === 0 ? weight : 20]));
+          expect(rounds.submit(db, joined.value.token, { weights })).toMatchObject({ ok: true });
+        }
+      }
+    }
+    const revealed = results.find(([name]) => name === 'getRound' || name === 'updateRound');
+    expect(revealed).toBeDefined();
+    const listed = results.find(([name]) => name === 'listRounds')![1] as { value: { result: unknown }[] };
+    expect(listed.value[0].result, 'a revealed round carries its group result').not.toBeNull();
+    db.close();
+  });
+
+  it('covers every method of the contract', () => {
+    expect([...new Set(steps.map(([name]) => name))].sort()).toEqual([...methodNames].sort());
+  });
+
+  it('a function in a result is caught by the clone check', () => {
+    const withFunction = { ok: true, value: { contribution: () => 0 } };
+    expect(() => structuredClone(withFunction)).toThrow();
+  });
+});
