@@ -55,7 +55,7 @@ export class MatrixPage {
   }
   /** The number field a cell turns into while it is edited. */
   scoreField(option: string, criterion: string): Locator {
-    return this.page.getByRole('spinbutton', { name: `Score of ${option} on ${criterion}`, exact: true });
+    return this.page.getByRole('textbox', { name: `Score of ${option} on ${criterion}`, exact: true });
   }
 
   /** Counts (and dismisses) any alert/confirm dialog a page script opens: user text must never run. */

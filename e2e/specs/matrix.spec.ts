@@ -63,8 +63,24 @@ test('a score is edited from the keyboard, spreadsheet style: type over it, Ente
   await page.keyboard.press('Enter');
   await field.pressSequentially('e');
   await page.keyboard.press('Enter');
-  await expect(matrix.errorMessage).toHaveText('The score of "TensorFlow" on "Ease of use" must be a number.');
+  await expect(matrix.errorMessage).toHaveText('The score of "TensorFlow" on "Ease of use": “e” is not a number.');
   await expect(cell).toHaveText('4');
+
+  // A decimal comma is a decimal point (the browser's number field made "1,5" into 15, silently);
+  // what could be read two ways is refused, quoting what was typed.
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await field.fill('1,500');
+  await page.keyboard.press('Enter');
+  await expect(matrix.errorMessage).toHaveText('The score of "TensorFlow" on "Ease of use": “1,500” could be read two ways: type 1.500 or 1500.');
+  await expect(cell).toHaveText('4');
+  await cell.focus();
+  await page.keyboard.press('1');
+  await page.keyboard.press(',');
+  await page.keyboard.press('5');
+  await page.keyboard.press('Enter');
+  await expect(cell).toHaveText('1.5');
+  await matrix.saved();
 
   // Arrow keys move between cells; there is no cell past the last column.
   await cell.focus();
@@ -79,7 +95,7 @@ test('a score is edited from the keyboard, spreadsheet style: type over it, Ente
 
   await page.reload();
   await matrix.ready();
-  await expect(matrix.scoreCell('TensorFlow', 'Ease of use')).toHaveText('4');
+  await expect(matrix.scoreCell('TensorFlow', 'Ease of use')).toHaveText('1.5');
 });
 
 test('a rationale and source are edited in the score dialog and kept', async ({ app }) => {
@@ -240,7 +256,7 @@ test('score cells out of view are not drawn, yet nothing moves when they are and
   await expect(last).toBeInViewport();
   expect(await last.evaluate((button) => button.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('spinbutton', { name: `Score of Option ${OPTIONS} on Criterion ${CRITERIA}`, exact: true })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: `Score of Option ${OPTIONS} on Criterion ${CRITERIA}`, exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
 
   // The cells drawn on the way take exactly the room they took while skipped.

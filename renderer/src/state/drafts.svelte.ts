@@ -1,10 +1,6 @@
 import type { Criterion, Direction, Score } from '../../../core/model';
-
-/** What a number field holds as text: '' is "no value". */
-export function numberOrNull(text: string): number | null {
-  const trimmed = text.trim();
-  return trimmed === '' ? null : Number(trimmed);
-}
+import { readTypedNumber } from '../../../core/number-text';
+import { fail, ok, type Result } from '../../../core/result';
 
 /** The fields of the score dialog, copied from the stored score when it opens. */
 export class ScoreDraft {
@@ -18,8 +14,11 @@ export class ScoreDraft {
     this.source = score?.source ?? '';
   }
 
-  toInput(optionId: number, criterionId: number) {
-    return { optionId, criterionId, value: numberOrNull(this.value), rationale: this.rationale, source: this.source };
+  /** What to send, or why the typed score cannot be read (nothing is sent then). */
+  toInput(optionId: number, criterionId: number): Result<{ optionId: number; criterionId: number; value: number | null; rationale: string; source: string }> {
+    const value = readTypedNumber(this.value);
+    if (!value.ok) return fail('invalid-input', `The score: ${value.error.message}`);
+    return ok({ optionId, criterionId, value: value.value, rationale: this.rationale, source: this.source });
   }
 }
 
@@ -43,14 +42,20 @@ export class CriterionDraft {
     this.maxLabel = criterion.scale.maxLabel;
   }
 
+  /** What to send, or why a typed end of the scale cannot be read (nothing is sent then). */
   toInput(criterionId: number) {
-    return {
+    const min = readTypedNumber(this.min);
+    const max = readTypedNumber(this.max);
+    if (!min.ok) return fail('invalid-input', `The lowest score: ${min.error.message}`);
+    if (!max.ok) return fail('invalid-input', `The highest score: ${max.error.message}`);
+    if (min.value === null || max.value === null) return fail('invalid-input', 'Give the scale a lowest and a highest score.');
+    return ok({
       criterionId,
       name: this.name,
       description: this.description,
       direction: this.direction,
-      scale: { min: Number(this.min), max: Number(this.max), minLabel: this.minLabel, maxLabel: this.maxLabel },
-    };
+      scale: { min: min.value, max: max.value, minLabel: this.minLabel, maxLabel: this.maxLabel },
+    });
   }
 }
 
