@@ -80,7 +80,7 @@ describe('the assembled desktop app', () => {
       (entry) =>
         /\.(test|spec)\.[cm]?[jt]s$/.test(entry) ||
         entry.endsWith('.map') ||
-        /^\/(core|db|e2e|renderer|scripts|electron)\//.test(entry) ||
+        /^\/(core|db|service|hosts|e2e|renderer|scripts|electron)\//.test(entry) ||
         /^\/node_modules\/(electron|electron-builder|vite|vitest|svelte|typescript|@playwright|playwright-core|eslint|esbuild|fast-check|tsx)\//.test(entry) ||
         /^\/node_modules\/better-sqlite3\/(src|deps)\//.test(entry),
     );

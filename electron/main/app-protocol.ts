@@ -1,4 +1,5 @@
 import { net, protocol } from 'electron';
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../hosts/shared/security';
 import { resolveInside } from '../../hosts/shared/static-files';
@@ -15,7 +16,8 @@ export function serveAppScheme(rendererDir: string): void {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     const file = resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
-    if (!file) return new Response('Not found', { status: 404 });
+    // net.fetch rejects for a missing file or a folder; answer those as not found, like the browser host.
+    if (!file || !statSync(file, { throwIfNoEntry: false })?.isFile()) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);

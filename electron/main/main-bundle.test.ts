@@ -224,9 +224,11 @@ describe('every contract method through IPC, against the real store', () => {
     );
   }
   step('setScore', 'refuses a score outside 1–5', () => ({ optionId: ctx.o1, criterionId: ctx.c1, value: 9 }), refused('invalid-input'));
-  step('setWeights', 'weighs 60/40', () => ({ decisionId: ctx.d, weights: [{ criterionId: ctx.c1, weight: 60 }, { criterionId: ctx.c2, weight: 40 }] }), (r) => {
-    expect(weightOf(valueOf(r), ctx.c1)).toBe(60);
-    expect(weightOf(valueOf(r), ctx.c2)).toBe(40);
+  step('setWeights', 'weighs 60/40', () => ({ decisionId: ctx.d, weights: [{ criterionId: ctx.c1, weight: 60 }, { criterionId: ctx.c2, weight: 40 }] }), async (r) => {
+    expect(valueOf(r)).toEqual({ decisionId: ctx.d, updatedAt: expect.any(String) });
+    const stored = valueOf(await ipc('getDecision', { decisionId: ctx.d }));
+    expect(weightOf(stored, ctx.c1)).toBe(60);
+    expect(weightOf(stored, ctx.c2)).toBe(40);
   });
   step('updateDecision', 'records the outcome', () => ({ decisionId: ctx.d, context: 'The event bus', status: 'decided', chosenOptionId: ctx.o1, outcomeReason: 'We run it already' }), (r) =>
     expect(valueOf(r)).toMatchObject({ context: 'The event bus', status: 'decided', chosenOptionId: ctx.o1, outcomeReason: 'We run it already' }),
@@ -265,9 +267,10 @@ describe('every contract method through IPC, against the real store', () => {
     expect(scenario).toMatchObject({ name: 'Sixty-forty', weights: { [ctx.c1]: 60, [ctx.c2]: 40 } });
     ctx.scenario = scenario.id;
   });
-  step('setWeights', 'weighs 10/90', () => ({ decisionId: ctx.d, weights: [{ criterionId: ctx.c1, weight: 10 }, { criterionId: ctx.c2, weight: 90 }] }), (r) =>
-    expect(weightOf(valueOf(r), ctx.c1)).toBe(10),
-  );
+  step('setWeights', 'weighs 10/90', () => ({ decisionId: ctx.d, weights: [{ criterionId: ctx.c1, weight: 10 }, { criterionId: ctx.c2, weight: 90 }] }), async (r) => {
+    expect(valueOf(r).decisionId).toBe(ctx.d);
+    expect(weightOf(valueOf(await ipc('getDecision', { decisionId: ctx.d })), ctx.c1)).toBe(10);
+  });
   step('applyScenario', 'brings 60/40 back', () => ({ scenarioId: ctx.scenario }), (r) => expect(weightOf(valueOf(r), ctx.c1)).toBe(60));
   step('deleteScenario', 'deletes it', () => ({ scenarioId: ctx.scenario }), (r) => expect(valueOf(r)).toEqual([]));
   step('applyScenario', 'refuses the deleted scenario', () => ({ scenarioId: ctx.scenario }), refused('not-found'));
@@ -368,22 +371,16 @@ describe('the app:// protocol', () => {
     'app://decision-matrix.evil.example/index.html',
   ])('answers 404 for a path outside the renderer or another host: %s', async (url) => {
     const response = await fetchApp(url);
-    if (process.platform !== 'win32' && url.includes('%5c')) {
-      // Not a separator on POSIX: a file name inside the renderer folder, which does not exist.
-      expect(response.status).not.toBe(200);
-      return;
-    }
+    // (%5c is not a separator on POSIX: a file name inside the renderer folder, which does not exist.)
     expect(response.status).toBe(404);
   });
 
-  it.each(['app://decision-matrix/../../package.json', 'app://decision-matrix/%2e%2e/%2e%2e/package.json'])(
-    'does not serve a path the URL parser folds back into the renderer folder: %s',
+  it.each(['app://decision-matrix/../../package.json', 'app://decision-matrix/%2e%2e/%2e%2e/package.json', 'app://decision-matrix/assets/'])(
+    'answers 404 for a file missing from the renderer folder, or a folder: %s',
     async (url) => {
-      // The URL becomes app://decision-matrix/package.json, which is inside the renderer folder but
-      // missing there; the handler passes it to net.fetch, which rejects (ERR_FILE_NOT_FOUND)
-      // rather than answering 404. Either way nothing outside the folder is read.
+      // The first two become app://decision-matrix/package.json, inside the folder but missing there.
       const response = await fetchApp(url);
-      expect(response.status).not.toBe(200);
+      expect(response.status).toBe(404);
       expect(response.body ?? '').not.toContain('"name": "decision-matrix"');
     },
   );
