@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIMENSIONS } from '../seeded-decision';
 import { expect, target, test } from '../fixtures';
-import { firstPagePng, pdfText } from '../pdf-text';
+import { docsPdfPage } from '../docs-pictures';
+import { pdfText } from '../pdf-text';
 
 const root = join(import.meta.dirname, '..', '..');
 const cli = (...args: string[]) => execFileSync(process.execPath, [join(root, 'bin/decision-matrix.cjs'), ...args], { encoding: 'utf8' });
@@ -28,7 +29,7 @@ test('decision-matrix export writes a PDF of the seeded decision with every opti
   expect(cli('export', decision, '--out', pdf)).toContain('wrote');
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   expectWholeReport(pdfText(pdf));
-  firstPagePng(pdf, join(root, 'docs', 'report-page-1'));
+  docsPdfPage(pdf, 'report-page-1');
 });
 
 test('the browser host downloads the same PDF from the Export button', async ({ app, dataDir }) => {

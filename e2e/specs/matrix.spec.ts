@@ -1,6 +1,7 @@
 import { DIMENSIONS } from '../seeded-decision';
 import { expect, test } from '../fixtures';
 import { largeDecision } from '../large-decision';
+import { docsScreenshot } from '../docs-pictures';
 
 
 test('a new option (JAX) is flagged as missing scores until every cell is scored, then ranked', async ({ app }) => {
@@ -215,10 +216,12 @@ test('decisions can be created, renamed, duplicated and deleted (with confirmati
   await expect(matrix.decisionItems).toHaveCount(2);
 });
 
-test('screenshot for the README', async ({ app }) => {
-  test.skip(process.env.E2E_TARGET === 'electron', 'the README picture comes from the browser host');
+test('the seeded decision as the README shows it: ranking, both charts, nothing waiting to be saved', async ({ app }) => {
   await app.matrix.saved();
-  await app.page.screenshot({ path: 'docs/screenshot.png' });
+  await expect(app.matrix.rankingNames).toHaveText(['PyTorch', 'TensorFlow']);
+  await expect(app.matrix.contributionChart).toBeVisible();
+  await expect(app.matrix.profileChart).toBeVisible();
+  await docsScreenshot(app.page, 'screenshot');
 });
 
 test('score cells out of view are not drawn, yet nothing moves when they are and the keyboard reaches every one', async ({ app }) => {

@@ -1,6 +1,7 @@
 import { aggregateWeights } from '../../core/aggregation';
 import { DIMENSIONS } from '../seeded-decision';
-import { expect, target, test } from '../fixtures';
+import { docsScreenshot } from '../docs-pictures';
+import { expect, test } from '../fixtures';
 
 
 const PEOPLE: { name: string; weights: number[] }[] = [
@@ -18,7 +19,7 @@ test('three people join by code, weigh the dimensions from their own browsers, a
   await expect(panel.getByTestId('join-url')).toHaveText(/^http:\/\/[\d.]+:\d+\/join\?code=[A-Z2-9]{6}$/);
   await expect(panel.getByRole('img', { name: 'QR code to join the round' })).toBeVisible();
   const joinUrl = (await panel.getByTestId('join-url').textContent())!;
-  if (target === 'chromium') await page.screenshot({ path: 'docs/workshop-join.png' });
+  await docsScreenshot(page, 'workshop-join');
 
   for (const person of PEOPLE) {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -57,7 +58,7 @@ test('three people join by code, weigh the dimensions from their own browsers, a
   // Criterion names stay readable in the narrow side column: wrapped between words, never a letter a line.
   const nameCell = panel.getByTestId('heatmap').getByRole('cell', { name: 'Ease of use', exact: true });
   expect((await nameCell.boundingBox())!.width).toBeGreaterThan(80);
-  if (target === 'chromium') await page.screenshot({ path: 'docs/workshop-result.png', fullPage: true });
+  await docsScreenshot(page, 'workshop-result', { fullPage: true });
 
   await panel.getByRole('button', { name: 'Keep as scenario' }).click();
   await expect(page.getByRole('region', { name: 'Scenarios' }).locator('li .name').last()).toHaveText('Workshop group weights');
