@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DecisionEditor } from './decision-editor.svelte';
+import { ScenarioList } from './scenarios.svelte';
+import { DEPLOYMENT, EASE_OF_USE, FakeHost } from './test/fake-client';
+
+let host: FakeHost;
+let editor: DecisionEditor;
+let scenarios: ScenarioList;
+
+beforeEach(async () => {
+  vi.useFakeTimers();
+  host = new FakeHost();
+  editor = new DecisionEditor(host.client, host.decision);
+  scenarios = new ScenarioList(host.client, editor);
+  await scenarios.load();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('scenarios (named weight sets)', () => {
+  it('keeps the weights on screen, writing a slider that has not rested yet first', async () => {
+    editor.setWeight(DEPLOYMENT, 100);
+    expect(await scenarios.keepCurrent('Production')).toBe(true);
+
+    expect(host.methods).toEqual(['listScenarios', 'setWeights', 'saveScenario']);
+    expect(scenarios.items.map((s) => s.name)).toEqual(['Production']);
+    expect(scenarios.items[0].weights[DEPLOYMENT]).toBe(100);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(host.calls).toHaveLength(3);
+  });
+
+  it('applies one: the sliders and the ranking move to its weights', async () => {
+    await scenarios.keepCurrent('As shipped');
+    editor.setWeight(DEPLOYMENT, 100);
+    editor.setWeight(EASE_OF_USE, 0);
+    await editor.flushWeights();
+    expect(editor.ranking[0].name).toBe('TensorFlow');
+
+    expect(await scenarios.apply(scenarios.items[0].id)).toBe(true);
+    expect(editor.weightOf(DEPLOYMENT)).toBe(10);
+    expect(editor.weightOf(EASE_OF_USE)).toBe(25);
+    expect(editor.ranking[0].name).toBe('PyTorch');
+    expect(editor.saveState).toBe('saved');
+  });
+
+  it('shows a refusal on the editor and leaves the list as it was', async () => {
+    await scenarios.keepCurrent('As shipped');
+    host.refuseNext('saveScenario', 'name: must not be empty');
+    expect(await scenarios.keepCurrent(' ')).toBe(false);
+    expect(editor.error).toBe('name: must not be empty');
+    expect(scenarios.items.map((s) => s.name)).toEqual(['As shipped']);
+  });
+
+  it('deletes one', async () => {
+    await scenarios.keepCurrent('A');
+    await scenarios.keepCurrent('B');
+    expect(await scenarios.remove(scenarios.items[0].id)).toBe(true);
+    expect(scenarios.items.map((s) => s.name)).toEqual(['B']);
+    expect(await scenarios.remove(12345)).toBe(false);
+    expect(editor.error).toBe('There is no scenario with id 12345.');
+  });
+});
