@@ -145,6 +145,24 @@ describe('a slider moved while its save is in flight', () => {
     expect(editor.saveState).toBe('saved');
   });
 
+  it('holds another edit back until the weights in flight are answered, so its answer cannot move the slider back', async () => {
+    const save = host.hold('setWeights');
+    editor.setWeight(DEPLOYMENT, 100);
+    await vi.advanceTimersByTimeAsync(WEIGHT_SAVE_DELAY_MS);
+    expect(save.called).toBe(true);
+
+    const renamed = editor.change('updateDecision', { decisionId: editor.id, title: 'Which framework?' });
+    await settle();
+    expect(host.methods).toEqual(['setWeights']);
+
+    await save.release();
+    expect(await renamed).toBe(true);
+    expect(host.methods).toEqual(['setWeights', 'updateDecision']);
+    expect(editor.decision.criteria.find((c) => c.id === DEPLOYMENT)!.weight).toBe(100);
+    expect(editor.weightOf(DEPLOYMENT)).toBe(100);
+    expect(editor.saveState).toBe('saved');
+  });
+
   it('keeps the newer position when another edit’s answer (the committed decision) is adopted', async () => {
     const rename = host.hold('updateDecision');
     const renamed = editor.change('updateDecision', { decisionId: editor.id, title: 'Which framework?' });

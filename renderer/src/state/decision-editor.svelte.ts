@@ -66,6 +66,8 @@ export class DecisionEditor {
   #pendingWeights = new Map<number, number>();
   #weightTimer: ReturnType<typeof setTimeout> | undefined;
   #inFlight = 0;
+  /** The last weight save sent, so a change waits for it to be answered. */
+  #weightSave: Promise<unknown> = Promise.resolve();
 
   constructor(client: Client, decision: Decision) {
     this.#client = client;
@@ -101,12 +103,16 @@ export class DecisionEditor {
     const weights = [...this.#pendingWeights].map(([criterionId, weight]) => ({ criterionId, weight }));
     this.#pendingWeights.clear();
     // The answer says only that the weights are in: what is on screen is already what was sent.
-    await this.#send(() => this.#client.setWeights({ decisionId: this.id, weights }), () => {});
+    this.#weightSave = this.#send(() => this.#client.setWeights({ decisionId: this.id, weights }), () => {});
+    await this.#weightSave;
   }
 
   /** Runs a change that returns the decision; returns false (and shows why) when it was refused. */
   async change<K extends DecisionMethod>(name: K, input: MethodInput<K>): Promise<boolean> {
     await this.flushWeights();
+    // A host need not answer in the order it was asked: the decision this change returns must
+    // already hold the weights, or adopting it would move the sliders back.
+    await this.#weightSave;
     const call = this.#client[name] as (input: MethodInput<K>) => Promise<Result<Decision>>;
     return this.#send(
       () => call(input),

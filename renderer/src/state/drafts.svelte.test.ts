@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Score } from '../../../core/model';
 import { DecisionEditor } from './decision-editor.svelte';
-import { CriterionDraft, NewName, numberOrNull, ScoreDraft } from './drafts.svelte';
+import { CriterionDraft, NewName, ScoreDraft } from './drafts.svelte';
 import { FakeHost, settle } from './test/fake-client';
 
 /** An "add option" form as MatrixTable wires it. */
@@ -56,15 +56,22 @@ describe('the score and criterion dialogs', () => {
     const draft = new ScoreDraft(stored);
     expect([draft.value, draft.rationale, draft.source]).toEqual(['4', 'Eager by default', 'Docs']);
     draft.value = '  ';
-    expect(draft.toInput(1, 2)).toEqual({ optionId: 1, criterionId: 2, value: null, rationale: 'Eager by default', source: 'Docs' });
+    expect(draft.toInput(1, 2)).toEqual({ ok: true, value: { optionId: 1, criterionId: 2, value: null, rationale: 'Eager by default', source: 'Docs' } });
     expect(new ScoreDraft(undefined).value).toBe('');
-    expect(numberOrNull(' 2.5 ')).toBe(2.5);
+    draft.value = ' 2,5 ';
+    expect(draft.toInput(1, 2)).toMatchObject({ ok: true, value: { value: 2.5 } });
+    draft.value = '2.5x';
+    expect(draft.toInput(1, 2)).toEqual({ ok: false, error: { code: 'invalid-input', message: 'The score: “2.5x” is not a number.' } });
   });
 
   it('send the scale as numbers', () => {
     const host = new FakeHost();
     const draft = new CriterionDraft(host.decision.criteria[0]);
     draft.max = '10';
-    expect(draft.toInput(1).scale).toEqual({ min: 1, max: 10, minLabel: 'steep learning curve, hard to debug', maxLabel: 'plain Python, debug with pdb' });
+    expect(draft.toInput(1)).toMatchObject({ ok: true, value: { scale: { min: 1, max: 10, minLabel: 'steep learning curve, hard to debug', maxLabel: 'plain Python, debug with pdb' } } });
+    draft.min = '0,5';
+    expect(draft.toInput(1)).toMatchObject({ ok: true, value: { scale: { min: 0.5, max: 10 } } });
+    draft.max = '';
+    expect(draft.toInput(1)).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Give the scale a lowest and a highest score.' } });
   });
 });

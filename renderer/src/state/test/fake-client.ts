@@ -191,7 +191,8 @@ export class FakeHost {
         if (!found.ok) return found;
         const foreign = weights.find((w) => !found.value.criteria.some((c) => c.id === w.criterionId));
         if (foreign) return fail('not-found', `Criterion ${foreign.criterionId} is not part of decision ${decisionId}.`);
-        return this.#changed((d) => weights.forEach((w) => this.#setWeight(d, w.criterionId, w.weight)));
+        const changed = this.#changed((d) => weights.forEach((w) => this.#setWeight(d, w.criterionId, w.weight)));
+        return changed.ok ? ok({ decisionId, updatedAt: changed.value.updatedAt }) : changed;
       },
       addOption: ({ decisionId, name }) => {
         const found = this.#own(decisionId);
