@@ -1,12 +1,24 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META, CONTENT_SECURITY_POLICY_PLACEHOLDER } from './core/content-security-policy.ts';
+
+/** Writes the app's one Content-Security-Policy into every HTML entry (core/content-security-policy.ts). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'decision-matrix:content-security-policy',
+    transformIndexHtml(html, { filename }) {
+      if (!html.includes(CONTENT_SECURITY_POLICY_PLACEHOLDER)) throw new Error(`${filename} has no ${CONTENT_SECURITY_POLICY_PLACEHOLDER} meta tag to fill`);
+      return html.replaceAll(CONTENT_SECURITY_POLICY_PLACEHOLDER, CONTENT_SECURITY_POLICY_META);
+    },
+  };
+}
 
 /** The renderer: served from app:// in Electron and by the loopback host in a browser. */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), contentSecurityPolicy()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,

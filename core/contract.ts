@@ -12,6 +12,7 @@ import {
   type DecisionSummary,
 } from './model';
 import type { Result } from './result';
+import { MAX_IMPORT_FILE_BYTES, sizeInWords } from './transport';
 import { aggregationRuleSchema, type FacilitatorRoundView } from './workshop';
 
 /**
@@ -33,8 +34,8 @@ const id = z.number().int().positive();
 const decisionRef = { decisionId: id };
 const position = z.number().int().min(0);
 
-/** The CSV import limit, in characters (files over 10 MB are refused before they are read). */
-export const MAX_CSV_CHARACTERS = 10 * 1024 * 1024;
+/** The CSV import limit, in characters (files over the import limit are refused before they are read). */
+export const MAX_CSV_CHARACTERS = MAX_IMPORT_FILE_BYTES;
 
 /** A round as the facilitator sees it, with where participants join (null when no workshop server runs). */
 export interface WorkshopRound extends FacilitatorRoundView {
@@ -136,7 +137,7 @@ export const matrixMethods = {
 export const transferMethods = {
   importDecision: method<Decision>()(z.strictObject({ document: decisionDocumentSchema })),
   exportDecision: method<DecisionDocument>()(z.strictObject(decisionRef)),
-  importCsv: method<Decision>()(z.strictObject({ title: nameSchema, text: z.string().max(MAX_CSV_CHARACTERS, 'is larger than the 10 MB limit') })),
+  importCsv: method<Decision>()(z.strictObject({ title: nameSchema, text: z.string().max(MAX_CSV_CHARACTERS, `is larger than the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit`) })),
   exportCsv: method<{ text: string }>()(z.strictObject(decisionRef)),
 };
 

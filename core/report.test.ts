@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftAsDecision } from './interchange';
 import { buildReport } from './report';
+import { HOW_TOTALS_ARE_COMPUTED } from './scoring';
 import { pytorchVsTensorflow } from './templates/pytorch-vs-tensorflow';
 
 describe('buildReport', () => {
@@ -21,5 +24,13 @@ describe('buildReport', () => {
     const byName = new Map(report.value.ranking.map((r) => [r.name, r]));
     expect(byName.get('PyTorch')!.contributions[ease.id]).toBeCloseTo(0.25, 12);
     expect(byName.get('TensorFlow')!.contributions[ease.id]).toBeCloseTo(0.125, 12);
+  });
+});
+
+describe('how totals are computed', () => {
+  it('is one text: docs/scoring.md lists the steps the app and the report show, word for word', () => {
+    const docs = readFileSync(join(import.meta.dirname, '..', 'docs', 'scoring.md'), 'utf8');
+    const listed = [...docs.matchAll(/^\d+\. (.+)$/gm)].map((m) => m[1]);
+    expect(listed).toEqual([...HOW_TOTALS_ARE_COMPUTED]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Criterion, Decision, Option } from './model';
 import { scoreDecision, type OptionScore } from './decision-scoring';
-import { METHOD_NAME } from './scoring';
+import { HOW_TOTALS_ARE_COMPUTED } from './scoring';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -43,13 +43,6 @@ export interface DecisionReport {
   method: string[];
 }
 
-export const METHOD_STEPS = [
-  `Method: ${METHOD_NAME}.`,
-  'Weights are divided by their sum, so they add up to 100 %.',
-  'Each score x on a criterion with scale [min, max] becomes (x − min) / (max − min); on a cost criterion, (max − x) / (max − min).',
-  'An option’s total is the sum over criteria of weight × that value, from 0 % to 100 %; each term is that criterion’s contribution.',
-  'Totals closer than 10⁻⁹ share a rank. A missing score is never filled in: its option is marked incomplete and is not ranked.',
-];
 
 export function buildReport(decision: Decision): Result<DecisionReport> {
   const scored = scoreDecision(decision);
@@ -82,6 +75,6 @@ export function buildReport(decision: Decision): Result<DecisionReport> {
     ),
     ranking: rows,
     leaders: rows.filter((r) => r.rank === 1).map((r) => r.name),
-    method: METHOD_STEPS,
+    method: [...HOW_TOTALS_ARE_COMPUTED],
   });
 }

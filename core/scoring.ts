@@ -21,6 +21,18 @@ export const TIE_TOLERANCE = 1e-9;
 
 export const METHOD_NAME = 'Weighted sum of scores normalised to each criterion’s scale';
 
+/**
+ * How totals are computed, in words: the one text the app, the report and docs/scoring.md show
+ * (a test checks the docs hold it word for word).
+ */
+export const HOW_TOTALS_ARE_COMPUTED: readonly string[] = [
+  `Method: ${METHOD_NAME}.`,
+  'Weights are divided by their sum, so they add up to 100 %.',
+  'Each score x on a criterion with scale [min, max] becomes (x − min) / (max − min); on a cost criterion, (max − x) / (max − min).',
+  'An option’s total is the sum over criteria of weight × that value, from 0 % to 100 %; each term is that criterion’s contribution.',
+  'Totals closer than 10⁻⁹ share a rank. A missing score is never filled in: its option is marked incomplete and is not ranked.',
+];
+
 export interface MatrixScale {
   name: string;
   direction: Direction;

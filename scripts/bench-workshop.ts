@@ -12,7 +12,7 @@ import { startHttpHost } from '../hosts/web/server';
 import { createDispatch } from '../service/dispatch';
 import { createHandlers } from '../service/handlers';
 import { WorkshopController } from '../hosts/workshop/controller';
-import { PARTICIPANT_TOKEN_HEADER } from '../hosts/workshop/server';
+import { PARTICIPANT_TOKEN_HEADER } from '../core/transport';
 
 const PARTICIPANTS = 200;
 

@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../../hosts/shared/security';
+import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
 import { resolveInside } from '../../hosts/shared/static-files';
 import { APP_HOST, APP_SCHEME } from './url-guard';
 

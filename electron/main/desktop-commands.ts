@@ -3,6 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../../core/contract';
 import { fileNameFor } from '../../core/file-name';
+import { MAX_IMPORT_FILE_BYTES, sizeInWords } from '../../core/transport';
 import { parseDecisionDocumentText } from '../../core/interchange';
 import { decisionRecordMarkdown } from '../../core/markdown';
 import { buildReport } from '../../core/report';
@@ -11,7 +12,6 @@ import { writeSettings, type DesktopSettings, type Theme } from './window-state'
 import { APP_ORIGIN } from './url-guard';
 
 /** Files larger than this are refused before they are read (as in the browser and the CLI). */
-const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export interface DesktopContext {
   handlers: Handlers;
@@ -44,7 +44,7 @@ export async function importFile(ctx: DesktopContext, window: BrowserWindow, kin
   if (canceled || filePaths.length === 0) return;
   const path = filePaths[0];
   const size = (await stat(path)).size;
-  if (size > MAX_IMPORT_BYTES) return dialog.showErrorBox('Not imported', `${path}: ${size} bytes is over the 10 MB limit.`);
+  if (size > MAX_IMPORT_FILE_BYTES) return dialog.showErrorBox('Not imported', `${path}: ${size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`);
   const text = await readFile(path, 'utf8');
   let result;
   if (kind === 'json') {

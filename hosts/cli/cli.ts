@@ -1,4 +1,5 @@
 import { statSync, readFileSync } from 'node:fs';
+import { MAX_IMPORT_FILE_BYTES, sizeInWords } from '../../core/transport';
 import { join } from 'node:path';
 import { draftAsDecision, parseDecisionDocumentText, type DecisionDraft } from '../../core/interchange';
 import { scoreDecision } from '../../core/decision-scoring';
@@ -17,7 +18,7 @@ import { exportDecision, EXPORT_USAGE, ExportUsageError } from './export-command
 const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
 
 /** Files larger than this are refused before they are read. */
-export const MAX_INPUT_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_INPUT_FILE_BYTES = MAX_IMPORT_FILE_BYTES;
 
 const USAGE = `Usage:
   decision-matrix score <decision.json>     print ranking, totals and contributions as JSON
@@ -47,7 +48,7 @@ function readDecisionFile(path: string): DecisionDraft {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats) throw new CliError(`${path}: no such file`);
   if (!stats.isFile()) throw new CliError(`${path}: not a file`);
-  if (stats.size > MAX_INPUT_FILE_BYTES) throw new CliError(`${path}: ${stats.size} bytes is over the ${MAX_INPUT_FILE_BYTES / 1024 / 1024} MB limit`);
+  if (stats.size > MAX_INPUT_FILE_BYTES) throw new CliError(`${path}: ${stats.size} bytes is over the ${sizeInWords(MAX_INPUT_FILE_BYTES)} limit`);
   const parsed = parseDecisionDocumentText(readFileSync(path, 'utf8'));
   if (!parsed.ok) throw new CliError(`${path}: ${parsed.error.message}`);
   return parsed.value.decision;

@@ -6,7 +6,8 @@ import { openDecisionStore } from '../../db/seed';
 import { temporaryFolder } from '../../db/test/temporary-store';
 import { createDispatch } from '../../service/dispatch';
 import { createHandlers } from '../../service/handlers';
-import { MAX_BODY_BYTES, startHttpHost, TOKEN_HEADER, type HttpHost } from './server';
+import { API_TOKEN_HEADER as TOKEN_HEADER, MAX_API_BODY_BYTES as MAX_BODY_BYTES } from '../../core/transport';
+import { startHttpHost, type HttpHost } from './server';
 
 const folder = temporaryFolder();
 const hosts: HttpHost[] = [];

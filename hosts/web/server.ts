@@ -3,24 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { describeIssue } from '../../core/interchange';
+import { API_TOKEN_HEADER, MAX_API_BODY_BYTES, sizeInWords, STATUS_BY_ERROR_CODE } from '../../core/transport';
 import type { ErrorCode, Result } from '../../core/result';
 import type { Dispatch } from '../../service/dispatch';
 import { allowedHosts, hostIsAllowed, originIsAllowed, tokenMatches } from '../shared/security';
 import { serveStatic } from '../shared/static-files';
 
-/** Header that carries the per-run token on every API call. */
-export const TOKEN_HEADER = 'x-decision-matrix-token';
-/** Largest request body accepted; an imported decision document fits with room to spare. */
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
-
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
-  'invalid-input': 400,
-  'not-found': 404,
-  conflict: 409,
-  'unknown-method': 404,
-  forbidden: 403,
-  internal: 500,
-};
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
@@ -50,7 +38,7 @@ export interface HttpHost {
 const EVENTS_HEARTBEAT_MS = 25_000;
 
 function sendResult(response: ServerResponse, result: Result<unknown>): void {
-  const status = result.ok ? 200 : STATUS_BY_CODE[result.error.code];
+  const status = result.ok ? 200 : STATUS_BY_ERROR_CODE[result.error.code];
   const body = JSON.stringify(result);
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -116,16 +104,16 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (isApi || isPdf) {
         if (request.method !== 'POST') return refuse(response, 405, 'invalid-input', 'API methods are called with POST.');
         if (!originIsAllowed(request, hosts)) return refuse(response, 403, 'forbidden', 'Requests from other sites are refused.');
-        if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
+        if (!tokenMatches(request.headers[API_TOKEN_HEADER], token)) {
           return refuse(response, 401, 'forbidden', 'Missing or wrong access token: open the link that `decision-matrix web` printed.');
         }
         if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
           return refuse(response, 415, 'invalid-input', 'Send the input as application/json.');
         }
-        const body = await readBody(request, MAX_BODY_BYTES);
+        const body = await readBody(request, MAX_API_BODY_BYTES);
         if (body === null) {
           response.once('finish', () => request.destroy());
-          return refuse(response, 413, 'invalid-input', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+          return refuse(response, 413, 'invalid-input', `The request is larger than ${sizeInWords(MAX_API_BODY_BYTES)}.`);
         }
         let input: unknown;
         try {

@@ -7,7 +7,8 @@ import { openDecisionStore } from '../../db/seed';
 import { temporaryFolder } from '../../db/test/temporary-store';
 import * as workshop from '../../db/workshop';
 import { changeRound, roundView, startRound } from '../../service/rounds';
-import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER, startWorkshopServer, type WorkshopServer } from './server';
+import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER } from '../../core/transport';
+import { startWorkshopServer, type WorkshopServer } from './server';
 
 const folder = temporaryFolder();
 const servers: WorkshopServer[] = [];

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ErrorCode, Result } from '../../core/result';
+import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER, STATUS_BY_ERROR_CODE } from '../../core/transport';
 import type { Db } from '../../db/connection';
 import { serveStatic } from '../shared/static-files';
 import { RateLimiter } from './rate-limiter';
@@ -11,10 +12,6 @@ import { join, participantView, submit } from '../../service/rounds';
  * while a round is open. Every request must name this server's host; bodies are small JSON
  * parsed with the contract's schemas; joins and submissions are rate-limited.
  */
-export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token';
-export const MAX_PARTICIPANT_BODY_BYTES = 16 * 1024;
-
-const STATUS: Record<ErrorCode, number> = { 'invalid-input': 400, 'not-found': 404, conflict: 409, 'unknown-method': 404, forbidden: 403, internal: 500 };
 
 export interface WorkshopServerOptions {
   db: Db;
@@ -39,7 +36,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 const refuse = (response: ServerResponse, status: number, code: ErrorCode, message: string) => send(response, status, { ok: false, error: { code, message } });
-const reply = (response: ServerResponse, result: Result<unknown>) => send(response, result.ok ? 200 : STATUS[result.error.code], result);
+const reply = (response: ServerResponse, result: Result<unknown>) => send(response, result.ok ? 200 : STATUS_BY_ERROR_CODE[result.error.code], result);
 
 async function readJson(request: IncomingMessage): Promise<{ body: unknown } | { problem: [number, string] }> {
   if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return { problem: [415, 'Send JSON.'] };

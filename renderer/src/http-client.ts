@@ -1,8 +1,8 @@
 import { httpRoute, methodNames, type Client, type MethodName } from '../../core/contract';
+import { API_TOKEN_HEADER } from '../../core/transport';
 import type { Result } from '../../core/result';
 
 const TOKEN_KEY = 'decision-matrix-token';
-const TOKEN_HEADER = 'x-decision-matrix-token';
 
 /**
  * The host prints a link with the token in the fragment (#token=…). Keep it for this tab's
@@ -22,7 +22,7 @@ export function createHttpClient(token: string): Client {
     try {
       const response = await fetch(httpRoute(name), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json', [API_TOKEN_HEADER]: token },
         body: JSON.stringify(input),
         // Weight changes are flushed as the page closes; keepalive lets that request finish.
         keepalive: name === 'setWeights',
@@ -40,7 +40,7 @@ export function createPdfFetcher(token: string): (decisionId: number) => Promise
     try {
       const response = await fetch('/export/pdf', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json', [API_TOKEN_HEADER]: token },
         body: JSON.stringify({ decisionId }),
       });
       if (!response.ok) return (await response.json()) as Result<Blob>;

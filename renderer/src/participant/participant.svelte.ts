@@ -1,14 +1,15 @@
 import type { Result } from '../../../core/result';
+import { DEFAULT_WEIGHT } from '../../../core/model';
+import { PARTICIPANT_TOKEN_HEADER } from '../../../core/transport';
 import type { ParticipantRoundView } from '../../../core/workshop';
 
-const TOKEN_HEADER = 'x-participant-token';
 const POLL_MS = 3000;
 
 async function post<T>(path: string, body: unknown, token?: string): Promise<Result<T>> {
   try {
     const response = await fetch(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { [PARTICIPANT_TOKEN_HEADER]: token } : {}) },
       body: JSON.stringify(body),
     });
     return (await response.json()) as Result<T>;
@@ -53,7 +54,7 @@ export class ParticipantSession {
     if (!view.ok) return void (this.error = view.error.message);
     const first = this.view === null;
     this.view = view.value;
-    if (first) this.weights = view.value.myWeights ?? Object.fromEntries(view.value.criteria.map((c) => [c.id, 50]));
+    if (first) this.weights = view.value.myWeights ?? Object.fromEntries(view.value.criteria.map((c) => [c.id, DEFAULT_WEIGHT]));
   }
 
   async submit(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Client } from '../../../core/contract';
+import { MAX_IMPORT_FILE_BYTES, sizeInWords } from '../../../core/transport';
 import { parseDecisionDocumentText } from '../../../core/interchange';
 import type { Decision, DecisionSummary } from '../../../core/model';
 import { DecisionEditor } from './decision-editor.svelte';
@@ -6,7 +7,6 @@ import { ScenarioList } from './scenarios.svelte';
 import { WorkshopState, type Subscribe } from './workshop.svelte';
 
 /** Files larger than this are refused before they are read (the CLI's limit too). */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** The list of decisions and the one that is open. */
 export class DecisionLibrary {
@@ -93,8 +93,8 @@ export class DecisionLibrary {
 
   /** Imports a decision-matrix/v1 file; a bad file is named with its problem and changes nothing. */
   async importFile(file: File): Promise<boolean> {
-    if (file.size > MAX_IMPORT_BYTES) {
-      this.error = `${file.name}: ${file.size} bytes is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`;
+    if (file.size > MAX_IMPORT_FILE_BYTES) {
+      this.error = `${file.name}: ${file.size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`;
       return false;
     }
     const parsed = parseDecisionDocumentText(await file.text());
@@ -107,8 +107,8 @@ export class DecisionLibrary {
 
   /** Imports the spreadsheet layout (one row per criterion); the file's name becomes the title. */
   async importCsvFile(file: File): Promise<boolean> {
-    if (file.size > MAX_IMPORT_BYTES) {
-      this.error = `${file.name}: ${file.size} bytes is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`;
+    if (file.size > MAX_IMPORT_FILE_BYTES) {
+      this.error = `${file.name}: ${file.size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`;
       return false;
     }
     const title = file.name.replace(/\.csv$/i, '') || 'Imported decision';
