@@ -12,7 +12,7 @@ import {
   type DecisionSummary,
 } from './model';
 import type { Result } from './result';
-import { MAX_IMPORT_FILE_BYTES, sizeInWords } from './transport';
+import { apiRoute, MAX_IMPORT_FILE_BYTES, sizeInWords } from './transport';
 import { aggregationRuleSchema, type FacilitatorRoundView } from './workshop';
 
 /**
@@ -63,6 +63,20 @@ export interface TemplateSummary {
 }
 
 const roundRef = { roundId: id };
+
+/** Everything the app shows when it starts, in one answer: no chain of requests before the first picture. */
+export interface Workspace {
+  decisions: DecisionSummary[];
+  /** The decision asked for if it exists, else the most recently changed one; null when there is none. */
+  decision: Decision | null;
+  scenarios: ScenarioSummary[];
+  rounds: WorkshopRound[];
+}
+
+/** The app's first call. */
+export const workspaceMethods = {
+  openWorkspace: method<Workspace>()(z.strictObject({ decisionId: id.nullable().default(null) })),
+};
 
 /** Decisions as a whole: list, open, create (blank or from a template), rename, outcome, delete. */
 export const decisionMethods = {
@@ -173,7 +187,7 @@ export const scenarioMethods = {
   deleteScenario: method<ScenarioSummary[]>()(z.strictObject({ scenarioId: id })),
 };
 
-export const contract = { ...decisionMethods, ...matrixMethods, ...transferMethods, ...roundMethods, ...scenarioMethods };
+export const contract = { ...workspaceMethods, ...decisionMethods, ...matrixMethods, ...transferMethods, ...roundMethods, ...scenarioMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -195,4 +209,4 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export const ipcChannel = (name: MethodName) => `decision-matrix:${name}`;
-export const httpRoute = (name: MethodName) => `/api/${name}`;
+export const httpRoute = (name: MethodName) => apiRoute(name);

@@ -32,9 +32,7 @@ export const scaleSchema = z
 export type Scale = z.output<typeof scaleSchema>;
 
 export const DEFAULT_SCALE: Scale = { min: 1, max: 5, minLabel: '', maxLabel: '' };
-export const DEFAULT_WEIGHT = 50;
-/** The weight sliders run over 0..MAX_SLIDER_WEIGHT; stored weights are raw and normalised when scored. */
-export const MAX_SLIDER_WEIGHT = 100;
+export { DEFAULT_WEIGHT, MAX_SLIDER_WEIGHT } from './weight-range';
 
 export interface Option {
   id: number;

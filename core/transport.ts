@@ -5,6 +5,9 @@ import type { ErrorCode } from './result';
  * each error code travels with. One home for each, imported by both sides.
  */
 
+/** The browser host's route for a contract method. */
+export const apiRoute = (method: string) => `/api/${method}`;
+
 /** Carries the browser host's access token on every API call. */
 export const API_TOKEN_HEADER = 'x-decision-matrix-token';
 /** Carries a workshop participant's token. */

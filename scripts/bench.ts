@@ -1,4 +1,5 @@
 // `npm run bench`: prints figures, asserts nothing. Parts (name one to run it alone):
+//   cold-start a fresh browser context opening the app, to the seeded decision with both charts;
 //   scoring   core's scoring of 1000 options x 200 criteria, in Node and in Chromium;
 //   slider    in Chromium, slider input -> totals and both charts redrawn, and -> the next frame
 //             painted: a drag on a generated 20 x 50 decision and on the seeded one, and the
@@ -17,6 +18,7 @@ import { INTERCHANGE_FORMAT, OPEN_OUTCOME, type DecisionDocument } from '../core
 import { prepareDecision, scoreDecision, weighDecision } from '../core/decision-scoring';
 import { prepareMatrix, scoreMatrix, weighMatrix, type MatrixInput } from '../core/scoring';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { benchColdStart } from './bench-cold-start';
 import { benchWorkshop } from './bench-workshop';
 
 const root = join(import.meta.dirname, '..');
@@ -211,6 +213,7 @@ async function benchBrowser() {
   ];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
+    if (wanted('cold-start')) await benchColdStart(browser, appUrl);
     if (wanted('scoring')) await benchScoringInChromium(browser, 1000, 200);
     if (wanted('slider')) for (const sliderCase of cases) await measureSlider(browser, appUrl, sliderCase);
     if (wanted('host-pdf')) await benchHostPdf(origin, token);
@@ -336,11 +339,11 @@ function benchPdfExport() {
 
 // `npm run bench -- slider` runs one part; no argument runs them all.
 const only = process.argv[2];
-const parts = ['scoring', 'slider', 'host-pdf', 'cli-pdf', 'workshop'];
+const parts = ['cold-start', 'scoring', 'slider', 'host-pdf', 'cli-pdf', 'workshop'];
 if (only && !parts.includes(only)) throw new Error(`Unknown part "${only}": choose one of ${parts.join(', ')}.`);
 const wanted = (part: string) => !only || only === part;
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 if (wanted('scoring')) benchScoring();
-if (wanted('scoring') || wanted('slider') || wanted('host-pdf')) await benchBrowser();
+if (wanted('cold-start') || wanted('scoring') || wanted('slider') || wanted('host-pdf')) await benchBrowser();
 if (wanted('cli-pdf')) benchPdfExport();
 if (wanted('workshop')) await benchWorkshop();

@@ -196,3 +196,26 @@ describe('service over a real store', () => {
     });
   });
 });
+
+describe('openWorkspace', () => {
+  it('answers with the list, the decision asked for (else the latest), its scenarios and rounds', () => {
+    const { call, seeded } = service();
+    const decision = seeded();
+    const other = call('createDecision', { title: 'Which queue?' });
+    const latest = call('openWorkspace', {});
+    expect(latest.decisions.map((d) => d.title)).toEqual(['Which queue?', 'PyTorch vs TensorFlow']);
+    expect(latest.decision?.id).toBe(other.id);
+    expect(latest.scenarios).toEqual([]);
+
+    const asked = call('openWorkspace', { decisionId: decision.id });
+    expect(asked.decision?.title).toBe('PyTorch vs TensorFlow');
+    expect(asked.scenarios.map((s) => s.name)).toEqual(call('listScenarios', { decisionId: decision.id }).map((s) => s.name));
+    expect(asked.scenarios.length).toBeGreaterThan(0);
+    expect(asked.rounds).toEqual([]);
+
+    // An id that is gone falls back to the latest; an empty store has nothing to open.
+    expect(call('openWorkspace', { decisionId: 9999 }).decision?.id).toBe(other.id);
+    for (const { id } of latest.decisions) call('deleteDecision', { decisionId: id });
+    expect(call('openWorkspace', {})).toEqual({ decisions: [], decision: null, scenarios: [], rounds: [] });
+  });
+});

@@ -6,6 +6,7 @@ import { matrixHandlers } from './handlers/matrix';
 import { roundHandlers } from './handlers/rounds';
 import { scenarioHandlers } from './handlers/scenarios';
 import { transferHandlers } from './handlers/transfer';
+import { workspaceHandlers } from './handlers/workspace';
 
 export type { WorkshopHost } from './handlers/context';
 
@@ -16,11 +17,12 @@ export type { WorkshopHost } from './handlers/context';
  */
 export function createHandlers(db: Db, workshopHost?: WorkshopHost): Handlers {
   const context = createContext(db, workshopHost);
-  return {
+  const domains = {
     ...decisionHandlers(context),
     ...matrixHandlers(context),
     ...transferHandlers(context),
     ...roundHandlers(context),
     ...scenarioHandlers(context),
   };
+  return { ...domains, ...workspaceHandlers(context, domains) };
 }

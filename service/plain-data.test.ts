@@ -58,6 +58,7 @@ const steps: Step[] = [
   step('getRound', (i) => ({ roundId: i.roundId })),
   step('updateRound', (i) => ({ roundId: i.roundId, state: 'revealed', shareResult: true })),
   step('listRounds', (i) => ({ decisionId: i.decisionId })),
+  step('openWorkspace', (i) => ({ decisionId: i.decisionId })),
   step('applyGroupWeights', (i) => ({ roundId: i.roundId })),
   step('keepGroupWeights', (i) => ({ roundId: i.roundId, name: 'Workshop' })),
   step('deleteScenario', (i) => ({ scenarioId: i.scenarioId })),

@@ -300,8 +300,8 @@ describe('every contract method through IPC, against the real store', () => {
     expect(valueOf(r)).toEqual([expect.objectContaining({ id: ctx.round, state: 'open', participants: [expect.objectContaining({ name: 'Ana', submitted: true })] })]),
   );
   step('updateRound', 'adds five minutes', () => ({ roundId: ctx.round, addMinutes: 5 }), (r) => expect(valueOf(r).endsAt).not.toBeNull());
-  // Known bug (issue 11): from here on the round's result holds DecisionScores.contribution, a
-  // function, which structuredClone (and Electron's IPC) refuses; these steps fail until it is fixed.
+  // From here on the round carries its group result, which must survive structured clone (it once
+  // held a function, DecisionScores.contribution, that Electron's IPC refused).
   step('updateRound', 'reveals the round', () => ({ roundId: ctx.round, state: 'revealed', shareResult: true }), (r) => {
     const round = valueOf(r);
     expect(round).toMatchObject({ state: 'revealed', shareResult: true, joinUrl: null, resultProblem: null });
@@ -309,6 +309,12 @@ describe('every contract method through IPC, against the real store', () => {
   });
   step('getRound', 'shows the revealed result', () => ({ roundId: ctx.round }), (r) => expect(valueOf(r)).toMatchObject({ state: 'revealed', result: { weights: expect.anything() } }));
   step('listRounds', 'lists the revealed round', () => ({ decisionId: ctx.d }), (r) => expect(valueOf(r)).toEqual([expect.objectContaining({ state: 'revealed' })]));
+  step('openWorkspace', 'brings the decision, its scenarios and its revealed round in one answer', () => ({ decisionId: ctx.d }), (r) => {
+    const workspace = valueOf(r);
+    expect(workspace.decision.id).toBe(ctx.d);
+    expect(workspace.decisions.map((d: { id: number }) => d.id)).toContain(ctx.seeded);
+    expect(workspace.rounds).toEqual([expect.objectContaining({ id: ctx.round, state: 'revealed', result: expect.anything() })]);
+  });
   step('applyGroupWeights', "takes the group's weights", () => ({ roundId: ctx.round }), (r) => {
     expect(weightOf(valueOf(r), ctx.c1)).toBeCloseTo(70, 9);
     expect(weightOf(valueOf(r), ctx.c2)).toBeCloseTo(30, 9);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDecisionStore } from '../../db/seed';
 import { temporaryFolder } from '../../db/test/temporary-store';
@@ -15,11 +16,12 @@ afterEach(async () => {
   for (const host of hosts.splice(0)) await host.close();
 });
 
-async function host() {
+async function host(files: Record<string, string> = {}) {
   const dir = folder();
   const staticDir = join(dir, 'renderer');
-  mkdirSync(staticDir);
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(staticDir, path), text);
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   const db = openDecisionStore(join(dir, 'store.sqlite'));
   const started = await startHttpHost({ dispatch: createDispatch(createHandlers(db)), staticDir });
@@ -157,5 +159,45 @@ describe('server-sent events', () => {
       req.end();
     });
     expect(await received).toContain('event: rounds\ndata: {}\n\n');
+  });
+});
+
+describe('the built pages and assets', () => {
+  function get(h: HttpHost, path: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: h.port, path, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('are sent compressed when the browser accepts it, and hashed assets may be kept for good', async () => {
+    const script = `export const chart = ${JSON.stringify('a bar per option '.repeat(400))};\n`;
+    const asset = '/assets/index-DXywHyz7.js';
+    const h = await host({ [asset]: script });
+
+    const brotli = await get(h, asset, 'gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(script);
+    expect(brotli.body.length).toBeLessThan(script.length / 4);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers.vary).toBe('accept-encoding');
+
+    const gzip = await get(h, asset, 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(script);
+
+    const plain = await get(h, asset);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+
+    // The page names the current assets, so it is never kept.
+    const page = await get(h, '/', 'br');
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
   });
 });

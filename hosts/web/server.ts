@@ -137,7 +137,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       }
 
       if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'invalid-input', 'Only GET is served here.');
-      serveStatic(options.staticDir, url.pathname, response, request.method === 'HEAD');
+      serveStatic(options.staticDir, url.pathname, response, request.method === 'HEAD', request.headers['accept-encoding']);
     } catch (error) {
       console.error('decision-matrix: request failed', error);
       if (!response.headersSent) refuse(response, 500, 'internal', 'The request failed unexpectedly.');

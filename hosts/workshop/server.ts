@@ -73,7 +73,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
       if (request.method === 'GET' && !url.pathname.startsWith('/w/')) {
         const page = url.pathname === '/' || url.pathname === '/join' ? '/participant.html' : url.pathname;
         if (page !== '/participant.html' && !page.startsWith('/assets/')) return refuse(response, 404, 'not-found', 'Not found.');
-        return serveStatic(options.staticDir, page, response, false);
+        return serveStatic(options.staticDir, page, response, false, request.headers['accept-encoding']);
       }
       if (request.method !== 'POST') return refuse(response, 405, 'invalid-input', 'Use POST.');
       if (!perAddress.allow(address)) return refuse(response, 429, 'forbidden', 'Too many requests from this device; wait a minute.');

@@ -1,5 +1,5 @@
-import { httpRoute, methodNames, type Client, type MethodName } from '../../core/contract';
-import { API_TOKEN_HEADER } from '../../core/transport';
+import type { Client, MethodName } from '../../core/contract';
+import { API_TOKEN_HEADER, apiRoute } from '../../core/transport';
 import type { Result } from '../../core/result';
 
 const TOKEN_KEY = 'decision-matrix-token';
@@ -20,7 +20,7 @@ export function takeTokenFromLocation(): string {
 export function createHttpClient(token: string): Client {
   const call = async (name: MethodName, input: unknown): Promise<Result<unknown>> => {
     try {
-      const response = await fetch(httpRoute(name), {
+      const response = await fetch(apiRoute(name), {
         method: 'POST',
         headers: { 'content-type': 'application/json', [API_TOKEN_HEADER]: token },
         body: JSON.stringify(input),
@@ -32,7 +32,18 @@ export function createHttpClient(token: string): Client {
       return { ok: false, error: { code: 'internal', message: `The app's server did not answer (${(error as Error).message}).` } };
     }
   };
-  return Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as Client;
+  // A method for every name, without the contract's list at run time: that would load every
+  // schema (zod) before the first screen. The host refuses a name it does not know. Not
+  // thenable, so the client can pass through await and Promise.resolve unchanged.
+  const methods = new Map<string, (input: unknown) => Promise<Result<unknown>>>();
+  return new Proxy({} as Client, {
+    get: (_target, name) => {
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      let method = methods.get(name);
+      if (!method) methods.set(name, (method = (input: unknown) => call(name as MethodName, input)));
+      return method;
+    },
+  });
 }
 
 export function createPdfFetcher(token: string): (decisionId: number) => Promise<Result<Blob>> {

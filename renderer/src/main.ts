@@ -8,9 +8,11 @@ import './theme.css';
 const connection = connect();
 const library = new DecisionLibrary(connection.client, connection.subscribe);
 const exports = new DecisionExports(connection);
-mount(App, { target: document.getElementById('app')!, props: { library, exports } });
 const requested = /(?:^#|&)decision=(\d+)/.exec(location.hash);
-void library.load(requested ? Number(requested[1]) : null).then(() => {
+// Asked for before the first render, so the answer is on its way while the page is built.
+const loaded = library.load(requested ? Number(requested[1]) : null);
+mount(App, { target: document.getElementById('app')!, props: { library, exports } });
+void loaded.then(() => {
   if (location.hash === '#new') document.getElementById('new-decision-title')?.focus();
 });
 // Slider positions not yet written are sent as the page goes away.

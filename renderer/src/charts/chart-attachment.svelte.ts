@@ -70,6 +70,12 @@ type Kind = 'contribution' | 'profile';
  * The axes in the theme's colours (muted text, border-coloured grid), read from the page's CSS so
  * that they follow the light or dark theme; chart.js's defaults are dark lines, lost on a dark page.
  */
+/**
+ * The radar's ticks are not shown, but chart.js still formats them, by default with
+ * Intl.NumberFormat, whose first use in a page costs tens of milliseconds of a cold start.
+ */
+const hiddenTick = () => '';
+
 function scalesFor(kind: Kind): ScaleOptions {
   const style = getComputedStyle(document.documentElement);
   const text = style.getPropertyValue('--text-muted').trim() || '#555';
@@ -82,7 +88,7 @@ function scalesFor(kind: Kind): ScaleOptions {
     };
   }
   // Fixed, so that new weights move the polygons without laying the chart out again.
-  return { r: { type: 'backdropRadialLinear', min: 0, max: 1, ticks: { display: false }, pointLabels: { color: text }, grid: { color: line }, angleLines: { color: line } } };
+  return { r: { type: 'backdropRadialLinear', min: 0, max: 1, ticks: { display: false, callback: hiddenTick }, pointLabels: { color: text }, grid: { color: line }, angleLines: { color: line } } };
 }
 type ScaleOptions = NonNullable<ChartConfiguration['options']>['scales'];
 

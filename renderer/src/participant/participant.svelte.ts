@@ -1,5 +1,5 @@
 import type { Result } from '../../../core/result';
-import { DEFAULT_WEIGHT } from '../../../core/model';
+import { DEFAULT_WEIGHT } from '../../../core/weight-range';
 import { PARTICIPANT_TOKEN_HEADER } from '../../../core/transport';
 import type { ParticipantRoundView } from '../../../core/workshop';
 

@@ -1,6 +1,4 @@
 import { fileNameFor } from '../../../core/file-name';
-import { decisionRecordMarkdown } from '../../../core/markdown';
-import { buildReport } from '../../../core/report';
 import type { Connection } from '../client';
 import type { DecisionEditor } from './decision-editor.svelte';
 
@@ -40,7 +38,9 @@ export class DecisionExports {
     save(fileNameFor(editor.decision.title, 'csv'), new Blob([result.value.text], { type: 'text/csv' }));
   }
 
-  markdown(editor: DecisionEditor): void {
+  /** The record's builders are loaded on the first export, not at start. */
+  async markdown(editor: DecisionEditor): Promise<void> {
+    const [{ buildReport }, { decisionRecordMarkdown }] = await Promise.all([import('../../../core/report'), import('../../../core/markdown')]);
     const report = buildReport({ ...editor.decision, criteria: editor.criteria });
     if (!report.ok) return void (editor.error = report.error.message);
     save(fileNameFor(editor.decision.title, 'md'), new Blob([decisionRecordMarkdown(report.value, new Date())], { type: 'text/markdown' }));

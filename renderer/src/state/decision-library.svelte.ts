@@ -1,6 +1,5 @@
-import type { Client } from '../../../core/contract';
+import type { Client, Workspace } from '../../../core/contract';
 import { MAX_IMPORT_FILE_BYTES, sizeInWords } from '../../../core/transport';
-import { parseDecisionDocumentText } from '../../../core/interchange';
 import type { Decision, DecisionSummary } from '../../../core/model';
 import { DecisionEditor } from './decision-editor.svelte';
 import { ScenarioList } from './scenarios.svelte';
@@ -39,9 +38,14 @@ export class DecisionLibrary {
 
   /** Opens the decision the address names (#decision=ID, as the desktop menu sends), else the latest. */
   async load(requestedId: number | null = null): Promise<void> {
-    await this.refresh();
-    const wanted = this.summaries.find((s) => s.id === requestedId) ?? this.summaries[0];
-    if (wanted && !this.editor) await this.open(wanted.id);
+    // One call for all the first screen shows: a chain of four was most of a cold start.
+    const workspace = await this.client.openWorkspace({ decisionId: requestedId });
+    if (!workspace.ok) this.error = workspace.error.message;
+    else {
+      this.summaries = workspace.value.decisions;
+      const { decision, scenarios, rounds } = workspace.value;
+      if (decision && !this.editor) this.#setEditor(decision, { scenarios, rounds });
+    }
     this.ready = true;
   }
 
@@ -51,14 +55,20 @@ export class DecisionLibrary {
     else this.error = result.error.message;
   }
 
-  #setEditor(decision: Decision): void {
+  /** Opens a decision; its scenarios and rounds are read now unless they came with it. */
+  #setEditor(decision: Decision, known?: Pick<Workspace, 'scenarios' | 'rounds'>): void {
     this.workshop?.stop();
     const editor = new DecisionEditor(this.client, decision);
     this.editor = editor;
     this.workshop = new WorkshopState(this.client, editor, this.subscribe);
     this.scenarios = new ScenarioList(this.client, editor);
-    void this.workshop.resume();
-    void this.scenarios.load();
+    if (known) {
+      this.scenarios.items = known.scenarios;
+      void this.workshop.resumeFrom(known.rounds);
+    } else {
+      void this.workshop.resume();
+      void this.scenarios.load();
+    }
   }
 
   async open(decisionId: number): Promise<void> {
@@ -97,6 +107,8 @@ export class DecisionLibrary {
       this.error = `${file.name}: ${file.size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`;
       return false;
     }
+    // The format's schema (zod) is loaded only when a file is imported, not at start.
+    const { parseDecisionDocumentText } = await import('../../../core/interchange');
     const parsed = parseDecisionDocumentText(await file.text());
     if (!parsed.ok) {
       this.error = `${file.name}: ${parsed.error.message}`;

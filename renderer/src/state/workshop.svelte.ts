@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { AggregationRule } from '../../../core/aggregation';
 import type { Client, WorkshopRound } from '../../../core/contract';
 import type { DecisionEditor } from './decision-editor.svelte';
@@ -42,10 +41,13 @@ export class WorkshopState {
   /** Picks up a round still live for this decision (after a reload), and starts watching. */
   async resume(): Promise<void> {
     const rounds = await this.#client.listRounds({ decisionId: this.#editor.id });
-    if (rounds.ok) {
-      const live = rounds.value.find((r) => r.state !== 'closed');
-      if (live) await this.#show(live);
-    }
+    if (rounds.ok) await this.resumeFrom(rounds.value);
+  }
+
+  /** The same, from the decision's rounds already read (the app's first call brings them). */
+  async resumeFrom(rounds: readonly WorkshopRound[]): Promise<void> {
+    const live = rounds.find((r) => r.state !== 'closed');
+    if (live) await this.#show(live);
   }
 
   async start(): Promise<void> {
@@ -69,7 +71,8 @@ export class WorkshopState {
     const urlChanged = round.joinUrl !== this.round?.joinUrl;
     this.round = round;
     this.now = Date.now();
-    if (urlChanged) this.qrDataUrl = round.joinUrl ? await QRCode.toDataURL(round.joinUrl, { margin: 1, width: 220 }) : null;
+    // The QR code library is loaded with the first round, not at start.
+    if (urlChanged) this.qrDataUrl = round.joinUrl ? await (await import('qrcode')).default.toDataURL(round.joinUrl, { margin: 1, width: 220 }) : null;
   }
 
   async refresh(): Promise<void> {
