@@ -22,9 +22,25 @@ export const joinRequestSchema = z.strictObject({
   name: textSchema.max(MAX_DISPLAY_NAME, `must be at most ${MAX_DISPLAY_NAME} characters`).default(''),
 });
 
-export const submitRequestSchema = z.strictObject({
-  weights: z.record(z.string().regex(/^\d+$/, 'criterion ids are whole numbers'), weightSchema).refine((w) => Object.keys(w).length > 0, 'give at least one weight'),
-});
+/** A criterion id as a key: a whole number as JSON writes it ("7", never "007" or "7.0"), so one criterion has one key. */
+const CRITERION_KEY = /^[1-9]\d{0,14}$/;
+
+/**
+ * Weights by criterion id. The keys are checked on the object as sent, before zod reads it: a
+ * record schema passes over keys such as "__proto__" without a word, and two spellings of one id
+ * ("1" and "001") would reach the store as two weights for one criterion.
+ */
+const weightsByCriterion = z
+  .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be an object of weights by criterion id')
+  .superRefine((weights, ctx) => {
+    const keys = Object.keys(weights);
+    const bad = keys.find((key) => !CRITERION_KEY.test(key));
+    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `"${bad.slice(0, 40)}" is not a criterion id`, path: [bad.slice(0, 40)] });
+    if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one weight' });
+  })
+  .pipe(z.record(z.string(), weightSchema));
+
+export const submitRequestSchema = z.strictObject({ weights: weightsByCriterion });
 
 export interface RoundCriterion {
   id: number;

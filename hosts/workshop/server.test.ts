@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aggregateWeights } from '../../core/aggregation';
 import { getDecision } from '../../db/decisions';
@@ -103,6 +104,11 @@ describe('workshop server', () => {
       ['a negative weight', (r, t) => post(r.server, '/w/submit', { weights: weightsFor(r, [-1, 1, 1, 1, 1, 1]) }, { [PARTICIPANT_TOKEN_HEADER]: t }), 400],
       ['an unknown criterion', (r, t) => post(r.server, '/w/submit', { weights: { ...weightsFor(r, [1, 1, 1, 1, 1, 1]), 99999: 1 } }, { [PARTICIPANT_TOKEN_HEADER]: t }), 400],
       ['a missing criterion', (r, t) => post(r.server, '/w/submit', { weights: { [r.decision.criteria[0].id]: 1 } }, { [PARTICIPANT_TOKEN_HEADER]: t }), 400],
+      // Two spellings of one criterion reached the store as two weights (a UNIQUE failure, 500).
+      ['one criterion spelt twice', (r, t) => post(r.server, '/w/submit', `{"weights":{${r.decision.criteria.map((c) => `"${c.id}":5`).join(',')},"00${r.decision.criteria[0].id}":9}}`, { [PARTICIPANT_TOKEN_HEADER]: t }), 400],
+      ['a __proto__ key', (r, t) => post(r.server, '/w/submit', `{"weights":{${r.decision.criteria.map((c) => `"${c.id}":5`).join(',')},"__proto__":9}}`, { [PARTICIPANT_TOKEN_HEADER]: t }), 400],
+      ['a constructor key', (r, t) => post(r.server, '/w/submit', { weights: { ...weightsFor(r, [1, 1, 1, 1, 1, 1]), constructor: 1 } }, { [PARTICIPANT_TOKEN_HEADER]: t }), 400],
+      ['weights as a list', (r, t) => post(r.server, '/w/submit', { weights: [1, 2, 3] }, { [PARTICIPANT_TOKEN_HEADER]: t }), 400],
     ];
     it.each(cases)('%s', async (_, attempt, status) => {
       const r = await room();
@@ -151,4 +157,44 @@ describe('workshop server', () => {
       expect(r.state()).toEqual(before);
     });
   });
+});
+
+describe('no body makes the workshop server fail', () => {
+  /** JSON a phone (or anyone on the network) could send: nested values, odd keys, numbers at the edges. */
+  const key = fc.oneof(fc.constantFrom('weights', 'code', 'name', '__proto__', 'constructor', 'prototype', '1', '001', '-1', '1.5', '1e3', ''), fc.string({ maxLength: 8 }));
+  const leaf = fc.oneof(fc.constantFrom(0, -0, 1, -1, 5, 100, 1e308, -1e308, 2 ** 53, Number.MIN_VALUE), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 12 }), fc.boolean(), fc.constant(null));
+  const value = fc.letrec((tie) => ({
+    any: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('any'), { maxLength: 4 }),
+    object: fc.dictionary(key, tie('any'), { maxKeys: 5 }),
+  })).any;
+  const body = fc.oneof(
+    value.map((v) => JSON.stringify(v)),
+    fc.dictionary(key, value, { maxKeys: 4 }).map((v) => JSON.stringify(v)),
+    fc.dictionary(fc.oneof(key, fc.integer({ min: 0, max: 12 }).map(String)), leaf, { maxKeys: 8 }).map((weights) => JSON.stringify({ weights })),
+    fc.string({ maxLength: 30 }),
+  );
+
+  it('answers 5,000 arbitrary bodies per endpoint without a 5xx, and a refused one changes nothing', async () => {
+    const r = await room({ limits: { joinsPerAddress: 1e9, callsPerToken: 1e9, callsPerAddress: 1e9 } });
+    const token = await joined(r);
+    const criteria = r.decision.criteria.map((c) => String(c.id));
+    // Well-formed submissions with odd keys mixed in, beside the arbitrary ones.
+    const nearSubmission = fc
+      .tuple(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: criteria.length, maxLength: criteria.length }), fc.dictionary(key, leaf, { maxKeys: 2 }))
+      .map(([weights, extra]) => JSON.stringify({ weights: { ...Object.fromEntries(criteria.map((id, i) => [id, weights[i]])), ...extra } }));
+    for (const [path, bodies] of [
+      ['/w/join', body],
+      ['/w/round', body],
+      ['/w/submit', fc.oneof(body, nearSubmission)],
+    ] as const) {
+      const samples = fc.sample(bodies, { numRuns: 5000, seed: 20261201 });
+      for (let i = 0; i < samples.length; i += 50) {
+        const replies = await Promise.all(samples.slice(i, i + 50).map((text) => post(r.server, path, text, { [PARTICIPANT_TOKEN_HEADER]: token })));
+        const failed = replies.findIndex((reply) => reply.status >= 500);
+        expect(failed === -1 ? null : { path, body: samples[i + failed] }).toBeNull();
+      }
+    }
+    expect(r.state().participants.length).toBeGreaterThan(0);
+  }, 60_000);
 });
