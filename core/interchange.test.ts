@@ -67,3 +67,12 @@ describe('toDocument', () => {
     expect(parseDecisionDocument(pytorchVsTensorflow).ok).toBe(true);
   });
 });
+
+describe('text with half a character', () => {
+  it('is refused at the boundary, naming the field, rather than stored altered', async () => {
+    const { nameSchema, textSchema } = await import('./model');
+    expect(nameSchema.safeParse('PyTorch \uD83D').error?.issues[0].message).toBe('contains half of a character (a lone UTF-16 surrogate); retype or paste it again');
+    expect(textSchema.safeParse('\uDE00 alone').success).toBe(false);
+    expect(nameSchema.safeParse('Emoji 😀 whole').success).toBe(true);
+  });
+});

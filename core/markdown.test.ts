@@ -13,6 +13,13 @@ describe('escapeMarkdown', () => {
     ['1. not a list', '1\\. not a list'],
     ['&lt; stays literal', '\\&lt; stays literal'],
     ['two\nlines', 'two lines'],
+    // A lone CR (or VT, FF, NEL, U+2028, U+2029) would end the line for some readers: a name could
+    // then start a heading, a table row or a code block of its own.
+    ['a\r# heading', 'a \\# heading'],
+    ['a\r\n| x |', 'a \\| x \\|'],
+    ['a\u2028```\u2029b\u0085c\vd\fe', 'a \\`\\`\\` b c d e'],
+    ['ok\r\n2. item', 'ok 2. item'],
+    ['  3. item', '  3\\. item'],
     ['\u202Eevil', '\u202Eevil'],
   ])('escapes %j', (text, expected) => {
     expect(escapeMarkdown(text)).toBe(expected);
@@ -41,5 +48,25 @@ describe('decisionRecordMarkdown', () => {
     expect(markdown).toContain('| 1 | PyTorch | 83.8 % |');
     // TensorFlow's best and worst placed scores: ecosystem (5) and ease of use (3).
     expect(markdown).toMatch(/### TensorFlow\n\n\* Good, because TensorBoard.*\(Ecosystem and tools: 5 on 1–5\)\n\* Bad, because Version 2\.0/);
+  });
+});
+
+describe('user text in the record', () => {
+  it('cannot change its structure, whatever line breaks a name holds', () => {
+    const hostile = 'Name\r| a | b |\r```\u2028# Heading\u2029> quote';
+    const decision = seeded();
+    decision.options[0].name = hostile;
+    decision.criteria[0].name = hostile;
+    const report = buildReport(decision);
+    if (!report.ok) throw new Error(report.error.message);
+    const markdown = decisionRecordMarkdown(report.value, new Date('2026-11-25T12:00:00Z'));
+    const plainReport = buildReport(seeded());
+    if (!plainReport.ok) throw new Error(plainReport.error.message);
+    const plain = decisionRecordMarkdown(plainReport.value, new Date('2026-11-25T12:00:00Z'));
+    // Same number of lines, headings and table rows as the record with plain names.
+    const shape = (text: string) => text.split(/\r\n|[\n\r\u2028\u2029\u0085\v\f]/).map((line) => line.replace(/[^#|`>*]/g, '').slice(0, 3).replace(/[`>]/g, ''));
+    expect(markdown.split('\n').length).toBe(plain.split('\n').length);
+    expect(markdown).not.toMatch(/[\r\u2028\u2029\u0085\v\f]/);
+    expect(shape(markdown).filter((l) => l.startsWith('#')).length).toBe(shape(plain).filter((l) => l.startsWith('#')).length);
   });
 });

@@ -6,11 +6,15 @@ import type { DecisionReport, ReportCell } from './report';
  */
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+\-!|~&]/g;
 
+/** Every line break Markdown (or an editor showing it) may honour: CRLF, a lone CR or LF, VT, FF, NEL, U+2028, U+2029. */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+
+/** User text as one line of literal text: no name can open a heading, a table row or a code block. */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(LINE_BREAK, ' ')
     .replace(MARKDOWN_SPECIAL, '\\$&')
-    .replace(/^(\s*\d+)\./gm, '$1\\.')
-    .replace(/\r?\n/g, ' ');
+    .replace(/^(\s*\d+)\./, '$1\\.');
 }
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;

@@ -9,15 +9,33 @@ export const MAX_TEXT_LENGTH = 20_000;
 
 const hasVisibleCharacter = (text: string) => text.trim().length > 0;
 
-/** A name is stored exactly as typed, but it must contain something besides spaces. */
-export const nameSchema = z
+/**
+ * Half of a UTF-16 surrogate pair on its own is not a character: SQLite would store it as U+FFFD,
+ * so what was typed would not come back. Such text is refused rather than changed.
+ */
+export const hasLoneSurrogate = (text: string) => /[\uD800-\uDFFF]/u.test(text);
+const LONE_SURROGATE_MESSAGE = 'contains half of a character (a lone UTF-16 surrogate); retype or paste it again';
+
+export const textSchema = z
   .string()
   .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
-  .refine(hasVisibleCharacter, 'must not be empty');
+  .refine((text) => !hasLoneSurrogate(text), LONE_SURROGATE_MESSAGE);
 
-export const textSchema = z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
+/** A name is stored exactly as typed, but it must contain something besides spaces. */
+export const nameSchema = textSchema.refine(hasVisibleCharacter, 'must not be empty');
 
-export const finiteNumberSchema = z.number().refine(Number.isFinite, 'must be a finite number');
+/**
+ * Scores, scale ends and weights stay within ±10^15: then every difference (max − min), every share
+ * (x − min) / (max − min) and every sum of up to a thousand weights is finite, so no total can be
+ * NaN or Infinity (−1e308..1e308 once ranked a NaN total first).
+ */
+export const MAX_MAGNITUDE = 1e15;
+export const isWithinMagnitude = (value: number) => Number.isFinite(value) && Math.abs(value) <= MAX_MAGNITUDE;
+
+export const finiteNumberSchema = z
+  .number()
+  .refine(Number.isFinite, 'must be a finite number')
+  .refine((value) => !Number.isFinite(value) || Math.abs(value) <= MAX_MAGNITUDE, 'must be between −10^15 and 10^15');
 
 export const weightSchema = finiteNumberSchema.refine((w) => w >= 0, 'must be zero or more');
 

@@ -350,3 +350,35 @@ describe('scoreDecision', () => {
     expect(result.value.ranking).toEqual([10, 11]);
   });
 });
+
+describe('extreme numbers', () => {
+  it('are refused at the boundary, so no total is NaN or Infinity', async () => {
+    const { finiteNumberSchema, scaleSchema, weightSchema } = await import('./model');
+    expect(scaleSchema.safeParse({ min: -1e308, max: 1e308 }).success).toBe(false);
+    expect(scaleSchema.safeParse({ min: -1e15, max: 1e15 }).success).toBe(true);
+    expect(weightSchema.safeParse(1e308).success).toBe(false);
+    expect(finiteNumberSchema.safeParse(-1e16).error?.issues[0].message).toBe('must be between −10^15 and 10^15');
+  });
+
+  it('within the bounds, give finite totals in 0..1 at every corner', () => {
+    const edges = [-1e15, -1, 0, 1e-300, 1, 1e15];
+    for (const min of edges) {
+      for (const max of edges.filter((m) => m > min)) {
+        for (const weight of [0, 5e-324, 1, 1e15]) {
+          const input: MatrixInput = {
+            criteria: [
+              { name: 'A', direction: 'benefit', min, max, weight: 1e15 },
+              { name: 'B', direction: 'cost', min, max, weight },
+            ],
+            optionNames: ['low', 'high'],
+            values: Float64Array.from([min, max, max, min]),
+          };
+          const scored = scoreMatrix(input);
+          expect(scored.ok, `${min}..${max}, weight ${weight}`).toBe(true);
+          if (!scored.ok) continue;
+          for (const total of scored.value.totals) expect(total >= 0 && total <= 1 + 1e-12, `${min}..${max}: ${total}`).toBe(true);
+        }
+      }
+    }
+  });
+});

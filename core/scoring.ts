@@ -197,9 +197,8 @@ export function normaliseWeights(weights: ArrayLike<number>, criterionNames: rea
     }
     sum += weight;
   }
-  if (!(sum > 0) || !Number.isFinite(sum)) {
-    return fail('invalid-input', 'All weights are zero: give at least one criterion a weight above zero.');
-  }
+  if (!Number.isFinite(sum)) return fail('invalid-input', 'The weights are too large to add up: keep each within 10^15.');
+  if (!(sum > 0)) return fail('invalid-input', 'All weights are zero: give at least one criterion a weight above zero.');
   const normalised = new Float64Array(weights.length);
   for (let c = 0; c < weights.length; c++) normalised[c] = weights[c] / sum;
   return ok(normalised);

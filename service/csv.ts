@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { OPEN_OUTCOME, type DecisionDraft } from '../core/interchange';
-import { DEFAULT_SCALE, directionSchema, MAX_TEXT_LENGTH, type Decision } from '../core/model';
+import { DEFAULT_SCALE, directionSchema, hasLoneSurrogate, isWithinMagnitude, MAX_TEXT_LENGTH, type Decision } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
 
 /**
@@ -39,15 +39,18 @@ export function decisionToCsv(decision: Decision): string {
   return `${Papa.unparse([header, ...rows], { newline: '\r\n' })}\r\n`;
 }
 
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
 function parseNumber(text: string): number | null {
   const trimmed = text.trim();
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return null;
+  if (!NUMBER.test(trimmed)) return null;
   const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
+  return isWithinMagnitude(value) ? value : null;
 }
 
 function numberProblem(text: string): string {
-  return /^\s*[-+]?\d+,\d+\s*$/.test(text) ? `"${text}" is not a number (write decimals with a dot: ${text.trim().replace(',', '.')})` : `"${text}" is not a number`;
+  if (/^\s*[-+]?\d+,\d+\s*$/.test(text)) return `"${text}" is not a number (write decimals with a dot: ${text.trim().replace(',', '.')})`;
+  return NUMBER.test(text.trim()) ? `"${text}" is too large: numbers here stay within ±10^15` : `"${text}" is not a number`;
 }
 
 /**
@@ -74,6 +77,7 @@ export function csvToDraft(text: string, title: string): Result<DecisionDraft> {
   const seen = new Set<string>();
   columns.forEach((name, i) => {
     if (name === '') problem(1, `column ${i + 1}`, 'the header is empty');
+    else if (hasLoneSurrogate(name)) problem(1, `column ${i + 1}`, 'the header holds half of a character (a lone UTF-16 surrogate)');
     else if (seen.has(name.toLowerCase())) problem(1, name, 'this header appears twice');
     seen.add(name.toLowerCase());
   });
@@ -104,6 +108,7 @@ export function csvToDraft(text: string, title: string): Result<DecisionDraft> {
     const name = cell('Criterion') ?? '';
     if (name.trim() === '') problem(row, 'Criterion', 'the criterion name is empty');
     if (name.length > MAX_TEXT_LENGTH) problem(row, 'Criterion', `the name is longer than ${MAX_TEXT_LENGTH} characters`);
+    if (hasLoneSurrogate(name)) problem(row, 'Criterion', 'the name holds half of a character (a lone UTF-16 surrogate)');
     const weightText = cell('Weight') ?? '';
     const weight = parseNumber(weightText);
     if (weightText.trim() === '') problem(row, 'Weight', 'the weight is empty');
