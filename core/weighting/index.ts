@@ -38,7 +38,8 @@ export const WEIGHTING_METHOD_NAMES: Readonly<Record<WeightingMethod, string>> =
   ahp: 'AHP pairwise comparison',
 };
 
-export const DIRECT_WEIGHTING: Weighting<never> = Object.freeze({ method: 'direct' });
+/** Frozen, since it is shared: a caller that mutated it would change every default. */
+export const DIRECT_WEIGHTING: { readonly method: 'direct' } = Object.freeze({ method: 'direct' });
 
 /** The weights a method gives, with what it reports besides. Plain data: it crosses IPC and JSON. */
 export interface EffectiveWeights<Id extends CriterionKey = number> {
@@ -140,7 +141,7 @@ export function translateWeightingIds<From extends CriterionKey, To extends Crit
           if (to !== undefined) order.push(to);
           continue;
         }
-        const tied = (entry as readonly From[]).flatMap((id) => (table.has(id) ? [table.get(id)!] : []));
+        const tied = (entry as From[]).flatMap((id) => (table.has(id) ? [table.get(id)!] : []));
         if (tied.length > 0) order.push(tied);
       }
       return { method: 'rank', rule: weighting.rule, order };

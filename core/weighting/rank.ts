@@ -21,7 +21,7 @@ export const RANK_RULE_NAMES: Readonly<Record<RankRule, string>> = {
 };
 
 /** One place in the order: a criterion, or several tied. */
-export type RankEntry<Id extends CriterionKey> = Id | readonly Id[];
+export type RankEntry<Id extends CriterionKey> = Id | Id[];
 
 /** The weight of each place under a rule, most important first; they sum to 1. */
 export function placeWeights(rule: RankRule, n: number): Float64Array {

@@ -52,7 +52,7 @@ describe('decision-matrix score', () => {
   it.each([
     ['a file that is not JSON', '{"format": "decision-matrix/v1", ', /: not valid JSON/],
     ['a score out of scale', JSON.stringify({ format: INTERCHANGE_FORMAT, decision: { title: 'T', options: [{ id: 'a', name: 'A' }], criteria: [{ id: 'c', name: 'C', scale: { min: 1, max: 5 }, weight: 1 }], scores: [{ option: 'a', criterion: 'c', value: 6 }] } }), /: decision\.scores\[0\]\.value: 6 is outside the scale 1–5/],
-    ['the wrong format', JSON.stringify({ format: 'something-else', decision: {} }), /: format: must be "decision-matrix\/v1"/],
+    ['the wrong format', JSON.stringify({ format: 'something-else', decision: {} }), /: format: must be "decision-matrix\/v2" \(or the older "decision-matrix\/v1"\)/],
   ])('rejects %s with one line naming the problem, and exits non-zero', async (_, text, message) => {
     const file = join(folder(), 'bad.json');
     writeFileSync(file, text);
