@@ -52,7 +52,7 @@ export interface AhpConsistency<Id extends CriterionKey = number> {
   lambdaMax: number;
   /** CI = (λmax − n) / (n − 1); 0 for one or two criteria, which cannot be inconsistent. */
   index: number;
-  /** The random index used; null beyond Saaty's table (more than 10 criteria). */
+  /** The random index used: 0 for up to two criteria; null beyond Saaty's table (more than 10). */
   randomIndex: number | null;
   /** CR = CI / RI; 0 for up to two criteria; null where there is no random index. */
   ratio: number | null;

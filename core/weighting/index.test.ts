@@ -27,6 +27,8 @@ describe('effectiveWeights', () => {
     const points = weigh({ method: 'points' });
     expect(points).toMatchObject({ pointsLeft: 10, warnings: ['The points add up to 90, not 100 (10 left to share); the weights use the proportions.'] });
     expect(points.weights).toEqual({ 1: 50 / 90, 2: 30 / 90, 3: 10 / 90 });
+    const thirds = effectiveWeights({ method: 'points' }, criteria.map((c) => ({ ...c, weight: 33.3 })));
+    expect(thirds.ok && thirds.value.warnings).toEqual(['The points add up to 99.9, not 100 (0.1 left to share); the weights use the proportions.']);
   });
 
   it('ignores the slider weights for rank, swing and AHP', () => {

@@ -14,10 +14,11 @@ export { SWING_TOP } from './swing';
 export type { CriterionKey, WeighedCriterion } from './types';
 
 /**
- * How a decision's weights are elicited, with that method's own inputs. The effective weights —
- * what scores, charts and reports use — always come from `effectiveWeights`.
+ * How a decision's weights are elicited: the chosen method with its own inputs. The effective
+ * weights — what scores, charts and reports use — always come from `effectiveWeights`.
  * direct and points read each criterion's `weight` (slider value, or points out of 100); the
- * others carry their inputs here, so switching method and back loses nothing.
+ * others carry their inputs here and leave `weight` alone, so the slider values survive a spell
+ * on another method. (Keeping every method's inputs across a switch is the store's part.)
  */
 export type Weighting<Id extends CriterionKey = number> =
   | { method: 'direct' }
@@ -77,8 +78,9 @@ export function effectiveWeights<Id extends CriterionKey>(weighting: Weighting<I
       if (!result.ok) return result;
       const { weights, pointsLeft } = result.value;
       if (pointsLeft !== 0) {
-        const given = POINTS_TOTAL - pointsLeft;
-        base.warnings.push(`The points add up to ${given}, not ${POINTS_TOTAL} (${pointsLeft > 0 ? `${pointsLeft} left to share` : `${-pointsLeft} too many`}); the weights use the proportions.`);
+        const given = roundForText(POINTS_TOTAL - pointsLeft);
+        const off = roundForText(Math.abs(pointsLeft));
+        base.warnings.push(`The points add up to ${given}, not ${POINTS_TOTAL} (${pointsLeft > 0 ? `${off} left to share` : `${off} too many`}); the weights use the proportions.`);
       }
       return ok({ ...base, weights, pointsLeft });
     }
@@ -113,14 +115,15 @@ function consistencyWarnings<Id extends CriterionKey>(consistency: AhpConsistenc
   if (consistency.flagged && worst) {
     const name = (id: Id) => criteria.find((c) => c.id === id)!.name;
     warnings.push(
-      `The judgments are inconsistent (consistency ratio ${consistency.ratio!.toFixed(3)}, above ${CONSISTENCY_RATIO_LIMIT.toFixed(2)}): reconsider "${name(worst.more)}" over "${name(worst.less)}", judged ${roundRatio(worst.ratio)}; the other judgments suggest ${roundRatio(worst.suggested)}.`,
+      `The judgments are inconsistent (consistency ratio ${consistency.ratio!.toFixed(3)}, above ${CONSISTENCY_RATIO_LIMIT.toFixed(2)}): reconsider "${name(worst.more)}" over "${name(worst.less)}", judged ${roundForText(worst.ratio)}; the other judgments suggest ${roundForText(worst.suggested)}.`,
     );
   }
   return warnings;
 }
 
-function roundRatio(ratio: number): string {
-  return String(Math.round(ratio * 100) / 100);
+/** Two decimals at most, for sentences: 99.9 rather than 99.89999999999999 (the fields keep every digit). */
+function roundForText(value: number): string {
+  return String(Math.round(value * 100) / 100);
 }
 
 /**
