@@ -9,14 +9,20 @@ import {
   weightSchema,
   type Decision,
 } from './model';
+import { checkWeightingReferences, weightingSchema } from './interchange-weighting';
 import { fail, ok, type Result } from './result';
+import { DIRECT_WEIGHTING, translateWeightingIds, type Weighting } from './weighting';
 
 /**
  * The interchange format for one whole decision: what the CLI scores, templates are written in,
  * and files are imported from and exported to. Options and criteria carry a string `id` that is
- * local to the file; scores refer to them by it.
+ * local to the file; scores and the weighting refer to them by it.
+ *
+ * v2 added `decision.weighting` (the method and its inputs). Exports write v2; a v1 file still
+ * imports, read as weighted directly (its only method), and comes out of parsing as v2.
  */
-export const INTERCHANGE_FORMAT = 'decision-matrix/v1';
+export const INTERCHANGE_FORMAT = 'decision-matrix/v2';
+export const INTERCHANGE_FORMAT_V1 = 'decision-matrix/v1';
 
 const keySchema = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
@@ -53,6 +59,8 @@ export const decisionDraftSchema = z
     outcome: z
       .strictObject({ status: decisionStatusSchema, chosenOption: keySchema.nullable().default(null), reason: textSchema.default('') })
       .default({ status: 'open', chosenOption: null, reason: '' }),
+    /** Left out: weighted directly. A parsed document always has it (see decisionDocumentSchema). */
+    weighting: weightingSchema(keySchema).optional(),
   })
   .superRefine((draft, ctx) => {
     const optionIds = new Set<string>();
@@ -84,19 +92,45 @@ export const decisionDraftSchema = z
         });
       }
     });
+    if (draft.weighting) for (const issue of checkWeightingReferences(draft.weighting, draft.criteria)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
+/**
+ * A decision as a file holds it. `weighting` may be left out by drafts built in code (a CSV import
+ * has only slider weights): read it with `draftWeighting`, which takes that as direct.
+ */
 export type DecisionDraft = z.output<typeof decisionDraftSchema>;
+/** A weighting naming criteria by the file's ids. */
+export type DocumentWeighting = Weighting<string>;
 
 /** A decision nobody has decided yet. */
 export const OPEN_OUTCOME: DecisionDraft['outcome'] = { status: 'open', chosenOption: null, reason: '' };
 
-export const decisionDocumentSchema = z.strictObject({
-  format: z.literal(INTERCHANGE_FORMAT, { error: `must be "${INTERCHANGE_FORMAT}"` }),
-  decision: decisionDraftSchema,
-});
+export const decisionDocumentSchema = z
+  .strictObject({
+    format: z.enum([INTERCHANGE_FORMAT, INTERCHANGE_FORMAT_V1], { error: `must be "${INTERCHANGE_FORMAT}" (or the older "${INTERCHANGE_FORMAT_V1}")` }),
+    decision: decisionDraftSchema,
+  })
+  .superRefine((document, ctx) => {
+    if (document.format === INTERCHANGE_FORMAT_V1 && document.decision.weighting !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['decision', 'weighting'], message: `is new in ${INTERCHANGE_FORMAT}: write "format": "${INTERCHANGE_FORMAT}" to use it` });
+    }
+  })
+  // Parsing upgrades: whatever came in, a v2 document with its method spelled out comes out, so
+  // what the renderer parsed parses again at the service, and nothing downstream meets v1.
+  .transform((document) => ({
+    format: INTERCHANGE_FORMAT as typeof INTERCHANGE_FORMAT,
+    decision: { ...document.decision, weighting: document.decision.weighting ?? DIRECT_WEIGHTING },
+  }));
 
-export type DecisionDocument = z.output<typeof decisionDocumentSchema>;
+/** A document as written: by toDocument, a template, or code that generates one (which may leave the weighting out). */
+export interface DecisionDocument {
+  format: typeof INTERCHANGE_FORMAT;
+  decision: DecisionDraft;
+}
+
+/** A document as parsed: always v2, with its weighting spelled out. */
+export type ParsedDecisionDocument = z.output<typeof decisionDocumentSchema>;
 /** What a file may contain before defaults are filled in. */
 export type DecisionDocumentInput = z.input<typeof decisionDocumentSchema>;
 
@@ -109,13 +143,13 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-export function parseDecisionDocument(data: unknown): Result<DecisionDocument> {
+export function parseDecisionDocument(data: unknown): Result<ParsedDecisionDocument> {
   const parsed = decisionDocumentSchema.safeParse(data);
   if (!parsed.success) return fail('invalid-input', describeIssue(parsed.error.issues[0]));
   return ok(parsed.data);
 }
 
-export function parseDecisionDocumentText(text: string): Result<DecisionDocument> {
+export function parseDecisionDocumentText(text: string): Result<ParsedDecisionDocument> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -125,7 +159,12 @@ export function parseDecisionDocumentText(text: string): Result<DecisionDocument
   return parseDecisionDocument(data);
 }
 
-export function toDocument(decision: Decision): DecisionDocument {
+/**
+ * A stored decision in the interchange format, with its weighting translated to the file's ids.
+ * The store does not keep a weighting yet (issue 12's storage comes separately), so callers pass
+ * none and every export says `{ "method": "direct" }` — true of every stored decision until then.
+ */
+export function toDocument(decision: Decision, weighting: Weighting<number> = DIRECT_WEIGHTING): DecisionDocument {
   const optionKey = new Map(decision.options.map((o) => [o.id, `o${o.id}`]));
   const criterionKey = new Map(decision.criteria.map((c) => [c.id, `c${c.id}`]));
   return {
@@ -156,6 +195,7 @@ export function toDocument(decision: Decision): DecisionDocument {
         chosenOption: decision.chosenOptionId === null ? null : (optionKey.get(decision.chosenOptionId) ?? null),
         reason: decision.outcomeReason,
       },
+      weighting: translateWeightingIds(weighting, criterionKey),
     },
   };
 }
@@ -182,4 +222,10 @@ export function draftAsDecision(draft: DecisionDraft): Pick<Decision, 'title' | 
       source: s.source,
     })),
   };
+}
+
+/** A draft's weighting with criteria keyed as draftAsDecision keys them (by position, from 1); left out, direct. */
+export function draftWeighting(draft: Pick<DecisionDraft, 'criteria' | 'weighting'>): Weighting<number> {
+  if (!draft.weighting) return DIRECT_WEIGHTING;
+  return translateWeightingIds(draft.weighting, new Map(draft.criteria.map((c, i) => [c.id, i + 1])));
 }

@@ -175,5 +175,6 @@ export const pytorchVsTensorflow: DecisionDocument = {
       },
     ],
     outcome: OPEN_OUTCOME,
+    weighting: { method: 'direct' },
   },
 };

@@ -12,8 +12,6 @@ const root = join(import.meta.dirname, '..', '..');
 /** Vectors kept for a method the app does not offer, with the reason. */
 const NOT_REPRODUCED: Record<string, string> = {
   'weighted-product': 'the app scores by weighted sum only; kept to show the two methods rank differently',
-  'ahp-drinks': 'AHP weighting is not built yet (issue 12)',
-  'rank-order-centroid': 'rank-order weighting is not built yet (issue 12)',
 };
 
 function testFiles(dir: string): string[] {

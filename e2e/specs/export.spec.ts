@@ -95,7 +95,7 @@ test('a decision exported as JSON imports back as a new decision', async ({ app,
   await page.getByRole('button', { name: 'JSON', exact: true }).click();
   const file = join(dataDir, 'export.json');
   await (await downloading).saveAs(file);
-  expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('decision-matrix/v1');
+  expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('decision-matrix/v2');
 
   await page.getByLabel('Import a decision (.json)').setInputFiles(file);
   await expect(matrix.decisionItems).toHaveCount(2);

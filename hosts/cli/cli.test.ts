@@ -52,7 +52,7 @@ describe('decision-matrix score', () => {
   it.each([
     ['a file that is not JSON', '{"format": "decision-matrix/v1", ', /: not valid JSON/],
     ['a score out of scale', JSON.stringify({ format: INTERCHANGE_FORMAT, decision: { title: 'T', options: [{ id: 'a', name: 'A' }], criteria: [{ id: 'c', name: 'C', scale: { min: 1, max: 5 }, weight: 1 }], scores: [{ option: 'a', criterion: 'c', value: 6 }] } }), /: decision\.scores\[0\]\.value: 6 is outside the scale 1–5/],
-    ['the wrong format', JSON.stringify({ format: 'something-else', decision: {} }), /: format: must be "decision-matrix\/v1"/],
+    ['the wrong format', JSON.stringify({ format: 'something-else', decision: {} }), /: format: must be "decision-matrix\/v2" \(or the older "decision-matrix\/v1"\)/],
   ])('rejects %s with one line naming the problem, and exits non-zero', async (_, text, message) => {
     const file = join(folder(), 'bad.json');
     writeFileSync(file, text);
@@ -76,6 +76,123 @@ describe('decision-matrix score', () => {
     const { code, err } = await run('score', '/no/such/decision.json');
     expect(code).toBe(1);
     expect(err).toBe('decision-matrix: /no/such/decision.json: no such file\n');
+  });
+});
+
+/** A v2 file: the given criteria (ids as names, capitalised), two options scored on each, and a weighting. */
+function weighedFile(name: string, criteria: readonly string[], weighting: unknown): string {
+  const document = {
+    format: INTERCHANGE_FORMAT,
+    decision: {
+      title: name,
+      options: [
+        { id: 'x', name: 'X' },
+        { id: 'y', name: 'Y' },
+      ],
+      criteria: criteria.map((id) => ({ id, name: id[0].toUpperCase() + id.slice(1), scale: { min: 0, max: 1 }, weight: 1 })),
+      // X scores full marks on the first criterion only, so its total is that criterion's weight.
+      scores: criteria.flatMap((criterion, i) => [
+        { option: 'x', criterion, value: i === 0 ? 1 : 0 },
+        { option: 'y', criterion, value: i === 0 ? 0 : 1 },
+      ]),
+      weighting,
+    },
+  };
+  const file = join(folder(), `${name}.json`);
+  writeFileSync(file, JSON.stringify(document));
+  return file;
+}
+
+function drinks() {
+  const v = vector('ahp-drinks') as unknown as {
+    items: string[];
+    judgments: [string, string, number][];
+    expected_weights: Record<string, number>;
+    expected_lambda_max: number;
+    expected_consistency_index: number;
+    expected_consistency_ratio: number;
+  };
+  return { v, judgments: v.judgments.map(([more, less, ratio]) => ({ more, less, ratio })) };
+}
+
+describe('decision-matrix score with a weighting method (decision-matrix/v2)', () => {
+  it("weighs by AHP: Saaty's drinks example to the published weights, λmax, CI and CR", async () => {
+    const { v, judgments } = drinks();
+    const { code, out, err } = await run('score', weighedFile('drinks', v.items, { method: 'ahp', judgments }));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    for (const { criterion, weight } of report.weights) expect(weight.toFixed(4), criterion).toBe(v.expected_weights[criterion].toFixed(4));
+    const { weighting } = report;
+    expect(weighting).toMatchObject({ method: 'ahp', name: 'AHP pairwise comparison', warnings: [] });
+    expect(weighting.consistency.lambdaMax.toFixed(4)).toBe(v.expected_lambda_max.toFixed(4));
+    expect(weighting.consistency.index.toFixed(4)).toBe(v.expected_consistency_index.toFixed(4));
+    expect(weighting.consistency.ratio.toFixed(4)).toBe(v.expected_consistency_ratio.toFixed(4));
+    expect(weighting.consistency).toMatchObject({ judged: 21, pairs: 21, flagged: false, mostInconsistent: { more: 'water', less: 'wine', ratio: 9 } });
+    const weightOf = Object.fromEntries(report.weights.map((w: { criterion: string; weight: number }) => [w.criterion, w.weight]));
+    expect(weighting.consistency.mostInconsistent.suggested).toBeCloseTo(weightOf.water / weightOf.wine, 10);
+    // The ranking uses these weights: X scores on coffee alone.
+    expect(report.ranking.find((r: { option: string }) => r.option === 'x').total).toBeCloseTo(weightOf.coffee, 12);
+  });
+
+  it('weighs by rank-order centroid to the published weights for 3, 4 and 5 criteria', async () => {
+    const { expected } = vector('rank-order-centroid') as { expected: Record<string, number[]> };
+    for (const [n, weights] of Object.entries(expected)) {
+      const ids = ['speed', 'cost', 'docs', 'community', 'licence'].slice(0, Number(n));
+      // Most important last in the file, first in the order: the order is what counts.
+      const order = [...ids].reverse();
+      const { code, out } = await run('score', weighedFile(`roc-${n}`, ids, { method: 'rank', rule: 'roc', order }));
+      expect(code).toBe(0);
+      const report = JSON.parse(out);
+      expect(report.weighting).toEqual({ method: 'rank', name: 'Rank order (rank-order centroid)', rule: 'roc', warnings: [] });
+      const weightOf = Object.fromEntries(report.weights.map((w: { criterion: string; weight: number }) => [w.criterion, w.weight]));
+      expect(order.map((id) => weightOf[id].toFixed(4)), `n = ${n}`).toEqual(weights.map((w) => w.toFixed(4)));
+    }
+  });
+
+  it('reports the points left and the method of a 100-points file', async () => {
+    const { out } = await run('score', weighedFile('points', ['speed', 'cost'], { method: 'points' }));
+    expect(JSON.parse(out).weighting).toMatchObject({ method: 'points', name: '100 points', pointsLeft: 98 });
+  });
+
+  it('names the pair of a judgment off Saaty\'s scale, in one line, and exits 1', async () => {
+    const file = weighedFile('off-scale', ['coffee', 'tea', 'water'], {
+      method: 'ahp',
+      judgments: [
+        { more: 'water', less: 'tea', ratio: 3 },
+        { more: 'coffee', less: 'tea', ratio: 12 },
+      ],
+    });
+    const { code, out, err } = await run('score', file);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe(`decision-matrix: ${file}: decision.weighting.judgments[1].ratio: the judgment "Coffee" over "Tea" must be from 1 to 9 on Saaty's scale (got 12)\n`);
+  });
+
+  it('names, in one line, the criteria a set of judgments leaves unlinked, and exits 1', async () => {
+    const file = weighedFile('unlinked', ['coffee', 'tea', 'water', 'milk'], {
+      method: 'ahp',
+      judgments: [
+        { more: 'water', less: 'tea', ratio: 3 },
+        { more: 'coffee', less: 'tea', ratio: 2 },
+      ],
+    });
+    const { code, out, err } = await run('score', file);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe('decision-matrix: "Milk" is not linked to the other criteria by any chain of comparisons: compare it with at least one of the others.\n');
+  });
+
+  it('exports a file\'s weighting to JSON with the export\'s ids', async () => {
+    const file = weighedFile('judged', ['coffee', 'tea'], { method: 'ahp', judgments: [{ more: 'tea', less: 'coffee', ratio: 5 }] });
+    const outFile = join(folder(), 'judged-export.json');
+    const { code, err } = await run('export', file, '--out', outFile);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const exported = JSON.parse(readFileSync(outFile, 'utf8'));
+    expect(exported.format).toBe('decision-matrix/v2');
+    const [coffee, tea] = exported.decision.criteria.map((c: { id: string }) => c.id);
+    expect(exported.decision.weighting).toEqual({ method: 'ahp', judgments: [{ more: tea, less: coffee, ratio: 5 }] });
   });
 });
 

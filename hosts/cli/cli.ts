@@ -1,8 +1,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import { MAX_IMPORT_FILE_BYTES, sizeInWords } from '../../core/transport';
 import { join } from 'node:path';
-import { draftAsDecision, parseDecisionDocumentText, type DecisionDraft } from '../../core/interchange';
-import { scoreDecision } from '../../core/decision-scoring';
+import { parseDecisionDocumentText, type DecisionDraft } from '../../core/interchange';
 import { findTemplate, templates } from '../../core/templates';
 import { backUpDaily } from '../../db/backups';
 import { openDecisionStore } from '../../db/seed';
@@ -13,6 +12,7 @@ import { createDispatch } from '../../service/dispatch';
 import { createHandlers } from '../../service/handlers';
 import { lanAddress, WorkshopController } from '../workshop/controller';
 import { exportDecision, EXPORT_USAGE, ExportUsageError } from './export-command';
+import { scoreReport } from './score-report';
 
 /** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
 const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
@@ -52,33 +52,6 @@ function readDecisionFile(path: string): DecisionDraft {
   const parsed = parseDecisionDocumentText(readFileSync(path, 'utf8'));
   if (!parsed.ok) throw new CliError(`${path}: ${parsed.error.message}`);
   return parsed.value.decision;
-}
-
-/** The score report: every figure keyed by the ids used in the file. */
-export function scoreReport(draft: DecisionDraft) {
-  const decision = draftAsDecision(draft);
-  const result = scoreDecision(decision);
-  if (!result.ok) throw new CliError(result.error.message);
-  const { method, weights, options, ranking, contribution } = result.value;
-  const criterionKey = (id: number) => draft.criteria[id - 1].id;
-  const byId = new Map(options.map((o) => [o.optionId, o]));
-  return {
-    title: draft.title,
-    method,
-    weights: decision.criteria.map((c) => ({ criterion: criterionKey(c.id), name: c.name, weight: weights[c.id] })),
-    ranking: ranking.map((optionId) => {
-      const o = byId.get(optionId)!;
-      return {
-        rank: o.rank,
-        option: draft.options[optionId - 1].id,
-        name: o.name,
-        total: o.total,
-        complete: o.complete,
-        missing: o.missingCriterionIds.map(criterionKey),
-        contributions: decision.criteria.map((c) => ({ criterion: criterionKey(c.id), contribution: contribution(o.optionId, c.id) })),
-      };
-    }),
-  };
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -141,7 +114,9 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
     switch (command) {
       case 'score': {
         if (rest.length !== 1) throw new CliError('score takes one file: decision-matrix score <decision.json>', 2);
-        io.out(`${JSON.stringify(scoreReport(readDecisionFile(rest[0])), null, 2)}\n`);
+        const report = scoreReport(readDecisionFile(rest[0]));
+        if (!report.ok) throw new CliError(report.error.message);
+        io.out(`${JSON.stringify(report.value, null, 2)}\n`);
         return 0;
       }
       case 'template': {

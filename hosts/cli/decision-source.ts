@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DecisionDraft } from '../../core/interchange';
+import { draftWeighting, type DecisionDraft } from '../../core/interchange';
 import type { Decision } from '../../core/model';
+import { DIRECT_WEIGHTING, translateWeightingIds, type Weighting } from '../../core/weighting';
 import { openStore, type Db } from '../../db/connection';
 import { getDecision, insertDecision } from '../../db/decisions';
 
@@ -10,6 +11,12 @@ import { getDecision, insertDecision } from '../../db/decisions';
 export interface DecisionSource {
   db: Db;
   decision: Decision;
+  /**
+   * How its weights are elicited, keyed by the store's criterion ids. The store keeps no weighting
+   * yet, so a stored decision is direct; a file's is carried beside the store so that a JSON export
+   * writes the method it was given.
+   */
+  weighting: Weighting<number>;
   close(): void;
 }
 
@@ -22,7 +29,7 @@ export function decisionFromStore(file: string, decisionId: number): DecisionSou
     db.close();
     throw new Error(`${file}: there is no decision with id ${decisionId}`);
   }
-  return { db, decision, close: () => db.close() };
+  return { db, decision, weighting: DIRECT_WEIGHTING, close: () => db.close() };
 }
 
 /** Loads a decision file into a temporary store, removed on close. */
@@ -30,9 +37,14 @@ export function decisionFromDraft(draft: DecisionDraft): DecisionSource {
   const folder = mkdtempSync(join(tmpdir(), 'decision-matrix-export-'));
   const { db } = openStore(join(folder, 'export.sqlite'));
   const id = db.transaction(() => insertDecision(db, draft))();
+  const decision = getDecision(db, id)!;
+  // Criteria are stored in the file's order: the file's i-th criterion (numbered i + 1 by
+  // draftWeighting) is the stored decision's i-th.
+  const storeIds = new Map(decision.criteria.map((c, i) => [i + 1, c.id]));
   return {
     db,
-    decision: getDecision(db, id)!,
+    decision,
+    weighting: translateWeightingIds(draftWeighting(draft), storeIds),
     close: () => {
       db.close();
       rmSync(folder, { recursive: true, force: true });

@@ -29,7 +29,7 @@ function writeAtomically(path: string, content: string | Buffer): void {
 }
 
 async function render(source: DecisionSource, format: ExportFormat, paper: PaperFormat, staticDir: string): Promise<string | Buffer> {
-  if (format === 'json') return `${JSON.stringify(toDocument(source.decision), null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(toDocument(source.decision, source.weighting), null, 2)}\n`;
   if (format === 'csv') return decisionToCsv(source.decision);
   const report = buildReport(source.decision);
   if (!report.ok) throw new Error(report.error.message);
