@@ -12,6 +12,7 @@ import {
   type DecisionSummary,
 } from './model';
 import type { Result } from './result';
+import { RANK_RULES, SAATY_MAX, SAATY_MIN, SWING_TOP, WEIGHTING_METHODS } from './weighting';
 import { apiRoute, MAX_IMPORT_FILE_BYTES, sizeInWords } from './transport';
 import { aggregationRuleSchema, type FacilitatorRoundView } from './workshop';
 
@@ -99,7 +100,7 @@ export const decisionMethods = {
   createFromTemplate: method<Decision>()(z.strictObject({ name: z.string().min(1).max(200) })),
 };
 
-/** The matrix: options, criteria, scores and weights. */
+/** The matrix: options, criteria and scores. */
 export const matrixMethods = {
   addOption: method<Decision>()(z.strictObject({ ...decisionRef, name: nameSchema })),
   updateOption: method<Decision>()(
@@ -138,11 +139,30 @@ export const matrixMethods = {
       source: textSchema.optional(),
     }),
   ),
+};
+
+/** The weights: slider values and how the weights are elicited (the method and its inputs). */
+export const weightingMethods = {
   /** Run whenever a slider rests: answers only when the change was committed, not the whole decision. */
   setWeights: method<WeightsSaved>()(
     z.strictObject({
       ...decisionRef,
       weights: z.array(z.strictObject({ criterionId: id, weight: weightSchema })).min(1).max(1000),
+    }),
+  ),
+  /**
+   * How the weights are elicited: the method, and any method's inputs (each part given replaces
+   * that method's inputs whole; the others are kept). Answers like setWeights.
+   */
+  setWeighting: method<WeightsSaved>()(
+    z.strictObject({
+      ...decisionRef,
+      method: z.enum(WEIGHTING_METHODS).optional(),
+      rule: z.enum(RANK_RULES).optional(),
+      points: z.array(z.strictObject({ criterionId: id, points: weightSchema })).max(1000).optional(),
+      order: z.array(z.union([id, z.array(id).min(1).max(1000)])).max(1000).optional(),
+      swing: z.array(z.strictObject({ criterionId: id, points: z.number().min(0, 'must be 0 or more').max(SWING_TOP, `must be at most ${SWING_TOP}`) })).max(1000).optional(),
+      judgments: z.array(z.strictObject({ more: id, less: id, ratio: z.number().min(SAATY_MIN, `must be at least ${SAATY_MIN}`).max(SAATY_MAX, `must be at most ${SAATY_MAX}`) })).max(50_000).optional(),
     }),
   ),
 };
@@ -187,7 +207,7 @@ export const scenarioMethods = {
   deleteScenario: method<ScenarioSummary[]>()(z.strictObject({ scenarioId: id })),
 };
 
-export const contract = { ...workspaceMethods, ...decisionMethods, ...matrixMethods, ...transferMethods, ...roundMethods, ...scenarioMethods };
+export const contract = { ...workspaceMethods, ...decisionMethods, ...matrixMethods, ...weightingMethods, ...transferMethods, ...roundMethods, ...scenarioMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

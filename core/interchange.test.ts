@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_WEIGHTING_INPUTS } from './weighting/inputs';
 import { draftWeighting, INTERCHANGE_FORMAT, parseDecisionDocument, parseDecisionDocumentText, toDocument } from './interchange';
 import { pytorchVsTensorflow } from './templates/pytorch-vs-tensorflow';
 
@@ -130,6 +131,7 @@ describe('toDocument', () => {
       options: [{ id: 3, name: 'A', description: '' }],
       criteria: [{ id: 4, name: 'C', description: '', direction: 'cost', scale: { min: 0, max: 10, minLabel: 'lo', maxLabel: 'hi' }, weight: 2 }],
       scores: [{ optionId: 3, criterionId: 4, value: 2, rationale: 'why', source: '' }],
+      weighting: NO_WEIGHTING_INPUTS,
     });
     expect(parseDecisionDocument(doc)).toEqual({ ok: true, value: doc });
     expect(doc.decision.title).toBe('<img src=x onerror=alert(1)>');
@@ -152,6 +154,7 @@ describe('toDocument', () => {
       options: [{ id: 3, name: 'A', description: '' }],
       criteria: [4, 5].map((id) => ({ id, name: `C${id}`, description: '', direction: 'benefit' as const, scale: { min: 0, max: 10, minLabel: '', maxLabel: '' }, weight: 1 })),
       scores: [],
+      weighting: NO_WEIGHTING_INPUTS,
     };
     const doc = toDocument(stored, { method: 'ahp', judgments: [{ more: 5, less: 4, ratio: 7 }] });
     expect(doc.decision.weighting).toEqual({ method: 'ahp', judgments: [{ more: 'c5', less: 'c4', ratio: 7 }] });

@@ -12,6 +12,7 @@ import {
 import { checkWeightingReferences, weightingSchema } from './interchange-weighting';
 import { fail, ok, type Result } from './result';
 import { DIRECT_WEIGHTING, translateWeightingIds, type Weighting } from './weighting';
+import { activeWeighting, inputsFromWeighting } from './weighting/inputs';
 
 /**
  * The interchange format for one whole decision: what the CLI scores, templates are written in,
@@ -160,11 +161,12 @@ export function parseDecisionDocumentText(text: string): Result<ParsedDecisionDo
 }
 
 /**
- * A stored decision in the interchange format, with its weighting translated to the file's ids.
- * The store does not keep a weighting yet (issue 12's storage comes separately), so callers pass
- * none and every export says `{ "method": "direct" }` — true of every stored decision until then.
+ * A stored decision in the interchange format, with its active weighting translated to the file's
+ * ids. A file carries the active method's inputs only; under points, criteria[].weight holds the
+ * points (as the format says), not the slider values.
  */
-export function toDocument(decision: Decision, weighting: Weighting<number> = DIRECT_WEIGHTING): DecisionDocument {
+export function toDocument(decision: Decision, weighting: Weighting<number> = activeWeighting(decision.weighting, decision.criteria)): DecisionDocument {
+  const pointsOf = (c: Decision['criteria'][number]) => (Object.hasOwn(decision.weighting.points, c.id) ? decision.weighting.points[c.id] : 0);
   const optionKey = new Map(decision.options.map((o) => [o.id, `o${o.id}`]));
   const criterionKey = new Map(decision.criteria.map((c) => [c.id, `c${c.id}`]));
   return {
@@ -179,7 +181,7 @@ export function toDocument(decision: Decision, weighting: Weighting<number> = DI
         description: c.description,
         direction: c.direction,
         scale: { ...c.scale },
-        weight: c.weight,
+        weight: weighting.method === 'points' ? pointsOf(c) : c.weight,
       })),
       scores: decision.scores
         .filter((s) => optionKey.has(s.optionId) && criterionKey.has(s.criterionId))
@@ -204,10 +206,11 @@ export function toDocument(decision: Decision, weighting: Weighting<number> = DI
  * Gives a draft the shape of a stored decision (ids by position) so that core's scoring can run
  * on a file without a database, as the CLI does.
  */
-export function draftAsDecision(draft: DecisionDraft): Pick<Decision, 'title' | 'options' | 'criteria' | 'scores' | 'status' | 'chosenOptionId' | 'outcomeReason'> {
+export function draftAsDecision(draft: DecisionDraft): Pick<Decision, 'title' | 'options' | 'criteria' | 'scores' | 'status' | 'chosenOptionId' | 'outcomeReason' | 'weighting'> {
   const optionIds = new Map(draft.options.map((o, i) => [o.id, i + 1]));
   const criterionIds = new Map(draft.criteria.map((c, i) => [c.id, i + 1]));
   return {
+    weighting: inputsFromWeighting(draftWeighting(draft), draft.criteria.map((c, i) => ({ id: i + 1, name: c.name, weight: c.weight }))),
     title: draft.title,
     status: draft.outcome.status,
     chosenOptionId: draft.outcome.chosenOption === null ? null : (optionIds.get(draft.outcome.chosenOption) ?? null),

@@ -51,6 +51,8 @@ export function decisionRecordMarkdown(report: DecisionReport, date: Date): stri
     '',
     '## Decision Drivers',
     '',
+    ...report.weighting.map((line) => escapeMarkdown(line)),
+    '',
     ...report.criteria.map(
       (c) => `* ${escapeMarkdown(c.name)} — weight ${percent(c.share)}, ${c.direction}${c.description ? `: ${escapeMarkdown(c.description)}` : ''}`,
     ),

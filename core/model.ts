@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WeightingInputs } from './weighting/inputs';
 
 /** Whether a higher score is better (benefit) or worse (cost) on a criterion. */
 export const directionSchema = z.enum(['benefit', 'cost']);
@@ -94,6 +95,8 @@ export interface Decision {
   options: Option[];
   criteria: Criterion[];
   scores: Score[];
+  /** How the weights are elicited, with every method's inputs (the sliders are criteria[].weight). */
+  weighting: WeightingInputs;
 }
 
 export interface DecisionSummary {

@@ -2,6 +2,7 @@ import type { Criterion, Decision, Option } from './model';
 import { scoreDecision, type OptionScore } from './decision-scoring';
 import { HOW_TOTALS_ARE_COMPUTED } from './scoring';
 import { fail, ok, type Result } from './result';
+import { weighedCriteria, weightingInWords } from './weighting/inputs';
 
 /**
  * Everything a report shows about a decision, computed once: the PDF page, the Markdown record
@@ -41,10 +42,16 @@ export interface DecisionReport {
   /** Best complete option(s): more than one when tied. */
   leaders: string[];
   method: string[];
+  /** How the weights were elicited, in words: the method and its inputs (rank order, judgments, CR). */
+  weighting: string[];
 }
 
 
-export function buildReport(decision: Decision): Result<DecisionReport> {
+export function buildReport(stored: Decision): Result<DecisionReport> {
+  // Every number in a report comes from the effective weights: the decision's own method applied to its inputs.
+  const weighed = weighedCriteria(stored.weighting, stored.criteria);
+  if (!weighed.ok) return fail(weighed.error.code, `The decision cannot be scored: ${weighed.error.message}`);
+  const decision = { ...stored, criteria: weighed.value.criteria };
   const scored = scoreDecision(decision);
   if (!scored.ok) return fail(scored.error.code, `The decision cannot be scored: ${scored.error.message}`);
   const { weights, options, ranking } = scored.value;
@@ -76,5 +83,6 @@ export function buildReport(decision: Decision): Result<DecisionReport> {
     ranking: rows,
     leaders: rows.filter((r) => r.rank === 1).map((r) => r.name),
     method: [...HOW_TOTALS_ARE_COMPUTED],
+    weighting: weightingInWords(stored.weighting, stored.criteria, weighed.value.effective),
   });
 }

@@ -1,6 +1,10 @@
 import type { DecisionDraft } from '../core/interchange';
 import type { Criterion, Decision, DecisionStatus, DecisionSummary, Direction, Option, Score } from '../core/model';
 import type { Db } from './connection';
+import { readWeightingInputs, writeWeightingInputs } from './weighting';
+import { draftWeighting } from '../core/interchange';
+import { translateWeightingIds } from '../core/weighting';
+import { inputsFromWeighting } from '../core/weighting/inputs';
 
 /** Repository for whole decisions. Every function takes the database handle first. */
 
@@ -58,7 +62,7 @@ export function getDecision(db: Db, id: number): Decision | undefined {
         WHERE o.decision_id = ?`,
     )
     .all(id) as Score[];
-  return { ...row, options, criteria, scores };
+  return { ...row, options, criteria, scores, weighting: readWeightingInputs(db, id) };
 }
 
 /** Inserts a whole decision (from a template, an import or a duplicate) and returns its id. */
@@ -86,6 +90,11 @@ export function insertDecision(db: Db, draft: DecisionDraft): number {
   for (const s of draft.scores) {
     insertScore.run(optionIds.get(s.option), criterionIds.get(s.criterion), s.value, s.rationale, s.source);
   }
+  // The file's weighting names criteria by position (draftWeighting); here they become row ids.
+  const rowIds = new Map(draft.criteria.map((c, i) => [i + 1, criterionIds.get(c.id)!]));
+  const weighting = draftWeighting(draft);
+  const inputs = inputsFromWeighting(translateWeightingIds(weighting, rowIds), draft.criteria.map((c, i) => ({ id: rowIds.get(i + 1)!, name: c.name, weight: c.weight })));
+  writeWeightingInputs(db, decisionId, inputs);
   const { outcome } = draft;
   db.prepare('UPDATE decisions SET status = ?, chosen_option_id = ?, outcome_reason = ? WHERE id = ?').run(
     outcome.status,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../core/contract';
 import type { Decision } from '../core/model';
 import { scoreDecision } from '../core/decision-scoring';
+import { buildReport } from '../core/report';
 import { pytorchVsTensorflowWeightings } from '../core/templates/pytorch-vs-tensorflow';
 import { openDecisionStore } from '../db/seed';
 import { temporaryFolder } from '../db/test/temporary-store';
@@ -217,5 +218,69 @@ describe('openWorkspace', () => {
     expect(call('openWorkspace', { decisionId: 9999 }).decision?.id).toBe(other.id);
     for (const { id } of latest.decisions) call('deleteDecision', { decisionId: id });
     expect(call('openWorkspace', {})).toEqual({ decisions: [], decision: null, scenarios: [], rounds: [] });
+  });
+});
+
+describe('weighting methods', () => {
+  it('switch without losing any method’s inputs: rank order, then AHP, then back to the sliders as they were', () => {
+    const { call, seeded } = service();
+    const decision = seeded();
+    const ids = decision.criteria.map((c) => c.id);
+    const sliders = decision.criteria.map((c) => c.weight);
+    call('setWeighting', { decisionId: decision.id, method: 'rank', rule: 'roc', order: [ids[3], [ids[0], ids[1]], ids[2], ids[4], ids[5]] });
+    const ranked = call('getDecision', { decisionId: decision.id });
+    expect(ranked.weighting).toMatchObject({ method: 'rank', rule: 'roc', order: [ids[3], [ids[0], ids[1]], ids[2], ids[4], ids[5]] });
+    // Deployment ranked first: TensorFlow leads under the rank-order centroid weights, and the report says how.
+    const report = buildReport(ranked);
+    if (!report.ok) throw new Error(report.error.message);
+    expect(report.value.leaders).toEqual(['TensorFlow']);
+    expect(report.value.criteria.find((c) => c.id === ids[3])!.share).toBeCloseTo(0.4083, 4);
+    expect(report.value.weighting[0]).toBe('Weighting method: Rank order (rank-order centroid).');
+    expect(report.value.weighting[1]).toBe('Most important first: “Deployment and production”; “Ease of use” = “Dynamic vs static computation graphs” (tied); “Ecosystem and tools”; “Community and industry adoption”; “Performance and scalability”.');
+
+    const judgments = ids.slice(1).map((id) => ({ more: ids[0], less: id, ratio: 3 }));
+    call('setWeighting', { decisionId: decision.id, method: 'ahp', judgments });
+    const ahp = call('getDecision', { decisionId: decision.id });
+    expect(ahp.weighting.method).toBe('ahp');
+    expect(ahp.weighting.judgments).toEqual(judgments);
+    expect(ahp.weighting.order).toEqual(ranked.weighting.order);
+
+    call('setWeighting', { decisionId: decision.id, method: 'direct' });
+    const back = call('getDecision', { decisionId: decision.id });
+    expect(back.criteria.map((c) => c.weight)).toEqual(sliders);
+    expect(back.weighting.judgments).toEqual(judgments);
+    expect(back.weighting.order).toEqual(ranked.weighting.order);
+  });
+
+  it('the JSON export carries the active method and its inputs, and imports back the same', () => {
+    const { call, seeded } = service();
+    const decision = seeded();
+    const [a, b, c] = decision.criteria.map((x) => x.id);
+    call('setWeighting', { decisionId: decision.id, method: 'ahp', judgments: [{ more: a, less: b, ratio: 5 }, { more: b, less: c, ratio: 2 }] });
+    const document = call('exportDecision', { decisionId: decision.id });
+    expect(document.decision.weighting).toEqual({ method: 'ahp', judgments: [{ more: `c${a}`, less: `c${b}`, ratio: 5 }, { more: `c${b}`, less: `c${c}`, ratio: 2 }] });
+    const imported = call('importDecision', { document });
+    const names = new Map(imported.criteria.map((x) => [x.id, x.name]));
+    expect(imported.weighting.judgments.map((j) => [names.get(j.more), names.get(j.less), j.ratio])).toEqual([
+      [decision.criteria[0].name, decision.criteria[1].name, 5],
+      [decision.criteria[1].name, decision.criteria[2].name, 2],
+    ]);
+  });
+
+  it.each([
+    ['a criterion of another decision', { order: [9999] }, 'not-found'],
+    ['a criterion ranked twice', 'twice', 'invalid-input'],
+    ['a pair judged twice', 'pair', 'invalid-input'],
+    ['a ratio above 9', 'ratio', 'invalid-input'],
+  ] as const)('refuses %s and changes nothing', (_, kind, code) => {
+    const { dispatch, call, seeded } = service();
+    const decision = seeded();
+    const [a, b] = decision.criteria.map((c) => c.id);
+    const input =
+      kind === 'twice' ? { order: [a, [a, b]] } : kind === 'pair' ? { judgments: [{ more: a, less: b, ratio: 2 }, { more: b, less: a, ratio: 3 }] } : kind === 'ratio' ? { judgments: [{ more: a, less: b, ratio: 10 }] } : kind;
+    const before = call('getDecision', { decisionId: decision.id });
+    const result = dispatch('setWeighting', { decisionId: decision.id, method: 'ahp', ...input });
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(call('getDecision', { decisionId: decision.id })).toEqual(before);
   });
 });

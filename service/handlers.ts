@@ -6,6 +6,7 @@ import { matrixHandlers } from './handlers/matrix';
 import { roundHandlers } from './handlers/rounds';
 import { scenarioHandlers } from './handlers/scenarios';
 import { transferHandlers } from './handlers/transfer';
+import { weightingHandlers } from './handlers/weighting';
 import { workspaceHandlers } from './handlers/workspace';
 
 export type { WorkshopHost } from './handlers/context';
@@ -20,6 +21,7 @@ export function createHandlers(db: Db, workshopHost?: WorkshopHost): Handlers {
   const domains = {
     ...decisionHandlers(context),
     ...matrixHandlers(context),
+    ...weightingHandlers(context),
     ...transferHandlers(context),
     ...roundHandlers(context),
     ...scenarioHandlers(context),

@@ -267,6 +267,14 @@ describe('every contract method through IPC, against the real store', () => {
     expect(scenario).toMatchObject({ name: 'Sixty-forty', weights: { [ctx.c1]: 60, [ctx.c2]: 40 } });
     ctx.scenario = scenario.id;
   });
+  step('setWeighting', 'switches to AHP with one judgment, keeping the sliders', () => ({ decisionId: ctx.d, method: 'ahp', judgments: [{ more: ctx.c1, less: ctx.c2, ratio: 3 }] }), async (r) => {
+    expect(valueOf(r).decisionId).toBe(ctx.d);
+    const stored = valueOf(await ipc('getDecision', { decisionId: ctx.d }));
+    expect(stored.weighting).toMatchObject({ method: 'ahp', judgments: [{ more: ctx.c1, less: ctx.c2, ratio: 3 }] });
+    expect(weightOf(stored, ctx.c1)).toBe(60);
+  });
+  step('setWeighting', 'refuses a criterion judged against itself', () => ({ decisionId: ctx.d, judgments: [{ more: ctx.c1, less: ctx.c1, ratio: 3 }] }), refused('invalid-input'));
+  step('setWeighting', 'goes back to the sliders', () => ({ decisionId: ctx.d, method: 'direct' }), (r) => expect(valueOf(r).decisionId).toBe(ctx.d));
   step('setWeights', 'weighs 10/90', () => ({ decisionId: ctx.d, weights: [{ criterionId: ctx.c1, weight: 10 }, { criterionId: ctx.c2, weight: 90 }] }), async (r) => {
     expect(valueOf(r).decisionId).toBe(ctx.d);
     expect(weightOf(valueOf(await ipc('getDecision', { decisionId: ctx.d })), ctx.c1)).toBe(10);

@@ -1,10 +1,9 @@
 import type { HandlersOf, matrixMethods } from '../../core/contract';
 import { DEFAULT_SCALE, DEFAULT_WEIGHT, scoreProblem } from '../../core/model';
-import * as decisions from '../../db/decisions';
 import * as matrix from '../../db/matrix';
 import { refuse, type ServiceContext } from './context';
 
-/** Options, criteria, scores and weights: each change touches its decision and returns it as committed. */
+/** Options, criteria and scores: each change touches its decision and returns it as committed. */
 export function matrixHandlers({ db, transaction, decision, option, criterion, changed }: ServiceContext): HandlersOf<typeof matrixMethods> {
   return {
     addOption: ({ decisionId, name }) =>
@@ -76,15 +75,6 @@ export function matrixHandlers({ db, transaction, decision, option, criterion, c
         if (problem) refuse('invalid-input', problem);
         matrix.upsertScore(db, optionId, criterionId, { value, rationale, source });
         return changed(decisionId);
-      }),
-    setWeights: ({ decisionId, weights }) =>
-      transaction(() => {
-        const updatedAt = decisions.touchDecision(db, decisionId) ?? refuse('not-found', `There is no decision with id ${decisionId}.`);
-        for (const { criterionId, weight } of weights) {
-          if (matrix.findCriterion(db, criterionId)?.decisionId !== decisionId) refuse('not-found', `Criterion ${criterionId} is not part of decision ${decisionId}.`);
-          matrix.setWeight(db, criterionId, weight);
-        }
-        return { decisionId, updatedAt };
       }),
   };
 }

@@ -1,10 +1,29 @@
 import type { Client, MethodInput, MethodName, MethodOutput } from '../../../core/contract';
 import type { Result } from '../../../core/result';
+import type { EffectiveWeights } from '../../../core/weighting';
+import { decisionWeights, type WeightingInputs } from '../../../core/weighting/inputs';
 import type { Criterion, Decision, Score } from '../../../core/model';
 import { prepareDecision, weighDecision, type OptionScore } from '../../../core/decision-scoring';
 import { chartedCriteria, contributionSeries, profileSeries, type ChartSeries, type ChartedCriteria } from '../charts/chart-data';
 
 export type SaveState = 'saved' | 'saving' | 'error';
+
+/** A change to the weighting: each part given replaces that part of the inputs. */
+export type WeightingChange = Partial<WeightingInputs>;
+
+const definedParts = (change: WeightingChange): WeightingChange => Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+
+/** The inputs as setWeighting takes them. */
+function weightingInput(change: WeightingChange) {
+  return {
+    method: change.method,
+    rule: change.rule,
+    order: change.order,
+    judgments: change.judgments,
+    points: change.points && Object.entries(change.points).map(([criterionId, points]) => ({ criterionId: Number(criterionId), points })),
+    swing: change.swing && Object.entries(change.swing).map(([criterionId, points]) => ({ criterionId: Number(criterionId), points })),
+  };
+}
 
 /** How long a slider may rest before its weight is written; the totals never wait for this. */
 export const WEIGHT_SAVE_DELAY_MS = 250;
@@ -36,9 +55,24 @@ export class DecisionEditor {
   );
   /** Scores checked and placed on their scales: redone when the committed decision changes, not when a slider moves. */
   #prepared = $derived(prepareDecision(this.decision));
-  /** The current (live) weight of every criterion, by id. */
+  /** The current (live) slider value of every criterion, by id. */
   #weights = $derived(new Map(this.criteria.map((c) => [c.id, c.weight])));
-  scores = $derived(this.#prepared.ok ? weighDecision(this.#prepared.value, (id) => this.weightOf(id)) : this.#prepared);
+  /** How the weights are elicited, with every method's inputs, including changes not yet written. */
+  weighting = $state.raw() as WeightingInputs;
+  /** The weights the active method gives: what the totals, charts and exports use. */
+  effective: Result<EffectiveWeights<number>> = $derived(decisionWeights(this.weighting, this.criteria));
+  scores = $derived.by(() => {
+    if (!this.#prepared.ok) return this.#prepared;
+    if (this.weighting.method === 'direct') return weighDecision(this.#prepared.value, (id) => this.weightOf(id));
+    const effective = this.effective;
+    return effective.ok ? weighDecision(this.#prepared.value, (id) => effective.value.weights[id] ?? 0) : effective;
+  });
+  /** The criteria with the weights the totals use (the sliders' own values under direct weighting). */
+  weighedCriteria: Criterion[] = $derived.by(() => {
+    if (this.weighting.method === 'direct') return this.criteria;
+    const effective = this.effective;
+    return this.criteria.map((c) => ({ ...c, weight: effective.ok ? (effective.value.weights[c.id] ?? 0) : 0 }));
+  });
   #scoreIndex = $derived(new Map(this.decision.scores.map((s) => [`${s.optionId}:${s.criterionId}`, s])));
   /**
    * The weights that decide which criteria the charts draw one by one: the live weights as they
@@ -48,7 +82,7 @@ export class DecisionEditor {
    */
   #chartedBy = $state.raw<Record<number, number>>({});
   /** Which criteria the charts draw one by one, and which they sum as "Other criteria". */
-  charted: ChartedCriteria = $derived(chartedCriteria(this.criteria, this.#chartedBy));
+  charted: ChartedCriteria = $derived(chartedCriteria(this.weighedCriteria, this.#chartedBy));
   contributionChart: ChartSeries = $derived(
     this.scores.ok ? contributionSeries(this.decision, this.scores.value, this.charted) : { labels: [], series: [] },
   );
@@ -64,6 +98,8 @@ export class DecisionEditor {
 
   readonly #client: Client;
   #pendingWeights = new Map<number, number>();
+  /** A weighting change not yet written: the parts given replace those of the stored inputs. */
+  #pendingWeighting: WeightingChange | null = null;
   #weightTimer: ReturnType<typeof setTimeout> | undefined;
   #inFlight = 0;
   /** The last weight save sent, so a change waits for it to be answered. */
@@ -72,6 +108,7 @@ export class DecisionEditor {
   constructor(client: Client, decision: Decision) {
     this.#client = client;
     this.decision = decision;
+    this.weighting = decision.weighting;
     this.settleCharts();
   }
 
@@ -97,13 +134,30 @@ export class DecisionEditor {
     this.#weightTimer = setTimeout(() => void this.flushWeights(), WEIGHT_SAVE_DELAY_MS);
   }
 
+  /**
+   * Changes the method or a method's inputs (each part given replaces that part whole). Like a
+   * slider: the totals follow now, the write follows when the inputs rest.
+   */
+  setWeighting(change: WeightingChange): void {
+    this.weighting = { ...this.weighting, ...definedParts(change) };
+    this.#pendingWeighting = { ...this.#pendingWeighting, ...definedParts(change) };
+    this.saveState = 'saving';
+    clearTimeout(this.#weightTimer);
+    this.#weightTimer = setTimeout(() => void this.flushWeights(), WEIGHT_SAVE_DELAY_MS);
+  }
+
   async flushWeights(): Promise<void> {
     clearTimeout(this.#weightTimer);
-    if (this.#pendingWeights.size === 0) return;
+    if (this.#pendingWeights.size === 0 && this.#pendingWeighting === null) return;
     const weights = [...this.#pendingWeights].map(([criterionId, weight]) => ({ criterionId, weight }));
+    const weighting = this.#pendingWeighting;
     this.#pendingWeights.clear();
-    // The answer says only that the weights are in: what is on screen is already what was sent.
-    this.#weightSave = this.#send(() => this.#client.setWeights({ decisionId: this.id, weights }), () => {});
+    this.#pendingWeighting = null;
+    // The answers say only that the weights are in: what is on screen is already what was sent.
+    this.#weightSave = (async () => {
+      if (weights.length > 0) await this.#send(() => this.#client.setWeights({ decisionId: this.id, weights }), () => {});
+      if (weighting) await this.#send(() => this.#client.setWeighting({ decisionId: this.id, ...weightingInput(weighting) }), () => {});
+    })();
     await this.#weightSave;
   }
 
@@ -144,19 +198,20 @@ export class DecisionEditor {
   }
 
   #settled(): void {
-    if (this.#inFlight === 0 && this.#pendingWeights.size === 0) this.saveState = 'saved';
+    if (this.#inFlight === 0 && this.#pendingWeights.size === 0 && this.#pendingWeighting === null) this.saveState = 'saved';
   }
 
   /** Takes the committed decision, keeping any slider positions not yet written. */
   #adopt(decision: Decision): void {
     this.decision = decision;
     this.liveWeights = Object.fromEntries(this.#pendingWeights);
+    this.weighting = { ...decision.weighting, ...this.#pendingWeighting };
     this.settleCharts();
   }
 
   /** A slider was let go (or stepped from the keyboard): the charts' criteria follow the weights. */
   settleCharts(): void {
-    this.#chartedBy = Object.fromEntries(this.criteria.map((c) => [c.id, c.weight]));
+    this.#chartedBy = Object.fromEntries(this.weighedCriteria.map((c) => [c.id, c.weight]));
   }
 
   /** Marks the decision open or decided; deciding starts from the option leading under the current weights. */
