@@ -284,3 +284,19 @@ describe('weighting methods', () => {
     expect(call('getDecision', { decisionId: decision.id })).toEqual(before);
   });
 });
+
+describe('scenarios under another weighting method', () => {
+  it('keep the effective weights, and applying one goes back to sliders set to them', () => {
+    const { call, seeded } = service();
+    const decision = seeded();
+    const ids = decision.criteria.map((c) => c.id);
+    call('setWeighting', { decisionId: decision.id, method: 'rank', order: [ids[3], ids[0], ids[1], ids[2], ids[4], ids[5]] });
+    const [kept] = call('saveScenario', { decisionId: decision.id, name: 'Deployment first' }).filter((s) => s.name === 'Deployment first');
+    expect(kept.weights[ids[3]]).toBeCloseTo(40.83, 2);
+    call('setWeighting', { decisionId: decision.id, method: 'direct' });
+    const applied = call('applyScenario', { scenarioId: kept.id });
+    expect(applied.weighting.method).toBe('direct');
+    expect(applied.weighting.order).toEqual([ids[3], ids[0], ids[1], ids[2], ids[4], ids[5]]);
+    expect(leader(applied)).toBe('TensorFlow');
+  });
+});

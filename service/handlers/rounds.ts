@@ -3,6 +3,7 @@ import type { Result } from '../../core/result';
 import type { FacilitatorRoundView } from '../../core/workshop';
 import * as matrix from '../../db/matrix';
 import * as scenarios from '../../db/scenarios';
+import { writeWeightingInputs } from '../../db/weighting';
 import * as workshop from '../../db/workshop';
 import * as rounds from '../rounds';
 import { refuse, unwrap, type ServiceContext } from './context';
@@ -41,6 +42,8 @@ export function roundHandlers({ db, workshopHost, read, transaction, changed }: 
       transaction(() => {
         const { decisionId, weights } = groupWeights(roundId, 'applying');
         for (const { criterionId, weight } of weights) matrix.setWeight(db, criterionId, weight);
+        // The group's weights are slider values; the other methods' inputs stay for a switch back.
+        writeWeightingInputs(db, decisionId, { method: 'direct' });
         return changed(decisionId);
       }),
     keepGroupWeights: ({ roundId, name }) =>

@@ -2,7 +2,9 @@ import type { HandlersOf, ScenarioSummary, scenarioMethods } from '../../core/co
 import type { Db } from '../../db/connection';
 import * as matrix from '../../db/matrix';
 import * as scenarios from '../../db/scenarios';
-import type { ServiceContext } from './context';
+import { weighedCriteria } from '../../core/weighting/inputs';
+import { writeWeightingInputs } from '../../db/weighting';
+import { unwrap, type ServiceContext } from './context';
 
 export const scenarioSummaries = (db: Db, decisionId: number): ScenarioSummary[] =>
   scenarios.listScenarios(db, decisionId).map(({ id, name, createdAt, weights }) => ({ id, name, createdAt, weights }));
@@ -17,14 +19,20 @@ export function scenarioHandlers({ db, read, transaction, decision, scenario, ch
       }),
     saveScenario: ({ decisionId, name }) =>
       transaction(() => {
-        const { criteria } = decision(decisionId);
-        scenarios.insertScenario(db, decisionId, name, criteria.map((c) => ({ criterionId: c.id, weight: c.weight })));
+        const { criteria, weighting } = decision(decisionId);
+        // A scenario keeps the weights as the decision uses them: under AHP or a rank order, the
+        // effective weights (as points out of 100), so applying it reproduces the same totals.
+        const { effective } = unwrap(weighedCriteria(weighting, criteria));
+        const weights = weighting.method === 'direct' ? criteria.map((c) => ({ criterionId: c.id, weight: c.weight })) : criteria.map((c) => ({ criterionId: c.id, weight: (effective.weights[c.id] ?? 0) * 100 }));
+        scenarios.insertScenario(db, decisionId, name, weights);
         return scenarioSummaries(db, decisionId);
       }),
     applyScenario: ({ scenarioId }) =>
       transaction(() => {
         const { decisionId, weights } = scenario(scenarioId);
         for (const [criterionId, weight] of Object.entries(weights)) matrix.setWeight(db, Number(criterionId), weight);
+        // A scenario is a set of slider values; the other methods' inputs stay for a switch back.
+        writeWeightingInputs(db, decisionId, { method: 'direct' });
         return changed(decisionId);
       }),
     deleteScenario: ({ scenarioId }) =>
