@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures, asserts nothing. Parts (name one to run it alone):
 //   cold-start a fresh browser context opening the app, to the seeded decision with both charts;
 //   scoring   core's scoring of 1000 options x 200 criteria, in Node and in Chromium;
+//   weighting AHP with 10 criteria recomputed on each input, with the totals it gives;
 //   slider    in Chromium, slider input -> totals and both charts redrawn, and -> the next frame
 //             painted: a drag on a generated 20 x 50 decision and on the seeded one, and the
 //             20 x 50 slider dragged between far-apart weights on every input;
@@ -19,6 +20,7 @@ import { prepareDecision, scoreDecision, weighDecision } from '../core/decision-
 import { prepareMatrix, scoreMatrix, weighMatrix, type MatrixInput } from '../core/scoring';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { benchColdStart } from './bench-cold-start';
+import { benchAhp } from './bench-weighting';
 import { benchWorkshop } from './bench-workshop';
 
 const root = join(import.meta.dirname, '..');
@@ -339,11 +341,12 @@ function benchPdfExport() {
 
 // `npm run bench -- slider` runs one part; no argument runs them all.
 const only = process.argv[2];
-const parts = ['cold-start', 'scoring', 'slider', 'host-pdf', 'cli-pdf', 'workshop'];
+const parts = ['cold-start', 'scoring', 'weighting', 'slider', 'host-pdf', 'cli-pdf', 'workshop'];
 if (only && !parts.includes(only)) throw new Error(`Unknown part "${only}": choose one of ${parts.join(', ')}.`);
 const wanted = (part: string) => !only || only === part;
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 if (wanted('scoring')) benchScoring();
+if (wanted('weighting')) benchAhp();
 if (wanted('cold-start') || wanted('scoring') || wanted('slider') || wanted('host-pdf')) await benchBrowser();
 if (wanted('cli-pdf')) benchPdfExport();
 if (wanted('workshop')) await benchWorkshop();
