@@ -14,7 +14,7 @@ import {
 import type { Result } from './result';
 import { RANK_RULES, SAATY_MAX, SAATY_MIN, SWING_TOP, WEIGHTING_METHODS } from './weighting';
 import { apiRoute, MAX_IMPORT_FILE_BYTES, sizeInWords } from './transport';
-import { aggregationRuleSchema, type FacilitatorRoundView } from './workshop';
+import { aggregationRuleSchema, roundWeighingSchema, type FacilitatorRoundView } from './workshop';
 
 /**
  * The API contract: each method declared once, with its input schema and its result type.
@@ -182,6 +182,7 @@ export const roundMethods = {
       ...decisionRef,
       anonymous: z.boolean().default(false),
       rule: aggregationRuleSchema.default('geometric-mean'),
+      weighing: roundWeighingSchema.default('sliders'),
       minutes: z.number().int().min(1).max(240).nullable().default(null),
     }),
   ),

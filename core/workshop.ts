@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { AGGREGATION_RULES, type AggregationRule, type GroupResult } from './aggregation';
 import { textSchema, weightSchema } from './model';
+import { ROUND_WEIGHINGS, type RoundWeighing } from './round-weighing';
+
+export { ROUND_WEIGHING_NAMES, ROUND_WEIGHINGS, type RoundWeighing } from './round-weighing';
 
 /** What the workshop's participant endpoints accept, and what a round looks like to each side. */
 export const RoundState = z.enum(['open', 'revealed', 'closed']);
 export type RoundState = z.infer<typeof RoundState>;
 
 export const aggregationRuleSchema = z.enum(AGGREGATION_RULES);
+
+export const roundWeighingSchema = z.enum(ROUND_WEIGHINGS);
 
 /** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -55,6 +60,7 @@ export interface ParticipantRoundView {
   state: RoundState;
   decisionTitle: string;
   anonymous: boolean;
+  weighing: RoundWeighing;
   endsAt: string | null;
   criteria: RoundCriterion[];
   /** This participant's last submission (criterion id → weight), if any. */
@@ -78,6 +84,7 @@ export interface RoundSettings {
   state: RoundState;
   anonymous: boolean;
   rule: AggregationRule;
+  weighing: RoundWeighing;
   shareResult: boolean;
   endsAt: string | null;
   createdAt: string;

@@ -1,22 +1,22 @@
 import type { AggregationRule, ParticipantWeights } from '../core/aggregation';
-import type { RoundSettings, RoundState } from '../core/workshop';
+import type { RoundSettings, RoundState, RoundWeighing } from '../core/workshop';
 import type { Db } from './connection';
 
 /** Repository for workshop rounds, participants and their submitted weights. */
 
 export type RoundRow = RoundSettings;
 
-const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, state, anonymous, rule, share_result AS shareResult,
+const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, state, anonymous, rule, weighing, share_result AS shareResult,
   ends_at AS endsAt, created_at AS createdAt`;
 
 const toRound = (row: (Omit<RoundRow, 'anonymous' | 'shareResult'> & { anonymous: number; shareResult: number }) | undefined): RoundRow | undefined =>
   row && { ...row, anonymous: row.anonymous === 1, shareResult: row.shareResult === 1 };
 
-export function insertRound(db: Db, round: { decisionId: number; code: string; anonymous: boolean; rule: AggregationRule; endsAt: string | null }): number {
+export function insertRound(db: Db, round: { decisionId: number; code: string; anonymous: boolean; rule: AggregationRule; weighing: RoundWeighing; endsAt: string | null }): number {
   return Number(
     db
-      .prepare('INSERT INTO rounds (decision_id, join_code, anonymous, rule, ends_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(round.decisionId, round.code, round.anonymous ? 1 : 0, round.rule, round.endsAt, new Date().toISOString()).lastInsertRowid,
+      .prepare('INSERT INTO rounds (decision_id, join_code, anonymous, rule, weighing, ends_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(round.decisionId, round.code, round.anonymous ? 1 : 0, round.rule, round.weighing, round.endsAt, new Date().toISOString()).lastInsertRowid,
   );
 }
 

@@ -31,7 +31,7 @@ export async function benchWorkshop(): Promise<void> {
   const handlers = createHandlers(db, controller);
   const host = await startHttpHost({ dispatch: createDispatch(handlers), staticDir: folder });
   try {
-    const round = handlers.startRound({ decisionId: 1, anonymous: false, rule: 'geometric-mean', minutes: 30 });
+    const round = handlers.startRound({ decisionId: 1, anonymous: false, rule: 'geometric-mean', weighing: 'sliders', minutes: 30 });
     if (!round.ok) throw new Error(round.error.message);
     await controller.roundsChanged();
     const base = controller.url!;

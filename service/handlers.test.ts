@@ -9,6 +9,7 @@ import { openDecisionStore } from '../db/seed';
 import { temporaryFolder } from '../db/test/temporary-store';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import * as rounds from './rounds';
 
 const folder = temporaryFolder();
 
@@ -298,5 +299,19 @@ describe('scenarios under another weighting method', () => {
     expect(applied.weighting.method).toBe('direct');
     expect(applied.weighting.order).toEqual([ids[3], ids[0], ids[1], ids[2], ids[4], ids[5]]);
     expect(leader(applied)).toBe('TensorFlow');
+  });
+});
+
+describe('how people weigh in a round', () => {
+  it('is the facilitator’s choice, stored with the round and shown to each phone', () => {
+    const { db, call, seeded } = service();
+    const decision = seeded();
+    const round = call('startRound', { decisionId: decision.id, weighing: 'rank' });
+    expect(round.weighing).toBe('rank');
+    const joined = rounds.join(db, { code: round.code });
+    if (!joined.ok) throw new Error(joined.error.message);
+    const view = rounds.participantView(db, joined.value.token);
+    expect(view.ok && view.value.weighing).toBe('rank');
+    expect(call('listRounds', { decisionId: decision.id })[0].weighing).toBe('rank');
   });
 });

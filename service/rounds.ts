@@ -6,6 +6,7 @@ import {
   joinRequestSchema,
   submitRequestSchema,
   type FacilitatorRoundView,
+  type RoundWeighing,
   type ParticipantRoundView,
 } from '../core/workshop';
 import { inTransaction, type Db } from '../db/connection';
@@ -29,11 +30,11 @@ function newJoinCode(db: Db): string {
 
 const expired = (round: workshop.RoundRow, now: Date) => round.endsAt !== null && new Date(round.endsAt) <= now;
 
-export function startRound(db: Db, input: { decisionId: number; anonymous: boolean; rule: AggregationRule; minutes: number | null }): Result<FacilitatorRoundView> {
+export function startRound(db: Db, input: { decisionId: number; anonymous: boolean; rule: AggregationRule; weighing?: RoundWeighing; minutes: number | null }): Result<FacilitatorRoundView> {
   return inTransaction(db, () => {
     if (!getDecision(db, input.decisionId)) return fail('not-found', `There is no decision with id ${input.decisionId}.`);
     const endsAt = input.minutes === null ? null : new Date(Date.now() + input.minutes * 60_000).toISOString();
-    const id = workshop.insertRound(db, { decisionId: input.decisionId, code: newJoinCode(db), anonymous: input.anonymous, rule: input.rule, endsAt });
+    const id = workshop.insertRound(db, { decisionId: input.decisionId, code: newJoinCode(db), anonymous: input.anonymous, rule: input.rule, weighing: input.weighing ?? 'sliders', endsAt });
     return roundView(db, id);
   });
 }
@@ -127,6 +128,7 @@ export function participantView(db: Db, token: string | undefined): Result<Parti
     state: round.state,
     decisionTitle: decision.title,
     anonymous: round.anonymous,
+    weighing: round.weighing,
     endsAt: round.endsAt,
     criteria: decision.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, minLabel: c.scale.minLabel, maxLabel: c.scale.maxLabel })),
     myWeights: workshop.submissionOf(db, participant.id),

@@ -69,3 +69,57 @@ test('three people join by code, weigh the dimensions from their own browsers, a
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(scriptDialogs()).toBe(0);
 });
+
+test('in a rank-order round a phone orders the dimensions, and one in a points round shares 100 points', async ({ app, browser }) => {
+  const { page } = app;
+  const panel = page.getByRole('region', { name: 'Workshop' });
+  await panel.getByLabel('People weigh with').selectOption({ label: 'Rank order' });
+  await panel.getByRole('button', { name: 'Start a round' }).click();
+  await expect(panel.getByTestId('join-url')).toHaveText(/join\?code=/);
+  const joinUrl = (await panel.getByTestId('join-url').textContent())!;
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const p = await phone.newPage();
+  await p.goto(joinUrl);
+  await p.getByRole('button', { name: 'Join' }).click();
+  const order = p.getByTestId('rank-order').locator('.name');
+  await expect(order).toHaveText(DIMENSIONS);
+  // Deployment and production (4th) to the top, by keyboard-reachable buttons.
+  for (let i = 0; i < 3; i++) await p.getByRole('button', { name: 'Move Deployment and production up' }).click();
+  await expect(order.first()).toHaveText('Deployment and production');
+  await expect(p.getByTestId('rank-order').locator('output').first()).toHaveText('41%');
+  await p.getByRole('button', { name: 'Send my order' }).click();
+  await expect(p.getByText(/^Sent. You can change/)).toBeVisible();
+  await phone.close();
+
+  await expect(panel.getByTestId('submitted-count')).toHaveText('1 of 1 submitted');
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  // One person's rank-order centroid weights are the group's: 40.8 % for the first of six.
+  await expect(panel.getByTestId('group-weight').nth(3)).toHaveText('40.8%');
+  await panel.getByRole('button', { name: 'Close round' }).click();
+  await panel.getByRole('button', { name: 'New round' }).click();
+
+  await panel.getByLabel('People weigh with').selectOption({ label: '100 points' });
+  await panel.getByRole('button', { name: 'Start a round' }).click();
+  await expect(panel.getByTestId('join-url')).toHaveText(/join\?code=/);
+  const pointsUrl = (await panel.getByTestId('join-url').textContent())!;
+  const second = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const q = await second.newPage();
+  await q.goto(pointsUrl);
+  await q.getByRole('button', { name: 'Join' }).click();
+  await expect(q.getByTestId('points-left')).toHaveText('All 100 points given.');
+  await q.getByLabel('Points for Ease of use').fill('40');
+  await q.getByLabel('Points for Ease of use').blur();
+  await expect(q.getByTestId('points-left')).toHaveText('23 points too many.');
+  await expect(q.getByRole('button', { name: 'Send my points' })).toBeDisabled();
+  await q.getByLabel('Points for Dynamic vs static computation graphs').fill('0');
+  await q.getByLabel('Points for Dynamic vs static computation graphs').blur();
+  // The even start was 17, 17, 17, 17, 16, 16: 40 + 0 + 17 + 17 + 16 + 16 is 6 too many.
+  await expect(q.getByTestId('points-left')).toHaveText('6 points too many.');
+  await q.getByLabel('Points for Ecosystem and tools').fill('11');
+  await q.getByLabel('Points for Ecosystem and tools').blur();
+  await expect(q.getByTestId('points-left')).toHaveText('All 100 points given.');
+  await q.getByRole('button', { name: 'Send my points' }).click();
+  await expect(q.getByText(/^Sent. You can change/)).toBeVisible();
+  await second.close();
+});

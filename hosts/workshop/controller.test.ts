@@ -14,7 +14,7 @@ describe('WorkshopController', () => {
     const handlers = createHandlers(db, controller);
     expect(controller.url).toBeNull();
 
-    const started = handlers.startRound({ decisionId: 1, anonymous: false, rule: 'mean', minutes: 5 });
+    const started = handlers.startRound({ decisionId: 1, anonymous: false, rule: 'mean', weighing: 'sliders', minutes: 5 });
     if (!started.ok) throw new Error(started.error.message);
     await controller.roundsChanged();
     expect(controller.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -34,7 +34,7 @@ describe('WorkshopController', () => {
   it('applies revealed group weights to the decision as slider points', async () => {
     const db = openDecisionStore(join(folder(), 'store.sqlite'));
     const handlers = createHandlers(db);
-    const round = handlers.startRound({ decisionId: 1, anonymous: true, rule: 'mean', minutes: null });
+    const round = handlers.startRound({ decisionId: 1, anonymous: true, rule: 'mean', weighing: 'sliders', minutes: null });
     if (!round.ok) throw new Error(round.error.message);
     expect(handlers.applyGroupWeights({ roundId: round.value.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     handlers.updateRound({ roundId: round.value.id, state: 'revealed' });

@@ -2,6 +2,14 @@ import type { Result } from '../../../core/result';
 import { DEFAULT_WEIGHT } from '../../../core/weight-range';
 import { PARTICIPANT_TOKEN_HEADER } from '../../../core/transport';
 import type { ParticipantRoundView } from '../../../core/workshop';
+import { POINTS_TOTAL } from '../../../core/weighting/points';
+import { placeWeights } from '../../../core/weighting/rank';
+
+/** 100 points shared as evenly as whole points allow, the first criteria taking the remainder. */
+export function evenPoints(count: number): number[] {
+  const each = Math.floor(POINTS_TOTAL / count);
+  return Array.from({ length: count }, (_, i) => each + (i < POINTS_TOTAL - each * count ? 1 : 0));
+}
 
 const POLL_MS = 3000;
 
@@ -24,7 +32,10 @@ export class ParticipantSession {
   name = $state('');
   token = $state<string | null>(null);
   view = $state<ParticipantRoundView | null>(null);
+  /** Slider values or points, by criterion id (a rank order keeps `order` instead). */
   weights = $state<Record<number, number>>({});
+  /** Criterion ids, most important first (rank-order rounds). */
+  order = $state<number[]>([]);
   message = $state<string | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
@@ -54,12 +65,47 @@ export class ParticipantSession {
     if (!view.ok) return void (this.error = view.error.message);
     const first = this.view === null;
     this.view = view.value;
-    if (first) this.weights = view.value.myWeights ?? Object.fromEntries(view.value.criteria.map((c) => [c.id, DEFAULT_WEIGHT]));
+    if (first) this.#start(view.value);
+  }
+
+  /** Where each control starts: the person's last submission, else an even start for the round's way of weighing. */
+  #start(view: ParticipantRoundView): void {
+    const ids = view.criteria.map((c) => c.id);
+    const mine = view.myWeights;
+    if (view.weighing === 'rank') {
+      this.order = mine ? [...ids].sort((a, b) => (mine[b] ?? 0) - (mine[a] ?? 0)) : ids;
+      return;
+    }
+    if (mine) this.weights = { ...mine };
+    else if (view.weighing === 'points') this.weights = Object.fromEntries(evenPoints(ids.length).map((points, i) => [ids[i], points]));
+    else this.weights = Object.fromEntries(ids.map((id) => [id, DEFAULT_WEIGHT]));
+  }
+
+  /** Points still to share out of 100 (negative when too many are given). */
+  get pointsLeft(): number {
+    return POINTS_TOTAL - Object.values(this.weights).reduce((a, b) => a + b, 0);
+  }
+
+  /** Moves a criterion one place up (toward most important) or down the order. */
+  move(criterionId: number, by: -1 | 1): void {
+    const from = this.order.indexOf(criterionId);
+    const to = from + by;
+    if (from < 0 || to < 0 || to >= this.order.length) return;
+    const order = [...this.order];
+    [order[from], order[to]] = [order[to], order[from]];
+    this.order = order;
+  }
+
+  /** What is sent: slider values or points as they are, a rank order as its rank-order centroid weights. */
+  get submission(): Record<number, number> {
+    if (this.view?.weighing !== 'rank') return { ...this.weights };
+    const places = placeWeights('roc', this.order.length);
+    return Object.fromEntries(this.order.map((id, k) => [id, places[k] * 100]));
   }
 
   async submit(): Promise<void> {
     this.busy = true;
-    const sent = await post<{ submitted: true }>('/w/submit', { weights: Object.fromEntries(Object.entries(this.weights).map(([k, v]) => [k, v])) }, this.token ?? undefined);
+    const sent = await post<{ submitted: true }>('/w/submit', { weights: this.submission }, this.token ?? undefined);
     this.busy = false;
     if (!sent.ok) {
       this.error = sent.error.message;
@@ -73,7 +119,8 @@ export class ParticipantSession {
 
   /** Each person's weights as shares of their own total, as the group maths sees them. */
   share(criterionId: number): number {
-    const total = Object.values(this.weights).reduce((a, b) => a + b, 0);
-    return total > 0 ? (this.weights[criterionId] ?? 0) / total : 0;
+    const weights = this.submission;
+    const total = Object.values(weights).reduce((a, b) => a + b, 0);
+    return total > 0 ? (weights[criterionId] ?? 0) / total : 0;
   }
 }

@@ -75,3 +75,12 @@ describe('the score and criterion dialogs', () => {
     expect(draft.toInput(1)).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Give the scale a lowest and a highest score.' } });
   });
 });
+
+describe('a points round on a phone', () => {
+  it('starts from 100 points shared as evenly as whole points allow', async () => {
+    const { evenPoints } = await import('../participant/participant.svelte');
+    expect(evenPoints(6)).toEqual([17, 17, 17, 17, 16, 16]);
+    expect(evenPoints(3)).toEqual([34, 33, 33]);
+    for (const n of [1, 2, 7, 13, 100, 150]) expect(evenPoints(n).reduce((a, b) => a + b, 0)).toBe(100);
+  });
+});

@@ -40,9 +40,10 @@ describe('the facilitator’s workshop round', () => {
     workshop.anonymous = true;
     workshop.rule = 'median';
     workshop.minutes = 2;
+    workshop.weighing = 'points';
     await workshop.start();
 
-    expect(host.callsTo('startRound')).toEqual([{ decisionId: editor.id, anonymous: true, rule: 'median', minutes: 2 }]);
+    expect(host.callsTo('startRound')).toEqual([{ decisionId: editor.id, anonymous: true, rule: 'median', weighing: 'points', minutes: 2 }]);
     expect(workshop.round?.state).toBe('open');
     expect(workshop.secondsLeft).toBe(120);
     await vi.advanceTimersByTimeAsync(30_000);

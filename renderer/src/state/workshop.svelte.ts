@@ -1,5 +1,6 @@
 import type { AggregationRule } from '../../../core/aggregation';
 import type { Client, WorkshopRound } from '../../../core/contract';
+import type { RoundWeighing } from '../../../core/workshop';
 import type { DecisionEditor } from './decision-editor.svelte';
 
 /** Without live events (the desktop app) the panel polls; with them it only re-checks now and then. */
@@ -16,6 +17,8 @@ export class WorkshopState {
   qrDataUrl = $state<string | null>(null);
   anonymous = $state(false);
   rule = $state<AggregationRule>('geometric-mean');
+  /** How people weigh on their phones. */
+  weighing = $state<RoundWeighing>('sliders');
   minutes = $state(5);
   now = $state(Date.now());
   error = $state<string | null>(null);
@@ -51,7 +54,7 @@ export class WorkshopState {
   }
 
   async start(): Promise<void> {
-    const started = await this.#client.startRound({ decisionId: this.#editor.id, anonymous: this.anonymous, rule: this.rule, minutes: this.minutes > 0 ? this.minutes : null });
+    const started = await this.#client.startRound({ decisionId: this.#editor.id, anonymous: this.anonymous, rule: this.rule, weighing: this.weighing, minutes: this.minutes > 0 ? this.minutes : null });
     if (!started.ok) return void (this.error = started.error.message);
     this.error = null;
     await this.#show(started.value);

@@ -225,7 +225,7 @@ export class FakeHost {
         return ok(this.scenarios);
       },
       listRounds: ({ decisionId }) => ok(this.rounds.filter((r) => r.decisionId === decisionId)),
-      startRound: ({ decisionId, anonymous, rule, minutes }) => {
+      startRound: ({ decisionId, anonymous, rule, weighing, minutes }) => {
         const found = this.#own(decisionId);
         if (!found.ok) return found;
         const round: WorkshopRound = {
@@ -233,6 +233,7 @@ export class FakeHost {
           decisionId,
           code: 'ABC234',
           state: 'open',
+          weighing,
           anonymous,
           rule,
           shareResult: false,
