@@ -32,8 +32,11 @@ export type FragileReason =
 
 /** A share of 1 as a percentage in words: 0.1 → "10", 0.181818 → "18.2". */
 function percentNumber(share: number, decimals: number): string {
-  // Number() drops the trailing zeros toFixed writes; + 0 turns a rounded −0 into 0.
-  return String(Number((share * 100).toFixed(decimals)) + 0);
+  // Rounded to a whole number of tenths (or hundredths …) and divided back: String() then writes
+  // no trailing zeros, and turns a rounded −0 into "0". Cheaper than toFixed, which matters when
+  // fifty fragile reasons are worded on every slider input.
+  const scale = 10 ** decimals;
+  return String(Math.round(share * 100 * scale) / scale);
 }
 
 /** Points of 100 in words, one decimal. */
