@@ -160,6 +160,8 @@ describe('hand-computed cases', () => {
     const r = unwrap(analyseSensitivity(fromRows([[0.9, 0.8], [0.5, 0.8], [0.1, 0.2]]), [3, 1]));
     expect(r.headline).toBe('No single weight change makes another option lead');
     expect(r.nearestFlip).toBeNull();
+    // Twice 75 % is capped at 100 %.
+    expect(r.tornado.find((t) => t.criterion === 'c0')!.highWeight).toBe(1);
   });
 
   it('leaves out options with missing scores, naming them', () => {
