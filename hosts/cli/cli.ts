@@ -13,6 +13,7 @@ import { createHandlers } from '../../service/handlers';
 import { lanAddress, WorkshopController } from '../workshop/controller';
 import { exportDecision, EXPORT_USAGE, ExportUsageError } from './export-command';
 import { scoreReport } from './score-report';
+import { analyseCommand, ANALYSE_USAGE } from './analyse-command';
 
 /** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
 const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
@@ -23,6 +24,7 @@ export const MAX_INPUT_FILE_BYTES = MAX_IMPORT_FILE_BYTES;
 const USAGE = `Usage:
   decision-matrix score <decision.json>     print ranking, totals and contributions as JSON
   decision-matrix template [name]           list built-in decisions, or print one as JSON
+  ${ANALYSE_USAGE}
   ${EXPORT_USAGE}
                                             write a PDF report, a JSON or CSV file, or a Markdown decision record
   decision-matrix web [--port N] [--data-dir DIR] [--workshop-host ADDRESS] [--workshop-port N]
@@ -119,6 +121,8 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
         io.out(`${JSON.stringify(report.value, null, 2)}\n`);
         return 0;
       }
+      case 'analyse':
+        return analyseCommand(rest, readDecisionFile, io);
       case 'template': {
         if (rest.length === 0) {
           io.out(templates.map((t) => `${t.name}\t${t.title}`).join('\n') + '\n');
