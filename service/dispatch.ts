@@ -1,5 +1,5 @@
 import { contract, isMethodName, type Handlers, type MethodName } from '../core/contract';
-import { describeIssue } from '../core/interchange';
+import { describeInputProblem } from './input-messages';
 import { fail, type Result } from '../core/result';
 
 /**
@@ -10,13 +10,13 @@ import { fail, type Result } from '../core/result';
 export function dispatch(handlers: Handlers, name: string, rawInput: unknown): Result<unknown> {
   if (!isMethodName(name)) return fail('unknown-method', `There is no method named "${name}".`);
   const parsed = contract[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) return fail('invalid-input', `${name}: ${describeIssue(parsed.error.issues[0])}`);
+  if (!parsed.success) return fail('invalid-input', describeInputProblem(parsed.error.issues[0]));
   try {
     const handler = handlers[name] as (input: unknown) => Result<unknown>;
     return handler(parsed.data);
   } catch (error) {
     console.error(`decision-matrix: ${name} failed`, error);
-    return fail('internal', `${name} failed unexpectedly: ${(error as Error).message}`);
+    return fail('internal', `Something went wrong and nothing was changed (${(error as Error).message}).`);
   }
 }
 

@@ -12,7 +12,7 @@ import {
 import { inTransaction, type Db } from '../db/connection';
 import { getDecision } from '../db/decisions';
 import * as workshop from '../db/workshop';
-import { describeIssue } from '../core/interchange';
+import { describeInputProblem } from './input-messages';
 import type { z } from 'zod';
 
 /**
@@ -32,7 +32,7 @@ const expired = (round: workshop.RoundRow, now: Date) => round.endsAt !== null &
 
 export function startRound(db: Db, input: { decisionId: number; anonymous: boolean; rule: AggregationRule; weighing?: RoundWeighing; minutes: number | null }): Result<FacilitatorRoundView> {
   return inTransaction(db, () => {
-    if (!getDecision(db, input.decisionId)) return fail('not-found', `There is no decision with id ${input.decisionId}.`);
+    if (!getDecision(db, input.decisionId)) return fail('not-found', 'This decision no longer exists; it may have been deleted in another window.');
     const endsAt = input.minutes === null ? null : new Date(Date.now() + input.minutes * 60_000).toISOString();
     const id = workshop.insertRound(db, { decisionId: input.decisionId, code: newJoinCode(db), anonymous: input.anonymous, rule: input.rule, weighing: input.weighing ?? 'sliders', endsAt });
     return roundView(db, id);
@@ -41,7 +41,7 @@ export function startRound(db: Db, input: { decisionId: number; anonymous: boole
 
 export function roundView(db: Db, roundId: number): Result<FacilitatorRoundView> {
   const round = workshop.findRound(db, roundId);
-  if (!round) return fail('not-found', `There is no round with id ${roundId}.`);
+  if (!round) return fail('not-found', 'That workshop round no longer exists.');
   const participants = workshop.listParticipants(db, roundId).map((p) => ({ ...p, name: round.anonymous ? '' : p.name }));
   let result: FacilitatorRoundView['result'] = null;
   let resultProblem: string | null = null;
@@ -57,7 +57,7 @@ export function roundView(db: Db, roundId: number): Result<FacilitatorRoundView>
 export function changeRound(db: Db, roundId: number, change: { state?: 'revealed' | 'closed'; addMinutes?: number; shareResult?: boolean }): Result<FacilitatorRoundView> {
   return inTransaction(db, () => {
     const round = workshop.findRound(db, roundId);
-    if (!round) return fail('not-found', `There is no round with id ${roundId}.`);
+    if (!round) return fail('not-found', 'That workshop round no longer exists.');
     if (round.state === 'closed') return fail('conflict', 'This round is closed; start a new round to collect weights again.');
     let endsAt: string | null | undefined;
     if (change.addMinutes !== undefined) {
@@ -71,7 +71,7 @@ export function changeRound(db: Db, roundId: number, change: { state?: 'revealed
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): Result<z.output<T>> {
   const parsed = schema.safeParse(body);
-  return parsed.success ? ok(parsed.data) : fail('invalid-input', describeIssue(parsed.error.issues[0]));
+  return parsed.success ? ok(parsed.data) : fail('invalid-input', describeInputProblem(parsed.error.issues[0]));
 }
 
 export function join(db: Db, body: unknown, now = new Date()): Result<{ token: string }> {
@@ -105,10 +105,10 @@ export function submit(db: Db, token: string | undefined, body: unknown, now = n
     const known = new Set(decision.criteria.map((c) => c.id));
     const given = Object.entries(request.value.weights).map(([id, weight]) => ({ criterionId: Number(id), weight }));
     const unknown = given.find((w) => !known.has(w.criterionId));
-    if (unknown) return fail('invalid-input', `weights: there is no criterion ${unknown.criterionId} in this decision.`);
+    if (unknown) return fail('invalid-input', 'One of the weights is for a criterion this decision no longer has: reload the page.');
     const missing = decision.criteria.find((c) => !given.some((w) => w.criterionId === c.id));
-    if (missing) return fail('invalid-input', `weights: give a weight for every criterion ("${missing.name}" is missing).`);
-    if (given.every((w) => w.weight === 0)) return fail('invalid-input', 'weights: give at least one criterion a weight above zero.');
+    if (missing) return fail('invalid-input', `Give a weight for every criterion (“${missing.name}” is missing).`);
+    if (given.every((w) => w.weight === 0)) return fail('invalid-input', 'Give at least one criterion a weight above zero.');
     workshop.replaceSubmission(db, participant.id, given);
     return ok({ submitted: true as const });
   });

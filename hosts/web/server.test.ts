@@ -98,7 +98,7 @@ describe('HTTP host', () => {
     expect((await api(h, 'getDecision', { decisionId: 999 })).status).toBe(404);
     const bad = await api(h, 'addOption', { decisionId: 1, name: '' });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body).error.message).toBe('addOption: name: must not be empty');
+    expect(JSON.parse(bad.body).error.message).toBe('The name must not be empty.');
     expect((await api(h, 'noSuchMethod', {})).status).toBe(404);
   });
 

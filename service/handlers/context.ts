@@ -13,6 +13,19 @@ export interface WorkshopHost {
   roundsChanged(): void | Promise<void>;
 }
 
+/**
+ * What a person reads when something they act on is no longer there (deleted in another window,
+ * or by an undo). Messages name things as the person sees them, never by an internal id.
+ */
+export const GONE = {
+  decision: 'This decision no longer exists; it may have been deleted in another window.',
+  option: 'That option no longer exists; it may have been removed in another window.',
+  criterion: 'That criterion no longer exists; it may have been removed in another window.',
+  scenario: 'That scenario no longer exists; it may have been deleted in another window.',
+  round: 'That workshop round no longer exists.',
+  foreignCriterion: 'A weight is for a criterion that is not in this decision; reload to see the decision as it is.',
+} as const;
+
 /** A handler's refusal on its way out of the transaction it rolls back. */
 class Refusal extends Error {
   constructor(readonly result: Result<never>) {
@@ -60,16 +73,16 @@ function catchRefusal<T>(body: () => T): Result<T> {
 }
 
 export function createContext(db: Db, workshopHost?: WorkshopHost): ServiceContext {
-  const decision = (decisionId: number) => decisions.getDecision(db, decisionId) ?? refuse('not-found', `There is no decision with id ${decisionId}.`);
+  const decision = (decisionId: number) => decisions.getDecision(db, decisionId) ?? refuse('not-found', GONE.decision);
   return {
     db,
     workshopHost,
     read: catchRefusal,
     transaction: (body) => catchRefusal(() => inTransaction(db, body)),
     decision,
-    option: (optionId) => matrix.findOption(db, optionId) ?? refuse('not-found', `There is no option with id ${optionId}.`),
-    criterion: (criterionId) => matrix.findCriterion(db, criterionId) ?? refuse('not-found', `There is no criterion with id ${criterionId}.`),
-    scenario: (scenarioId) => scenarios.findScenario(db, scenarioId) ?? refuse('not-found', `There is no scenario with id ${scenarioId}.`),
+    option: (optionId) => matrix.findOption(db, optionId) ?? refuse('not-found', GONE.option),
+    criterion: (criterionId) => matrix.findCriterion(db, criterionId) ?? refuse('not-found', GONE.criterion),
+    scenario: (scenarioId) => scenarios.findScenario(db, scenarioId) ?? refuse('not-found', GONE.scenario),
     changed: (decisionId) => {
       decisions.touchDecision(db, decisionId);
       return decision(decisionId);

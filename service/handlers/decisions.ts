@@ -2,7 +2,7 @@ import type { decisionMethods, HandlersOf } from '../../core/contract';
 import { OPEN_OUTCOME, toDocument } from '../../core/interchange';
 import { findTemplate, templates } from '../../core/templates';
 import * as decisions from '../../db/decisions';
-import { refuse, type ServiceContext } from './context';
+import { GONE, refuse, type ServiceContext } from './context';
 
 /** Decisions as a whole. */
 export function decisionHandlers({ db, read, transaction, decision }: ServiceContext): HandlersOf<typeof decisionMethods> {
@@ -20,14 +20,14 @@ export function decisionHandlers({ db, read, transaction, decision }: ServiceCon
       transaction(() => {
         const { options } = decision(decisionId);
         if (fields.chosenOptionId != null && !options.some((o) => o.id === fields.chosenOptionId)) {
-          refuse('not-found', `Option ${fields.chosenOptionId} is not part of decision ${decisionId}.`);
+          refuse('not-found', 'The chosen option is not one of this decision’s options; it may have been removed in another window.');
         }
         decisions.updateDecision(db, decisionId, fields);
         return decision(decisionId);
       }),
     deleteDecision: ({ decisionId }) =>
       transaction(() => {
-        if (!decisions.deleteDecision(db, decisionId)) refuse('not-found', `There is no decision with id ${decisionId}.`);
+        if (!decisions.deleteDecision(db, decisionId)) refuse('not-found', GONE.decision);
         return { deletedId: decisionId };
       }),
     listTemplates: () => read(() => templates.map(({ name, title }) => ({ name, title }))),

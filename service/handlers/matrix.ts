@@ -1,7 +1,7 @@
 import type { HandlersOf, matrixMethods } from '../../core/contract';
 import { DEFAULT_SCALE, DEFAULT_WEIGHT, scoreProblem } from '../../core/model';
 import * as matrix from '../../db/matrix';
-import { refuse, type ServiceContext } from './context';
+import { GONE, refuse, type ServiceContext } from './context';
 
 /** Options, criteria and scores: each change touches its decision and returns it as committed. */
 export function matrixHandlers({ db, transaction, decision, option, criterion, changed }: ServiceContext): HandlersOf<typeof matrixMethods> {
@@ -70,7 +70,7 @@ export function matrixHandlers({ db, transaction, decision, option, criterion, c
       transaction(() => {
         const { decisionId } = option(optionId);
         const scored = criterion(criterionId);
-        if (scored.decisionId !== decisionId) refuse('not-found', `There is no criterion with id ${criterionId}.`);
+        if (scored.decisionId !== decisionId) refuse('not-found', GONE.criterion);
         const problem = value === undefined || value === null ? null : scoreProblem(scored, value);
         if (problem) refuse('invalid-input', problem);
         matrix.upsertScore(db, optionId, criterionId, { value, rationale, source });

@@ -2,14 +2,14 @@ import type { HandlersOf, weightingMethods } from '../../core/contract';
 import * as decisions from '../../db/decisions';
 import * as matrix from '../../db/matrix';
 import { writeWeightingInputs } from '../../db/weighting';
-import { refuse, type ServiceContext } from './context';
+import { GONE, refuse, type ServiceContext } from './context';
 
 /** The weights: slider values, and how the weights are elicited. Each answers when it is committed. */
 export function weightingHandlers({ db, transaction, decision }: ServiceContext): HandlersOf<typeof weightingMethods> {
   /** Marks the decision changed; refuses when there is none. */
-  const touched = (decisionId: number) => decisions.touchDecision(db, decisionId) ?? refuse('not-found', `There is no decision with id ${decisionId}.`);
+  const touched = (decisionId: number) => decisions.touchDecision(db, decisionId) ?? refuse('not-found', GONE.decision);
   const ownCriterion = (decisionId: number, criterionId: number) => {
-    if (matrix.findCriterion(db, criterionId)?.decisionId !== decisionId) refuse('not-found', `Criterion ${criterionId} is not part of decision ${decisionId}.`);
+    if (matrix.findCriterion(db, criterionId)?.decisionId !== decisionId) refuse('not-found', GONE.foreignCriterion);
   };
 
   return {
@@ -26,7 +26,7 @@ export function weightingHandlers({ db, transaction, decision }: ServiceContext)
       transaction(() => {
         const { criteria } = decision(decisionId);
         const name = new Map(criteria.map((c) => [c.id, c.name]));
-        const named = (criterionId: number) => name.get(criterionId) ?? refuse('not-found', `Criterion ${criterionId} is not part of this decision.`);
+        const named = (criterionId: number) => name.get(criterionId) ?? refuse('not-found', GONE.foreignCriterion);
         for (const { criterionId } of [...(points ?? []), ...(swing ?? [])]) named(criterionId);
         if (order) {
           const placed = order.flat();
