@@ -15,8 +15,8 @@ export interface WebHost {
 }
 
 /** Starts the real CLI's browser host (`decision-matrix web`) on a free port with its own data folder. */
-export async function startWebHost(dataDir: string): Promise<WebHost> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/decision-matrix.cjs'), 'web', '--port', '0', '--data-dir', dataDir, '--workshop-host', '127.0.0.1'], {
+export async function startWebHost(dataDir: string, port = 0): Promise<WebHost> {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/decision-matrix.cjs'), 'web', '--port', String(port), '--data-dir', dataDir, '--workshop-host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DECISION_MATRIX_PDF_PREWARM: '0' },
   });

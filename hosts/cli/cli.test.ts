@@ -258,3 +258,14 @@ describe('usage', () => {
     expect(err).toMatch(/unknown command "frobnicate"/);
   });
 });
+
+describe('--help on a command', () => {
+  it.each(['web', 'export', 'score', 'analyse', 'template'])('%s --help prints its usage, exits 0 and touches nothing', async (command) => {
+    const dataDir = join(folder(), 'never-created');
+    const { code, out, err } = await run(command, '--help', '--data-dir', dataDir);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toMatch(new RegExp(`^Usage:\\n\\s+decision-matrix ${command}`));
+    expect(existsSync(dataDir)).toBe(false);
+  });
+});

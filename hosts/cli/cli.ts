@@ -8,6 +8,7 @@ import { openDecisionStore } from '../../db/seed';
 import { databaseFile, defaultDataFolder } from '../shared/data-folder';
 import { ReportPrinter } from '../../service/printing/report-printer';
 import { startHttpHost, type HttpHost } from '../web/server';
+import { browserHostToken } from '../web/token-file';
 import { createDispatch } from '../../service/dispatch';
 import { createHandlers } from '../../service/handlers';
 import { lanAddress, WorkshopController } from '../workshop/controller';
@@ -27,8 +28,10 @@ const USAGE = `Usage:
   ${ANALYSE_USAGE}
   ${EXPORT_USAGE}
                                             write a PDF report, a JSON or CSV file, or a Markdown decision record
-  decision-matrix web [--port N] [--data-dir DIR] [--workshop-host ADDRESS] [--workshop-port N]
-                                            serve the app on http://127.0.0.1 and print its URL`;
+  decision-matrix web [--port N] [--data-dir DIR] [--workshop-host ADDRESS] [--workshop-port N] [--new-token]
+                                            serve the app on http://127.0.0.1 and print its URL; the link's
+                                            token is kept in the data folder (--new-token makes a new one)
+  decision-matrix <command> --help          show one command's usage`;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -88,6 +91,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
     dispatch: createDispatch(createHandlers(db, workshop)),
     staticDir: RENDERER_DIR,
     port,
+    token: browserHostToken(folder, args.includes('--new-token')),
     exportPdf: (decisionId, paper) => (printer ??= new ReportPrinter(host)).print(decisionId, paper),
   });
   events.host = host;
@@ -110,8 +114,25 @@ async function web(args: string[], io: CliIo): Promise<number> {
   return new Promise<number>(() => {});
 }
 
+/** What `decision-matrix <command> --help` prints: that command's lines of the usage. */
+function commandUsage(command: string): string | null {
+  const lines = USAGE.split('\n').slice(1);
+  const start = lines.findIndex((line) => line.trimStart().startsWith(`decision-matrix ${command}`));
+  if (start < 0) return null;
+  const end = lines.findIndex((line, i) => i > start && line.trimStart().startsWith('decision-matrix '));
+  return ['Usage:', ...lines.slice(start, end < 0 ? undefined : end)].join('\n');
+}
+
 export async function main(args: string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = args;
+  // --help on a command only prints: it never starts a server, opens a store or writes a file.
+  if (command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    const usage = commandUsage(command);
+    if (usage) {
+      io.out(`${usage}\n`);
+      return 0;
+    }
+  }
   try {
     switch (command) {
       case 'score': {

@@ -15,7 +15,7 @@ export interface HttpHostOptions {
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
-  /** Fixed only by tests; otherwise 256 random bits per run. */
+  /** The access token (the CLI keeps one in the data folder: hosts/web/token-file.ts); when left out, 256 random bits for this run. */
   token?: string;
   /** Prints a decision's report to PDF; POST /export/pdf answers with the file when set. */
   exportPdf?: (decisionId: number, paper: 'A4' | 'Letter') => Promise<Buffer>;
