@@ -51,13 +51,37 @@ async function electronSqliteBinding() {
 }
 
 function serveInBrowser() {
-  const web = spawn(process.execPath, [join(root, 'bin', 'decision-matrix.cjs'), 'web', ...process.argv.slice(2)], { stdio: 'inherit' });
+  const args = process.argv.slice(2).filter((arg) => arg !== RETRY_FLAG);
+  const web = spawn(process.execPath, [join(root, 'bin', 'decision-matrix.cjs'), 'web', ...args], { stdio: 'inherit' });
   web.on('exit', (code) => process.exit(code ?? 0));
 }
 
-const electron = findElectron();
+/**
+ * A failed download is remembered (per Electron version) so every later start does not wait on
+ * it again; `npm start -- --retry-electron` tries once more.
+ */
+const RETRY_FLAG = '--retry-electron';
+const unavailableMarker = join(root, '.cache', 'electron-unavailable.json');
+
+function rememberedFailure(version) {
+  if (process.argv.includes(RETRY_FLAG) || !existsSync(unavailableMarker)) return null;
+  try {
+    const marker = JSON.parse(readFileSync(unavailableMarker, 'utf8'));
+    return marker.version === version ? marker.reason : null;
+  } catch {
+    return null;
+  }
+}
+
+const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
+const remembered = rememberedFailure(electronVersion);
+const electron = remembered ? { path: null, reason: remembered } : findElectron();
 if (!electron.path) {
-  console.log(`No Electron binary (${electron.reason}); serving the same app in your browser instead:`);
+  if (!remembered) {
+    mkdirSync(join(root, '.cache'), { recursive: true });
+    writeFileSync(unavailableMarker, JSON.stringify({ version: electronVersion, reason: electron.reason, at: new Date().toISOString() }));
+  }
+  console.log(`No Electron binary (${electron.reason}${remembered ? `; remembered from an earlier start — \`npm start -- ${RETRY_FLAG}\` tries again` : ''}); serving the same app in your browser instead:`);
   serveInBrowser();
 } else {
   let binding;
