@@ -1,9 +1,10 @@
 import type { Client, MethodInput, MethodName, MethodOutput } from '../../../core/contract';
 import type { Result } from '../../../core/result';
-import type { EffectiveWeights } from '../../../core/weighting';
+import type { EffectiveWeights, WeightingMethod } from '../../../core/weighting';
 import { decisionWeights, type WeightingInputs } from '../../../core/weighting/inputs';
 import type { Criterion, Decision, Score } from '../../../core/model';
 import { prepareDecision, weighDecision, type OptionScore } from '../../../core/decision-scoring';
+import { switchTo } from './weighting-seed';
 import { chartedCriteria, contributionSeries, profileSeries, type ChartSeries, type ChartedCriteria } from '../charts/chart-data';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -144,6 +145,17 @@ export class DecisionEditor {
     this.saveState = 'saving';
     clearTimeout(this.#weightTimer);
     this.#weightTimer = setTimeout(() => void this.flushWeights(), WEIGHT_SAVE_DELAY_MS);
+  }
+
+  /**
+   * Switches method. A method with no inputs yet starts from the weights in use (points, rank
+   * order and swings seeded from them; AHP left for the team to judge); one with inputs finds
+   * them as it left them.
+   */
+  chooseMethod(method: WeightingMethod): void {
+    if (method === this.weighting.method) return;
+    this.setWeighting(switchTo(method, this.weighting, this.criteria, this.effective));
+    this.settleCharts();
   }
 
   async flushWeights(): Promise<void> {
