@@ -300,6 +300,29 @@ describe('flushing (page close, opening another decision, an export, any other e
   });
 });
 
+describe('a refusal shown while a save is in flight', () => {
+  it('stays when the save is answered; the next change clears it', async () => {
+    editor.chooseMethod('points');
+    const save = host.hold('setWeighting');
+    await vi.advanceTimersByTimeAsync(WEIGHT_SAVE_DELAY_MS);
+    expect(save.called).toBe(true);
+    editor.refuse('“1,500” could be read two ways.');
+    await save.release();
+    expect(editor.error).toBe('“1,500” could be read two ways.');
+    expect(editor.saveState).toBe('saved');
+
+    await editor.change('updateDecision', { decisionId: editor.id, title: 'Frameworks' });
+    expect(editor.error).toBeNull();
+  });
+
+  it('a refusal shown before the change was asked for is cleared by its success, as before', async () => {
+    editor.refuse('Not a number.');
+    editor.setWeight(DEPLOYMENT, 50);
+    await editor.flushWeights();
+    expect(editor.error).toBeNull();
+  });
+});
+
 describe('deciding', () => {
   it('chooses the option leading under the weights on screen, written first', async () => {
     editor.setWeight(DEPLOYMENT, 100);

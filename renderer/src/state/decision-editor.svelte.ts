@@ -47,8 +47,21 @@ export class DecisionEditor {
   /** Slider positions that differ from the committed decision, by criterion id. */
   liveWeights = $state<Record<number, number>>({});
   saveState = $state<SaveState>('saved');
-  /** The last refusal or failure, shown to the user until the next successful change. */
-  error = $state<string | null>(null);
+  #error = $state<string | null>(null);
+  /** Counts what is shown as the error, so a change answered later cannot clear a newer one. */
+  #errorsShown = 0;
+  /**
+   * The last refusal or failure, shown to the user until the next successful change — one asked
+   * for after it: a save already in flight when a typed number is refused does not clear the
+   * refusal when it is answered.
+   */
+  get error(): string | null {
+    return this.#error;
+  }
+  set error(message: string | null) {
+    this.#error = message;
+    this.#errorsShown++;
+  }
 
   /** The criteria with their current (live) weights. */
   criteria: Criterion[] = $derived(
@@ -189,6 +202,7 @@ export class DecisionEditor {
   async #send<T>(request: () => Promise<Result<T>>, committed: (value: T) => void): Promise<boolean> {
     this.#inFlight++;
     this.saveState = 'saving';
+    const shownBefore = this.#errorsShown;
     const result = await request();
     this.#inFlight--;
     if (!result.ok) {
@@ -203,7 +217,7 @@ export class DecisionEditor {
       } else this.saveState = 'error';
       return false;
     }
-    this.error = null;
+    if (this.#errorsShown === shownBefore) this.error = null;
     committed(result.value);
     this.#settled();
     return true;
