@@ -300,6 +300,29 @@ describe('flushing (page close, opening another decision, an export, any other e
   });
 });
 
+describe('a refusal shown while a save is in flight', () => {
+  it('stays when the save is answered; the next change clears it', async () => {
+    editor.chooseMethod('points');
+    const save = host.hold('setWeighting');
+    await vi.advanceTimersByTimeAsync(WEIGHT_SAVE_DELAY_MS);
+    expect(save.called).toBe(true);
+    editor.refuse('“1,500” could be read two ways.');
+    await save.release();
+    expect(editor.error).toBe('“1,500” could be read two ways.');
+    expect(editor.saveState).toBe('saved');
+
+    await editor.change('updateDecision', { decisionId: editor.id, title: 'Frameworks' });
+    expect(editor.error).toBeNull();
+  });
+
+  it('a refusal shown before the change was asked for is cleared by its success, as before', async () => {
+    editor.refuse('Not a number.');
+    editor.setWeight(DEPLOYMENT, 50);
+    await editor.flushWeights();
+    expect(editor.error).toBeNull();
+  });
+});
+
 describe('deciding', () => {
   it('chooses the option leading under the weights on screen, written first', async () => {
     editor.setWeight(DEPLOYMENT, 100);
@@ -317,5 +340,64 @@ describe('deciding', () => {
     editor.setWeight(DEPLOYMENT, 100);
     await editor.setStatus('decided');
     expect(editor.decision.chosenOptionId).toBe(PYTORCH);
+  });
+});
+
+describe('choosing a weighting method', () => {
+  it('starts a method with no inputs from the weights in use, so the ranking stays, and writes it once the inputs rest', async () => {
+    const before = editor.ranking.map((o) => [o.name, o.total]);
+    editor.chooseMethod('points');
+    expect(editor.weighting.method).toBe('points');
+    expect(editor.weighting.points).toEqual({ 1: 25, 2: 20, 3: 15, 4: 10, 5: 15, 6: 15 });
+    expect(editor.effective.ok && editor.effective.value.name).toBe('100 points');
+    expect(editor.ranking.map((o) => [o.name, o.total])).toEqual(before);
+    expect(host.calls).toEqual([]);
+
+    await vi.advanceTimersByTimeAsync(WEIGHT_SAVE_DELAY_MS);
+    expect(host.callsTo('setWeighting')).toEqual([
+      {
+        decisionId: editor.id,
+        method: 'points',
+        points: [1, 2, 3, 4, 5, 6].map((criterionId, i) => ({ criterionId, points: [25, 20, 15, 10, 15, 15][i] })),
+      },
+    ]);
+    expect(editor.saveState).toBe('saved');
+  });
+
+  it('ranks by the weights in use, ties tied, and reranks when a criterion moves to the top', () => {
+    editor.chooseMethod('rank');
+    expect(editor.weighting.order).toEqual([EASE_OF_USE, 2, [3, 5, 6], DEPLOYMENT]);
+    expect(leader(editor)).toBe('PyTorch');
+    editor.setWeighting({ order: [DEPLOYMENT, EASE_OF_USE, 2, [3, 5, 6]] });
+    expect(leader(editor)).toBe('TensorFlow');
+    expect(editor.effective.ok && editor.effective.value.name).toBe('Rank order (rank-order centroid)');
+  });
+
+  it('leaves AHP for the team to judge: no weights until the judgments connect every criterion', () => {
+    editor.chooseMethod('ahp');
+    expect(editor.weighting.judgments).toEqual([]);
+    expect(editor.scores.ok).toBe(false);
+    expect(editor.ranking).toEqual([]);
+  });
+
+  it('finds each method’s inputs as it left them, the sliders included', () => {
+    editor.chooseMethod('rank');
+    editor.setWeighting({ order: [DEPLOYMENT, EASE_OF_USE, 2, 3, 5, 6] });
+    editor.chooseMethod('ahp');
+    editor.setWeighting({ judgments: [{ more: 1, less: 2, ratio: 3 }] });
+    editor.chooseMethod('direct');
+    expect(editor.criteria.map((c) => c.weight)).toEqual([25, 20, 15, 10, 15, 15]);
+    editor.chooseMethod('rank');
+    expect(editor.weighting.order).toEqual([DEPLOYMENT, EASE_OF_USE, 2, 3, 5, 6]);
+    editor.chooseMethod('ahp');
+    expect(editor.weighting.judgments).toEqual([{ more: 1, less: 2, ratio: 3 }]);
+  });
+
+  it('seeds from the weights the method leaves, not the sliders', () => {
+    editor.chooseMethod('rank');
+    editor.setWeighting({ order: [DEPLOYMENT, EASE_OF_USE, 2, 3, 5, 6] });
+    editor.chooseMethod('swing');
+    expect(editor.weighting.swing[DEPLOYMENT]).toBe(100);
+    expect(editor.weighting.swing[EASE_OF_USE]).toBe(Math.round((0.2417 / 0.4083) * 100));
   });
 });

@@ -1,9 +1,10 @@
 import type { Client, MethodInput, MethodName, MethodOutput } from '../../../core/contract';
 import type { Result } from '../../../core/result';
-import type { EffectiveWeights } from '../../../core/weighting';
+import type { EffectiveWeights, WeightingMethod } from '../../../core/weighting';
 import { decisionWeights, type WeightingInputs } from '../../../core/weighting/inputs';
 import type { Criterion, Decision, Score } from '../../../core/model';
 import { prepareDecision, weighDecision, type OptionScore } from '../../../core/decision-scoring';
+import { switchTo } from './weighting-seed';
 import { chartedCriteria, contributionSeries, profileSeries, type ChartSeries, type ChartedCriteria } from '../charts/chart-data';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -46,8 +47,21 @@ export class DecisionEditor {
   /** Slider positions that differ from the committed decision, by criterion id. */
   liveWeights = $state<Record<number, number>>({});
   saveState = $state<SaveState>('saved');
-  /** The last refusal or failure, shown to the user until the next successful change. */
-  error = $state<string | null>(null);
+  #error = $state<string | null>(null);
+  /** Counts what is shown as the error, so a change answered later cannot clear a newer one. */
+  #errorsShown = 0;
+  /**
+   * The last refusal or failure, shown to the user until the next successful change — one asked
+   * for after it: a save already in flight when a typed number is refused does not clear the
+   * refusal when it is answered.
+   */
+  get error(): string | null {
+    return this.#error;
+  }
+  set error(message: string | null) {
+    this.#error = message;
+    this.#errorsShown++;
+  }
 
   /** The criteria with their current (live) weights. */
   criteria: Criterion[] = $derived(
@@ -146,6 +160,17 @@ export class DecisionEditor {
     this.#weightTimer = setTimeout(() => void this.flushWeights(), WEIGHT_SAVE_DELAY_MS);
   }
 
+  /**
+   * Switches method. A method with no inputs yet starts from the weights in use (points, rank
+   * order and swings seeded from them; AHP left for the team to judge); one with inputs finds
+   * them as it left them.
+   */
+  chooseMethod(method: WeightingMethod): void {
+    if (method === this.weighting.method) return;
+    this.setWeighting(switchTo(method, this.weighting, this.criteria, this.effective));
+    this.settleCharts();
+  }
+
   async flushWeights(): Promise<void> {
     clearTimeout(this.#weightTimer);
     if (this.#pendingWeights.size === 0 && this.#pendingWeighting === null) return;
@@ -177,6 +202,7 @@ export class DecisionEditor {
   async #send<T>(request: () => Promise<Result<T>>, committed: (value: T) => void): Promise<boolean> {
     this.#inFlight++;
     this.saveState = 'saving';
+    const shownBefore = this.#errorsShown;
     const result = await request();
     this.#inFlight--;
     if (!result.ok) {
@@ -191,7 +217,7 @@ export class DecisionEditor {
       } else this.saveState = 'error';
       return false;
     }
-    this.error = null;
+    if (this.#errorsShown === shownBefore) this.error = null;
     committed(result.value);
     this.#settled();
     return true;

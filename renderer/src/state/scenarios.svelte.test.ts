@@ -45,6 +45,22 @@ describe('scenarios (named weight sets)', () => {
     expect(editor.saveState).toBe('saved');
   });
 
+  it('applied under another method, switches to direct weights (the sliders it moves), the rank order kept for later', async () => {
+    await scenarios.keepCurrent('As shipped');
+    editor.chooseMethod('rank');
+    editor.setWeighting({ order: [DEPLOYMENT, EASE_OF_USE, 2, 3, 5, 6] });
+    expect(scenarios.slidersInUse).toBe(false);
+    expect(editor.ranking[0].name).toBe('TensorFlow');
+
+    expect(await scenarios.apply(scenarios.items[0].id)).toBe(true);
+    expect(host.methods.slice(-2)).toEqual(['setWeighting', 'applyScenario']);
+    expect(editor.weighting.method).toBe('direct');
+    expect(scenarios.slidersInUse).toBe(true);
+    expect(editor.ranking[0].name).toBe('PyTorch');
+    expect(editor.weighting.order).toEqual([DEPLOYMENT, EASE_OF_USE, 2, 3, 5, 6]);
+    expect(editor.saveState).toBe('saved');
+  });
+
   it('shows a refusal on the editor and leaves the list as it was', async () => {
     await scenarios.keepCurrent('As shipped');
     host.refuseNext('saveScenario', 'name: must not be empty');

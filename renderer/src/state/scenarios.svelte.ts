@@ -35,7 +35,17 @@ export class ScenarioList {
     return this.#take(await this.#client.keepGroupWeights({ roundId, name }));
   }
 
+  /**
+   * A scenario holds slider weights, so they are the weights in use only under direct weighting:
+   * elsewhere the app says so, and "keep current weights" would keep sliders nobody is looking at.
+   */
+  get slidersInUse(): boolean {
+    return this.#editor.weighting.method === 'direct';
+  }
+
+  /** Applying one moves the sliders, and puts them in use (switching to direct weights) so the ranking follows. */
   apply(scenarioId: number): Promise<boolean> {
+    this.#editor.chooseMethod('direct');
     return this.#editor.change('applyScenario', { scenarioId });
   }
 

@@ -194,6 +194,14 @@ export class FakeHost {
         const changed = this.#changed((d) => weights.forEach((w) => this.#setWeight(d, w.criterionId, w.weight)));
         return changed.ok ? ok({ decisionId, updatedAt: changed.value.updatedAt }) : changed;
       },
+      setWeighting: ({ decisionId, points, swing, ...parts }) => {
+        const found = this.#own(decisionId);
+        if (!found.ok) return found;
+        const record = (list: { criterionId: number; points: number }[] | undefined) => list && Object.fromEntries(list.map((p) => [p.criterionId, p.points]));
+        const given = Object.fromEntries(Object.entries({ ...parts, points: record(points), swing: record(swing) }).filter(([, v]) => v !== undefined));
+        const changed = this.#changed((d) => (d.weighting = { ...d.weighting, ...given }));
+        return changed.ok ? ok({ decisionId, updatedAt: changed.value.updatedAt }) : changed;
+      },
       addOption: ({ decisionId, name }) => {
         const found = this.#own(decisionId);
         if (!found.ok) return found;
