@@ -36,8 +36,8 @@ export class ScenarioList {
   }
 
   /**
-   * A scenario holds slider weights, so they are the weights in use only under direct weighting:
-   * elsewhere the app says so, and "keep current weights" would keep sliders nobody is looking at.
+   * A scenario holds slider values: kept under another method it holds the weights that method
+   * gives (the store converts them), and applying one switches to direct weights. The app says so.
    */
   get slidersInUse(): boolean {
     return this.#editor.weighting.method === 'direct';
