@@ -173,6 +173,16 @@ interface SliderCase {
   slider: string;
   /** The slider's value at each input event, in order. */
   values: number[];
+  /** A <select> changed instead of a slider moved (an AHP judgment's strength). */
+  select?: boolean;
+}
+
+/** A generated decision weighed by AHP: every pair judged, the first criterion over the others. */
+function ahpDocument(options: number, criteria: number): DecisionDocument {
+  const document = generatedDocument(options, criteria);
+  const ids = document.decision.criteria.map((c) => c.id);
+  const judgments = ids.flatMap((more, i) => ids.slice(i + 1).map((less, k) => ({ more, less, ratio: 1 + ((i + k) % 9) })));
+  return { ...document, decision: { ...document.decision, title: `AHP benchmark ${options} x ${criteria}`, weighting: { method: 'ahp', judgments } } };
 }
 
 /** A hand dragging a slider end to end and back, `step` units per input event, `times` over. */
@@ -202,6 +212,12 @@ async function benchBrowser() {
     body: JSON.stringify({ document: generatedDocument(20, 50) }),
   }).then((r) => r.json());
   if (!imported.ok) throw new Error(imported.error.message);
+  const importedAhp = await fetch(`${origin}/api/importDecision`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-decision-matrix-token': token },
+    body: JSON.stringify({ document: ahpDocument(20, 10) }),
+  }).then((r) => r.json());
+  if (!importedAhp.ok) throw new Error(importedAhp.error.message);
 
   const cases: SliderCase[] = [
     { label: '20 options x 50 criteria (generated), a drag', decisionButton: /^Benchmark 20 x 50/, slider: 'Weight of Criterion 1', values: sweep(3, 4) },
@@ -212,6 +228,13 @@ async function benchBrowser() {
       values: Array.from({ length: 240 }, (_, i) => (i % 2 === 0 ? 100 : 1 + (i % 40))),
     },
     { label: 'the seeded decision, 2 options x 6 criteria, a drag', decisionButton: /^PyTorch vs TensorFlow/, slider: 'Weight of Deployment and production', values: sweep(3, 4) },
+    {
+      label: 'AHP, 20 options x 10 criteria (45 judgments, eigenvector and consistency recomputed), one judgment\'s strength stepped 2-9 on every input',
+      decisionButton: /^AHP benchmark 20 x 10/,
+      slider: 'How much more “Criterion 1” matters',
+      values: Array.from({ length: 240 }, (_, i) => 2 + (i % 8)),
+      select: true,
+    },
   ];
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
@@ -252,19 +275,19 @@ async function benchHostPdf(origin: string, token: string) {
   );
 }
 
-async function measureSlider(browser: Browser, appUrl: string, { label, decisionButton, slider: sliderLabel, values }: SliderCase) {
+async function measureSlider(browser: Browser, appUrl: string, { label, decisionButton, slider: sliderLabel, values, select = false }: SliderCase) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.goto(appUrl);
   await page.waitForSelector('[data-app-ready="true"]');
   await page.getByRole('button', { name: decisionButton }).click();
-  const slider = page.getByRole('slider', { name: sliderLabel, exact: true });
+  const slider = page.getByRole(select ? 'combobox' : 'slider', { name: sliderLabel, exact: true }).first();
   await slider.waitFor();
   // Where a person would be: the pointer on the slider they are dragging.
   await slider.hover();
   // (No named helpers inside: tsx would wrap them in a function the page does not have.)
   const result = await page.evaluate(
-    async ({ sliderLabel, values }) => {
-      const slider = document.querySelector<HTMLInputElement>(`input[aria-label="${sliderLabel}"]`)!;
+    async ({ sliderLabel, values, select }) => {
+      const slider = document.querySelector<HTMLInputElement>(`[aria-label="${sliderLabel}"]`)!;
       // Each chart's DrawRecord (renderer/src/charts/chart-attachment.svelte.ts).
       type Recorded = HTMLCanvasElement & { drawRecord: { draws: number; layouts: number; drawnAt: number; redrawStartedAt: number } };
       const bar = document.querySelector<Recorded>('[data-testid="contribution-chart"]')!.drawRecord;
@@ -281,8 +304,10 @@ async function measureSlider(browser: Browser, appUrl: string, { label, decision
         const barDraws = bar.draws;
         const radarDraws = radar.draws;
         const t0 = performance.now();
-        slider.value = String(value);
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        // Found again each time: a list the change redraws may have put a new control in its place.
+        const control = select ? document.querySelector<HTMLSelectElement>(`[aria-label="${sliderLabel}"]`)! : slider;
+        control.value = String(value);
+        control.dispatchEvent(new Event(select ? 'change' : 'input', { bubbles: true }));
         // Svelte flushes effects in a microtask; let it run, then read when each chart drew.
         await new Promise((r) => setTimeout(r, 0));
         const redrawn = bar.draws > barDraws && radar.draws > radarDraws;
@@ -306,7 +331,7 @@ async function measureSlider(browser: Browser, appUrl: string, { label, decision
       }
       return { drawn, painted, barRedraw, radarRedraw, missed, layouts: { bar: bar.layouts - layoutsBefore.bar, radar: radar.layouts - layoutsBefore.radar } };
     },
-    { sliderLabel, values },
+    { sliderLabel, values, select },
   );
   await page.close();
   const drawn = stats(result.drawn);
