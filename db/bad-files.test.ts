@@ -167,7 +167,6 @@ describe('a file that is not a whole store of ours is refused before anything wr
       const { message } = refusal as StoreOpenError;
       expect((refusal as StoreOpenError).problem).toBe(problem);
       expect(message).toContain(file);
-      if (process.env.SHOW) console.log(message);
       expect(message).toMatch(what);
       expect(message).toMatch(wayOut);
     }
