@@ -46,8 +46,10 @@ function refuseWal(file: string, misfit: string): never {
 /** SQLite's verdict on the image: [] when it says "ok". A check that cannot even run is a verdict too. */
 function checkProblems(db: Db, check: string): string[] {
   try {
-    const lines = (db.pragma(`${check}(10)`) as Record<string, string>[]).map((row) => String(Object.values(row)[0]));
-    return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+    const rows = (db.pragma(`${check}(10)`) as Record<string, string>[]).map((row) => String(Object.values(row)[0]));
+    if (rows.length === 1 && rows[0] === 'ok') return [];
+    // A row may hold several lines, under a "*** in database main ***" heading.
+    return rows.flatMap((row) => row.split('\n')).filter((line) => line && !line.startsWith('***'));
   } catch (error) {
     return [(error as Error).message];
   }
@@ -110,7 +112,7 @@ function inspectOnce(file: string, options: InspectOptions): Inspection {
       if (image !== bytes && problemsAlone(bytes, check, options.nativeBinding).length === 0) {
         refuseWal(file, `applied, it would damage the store (${listed(problems)})`);
       }
-      throw new StoreOpenError(`${file} is damaged: SQLite's ${check} reports ${listed(problems)}. Nothing was written to it.`, 'corrupt');
+      throw new StoreOpenError(`${file} is damaged: SQLite's ${check} reports ${listed(problems)}. Nothing was written to it.${wayOut ? ` ${wayOut}` : ''}`, 'corrupt');
     }
     const mismatch = schemaMismatch(db, top.userVersion, migrations, verdict.kind === 'unmarked');
     if (mismatch) refuse('unknown-schema', file, `is not a Decision Matrix database: it says schema version ${top.userVersion}, but its tables are not that version's (${mismatch}).`, wayOut);

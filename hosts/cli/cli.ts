@@ -5,7 +5,7 @@ import { draftAsDecision, parseDecisionDocumentText, type DecisionDraft } from '
 import { scoreDecision } from '../../core/decision-scoring';
 import { findTemplate, templates } from '../../core/templates';
 import { backUpDaily } from '../../db/backups';
-import { openDecisionStore } from '../../db/seed';
+import { openAppStore } from '../../db/seed';
 import { databaseFile, defaultDataFolder } from '../shared/data-folder';
 import { ReportPrinter } from '../../service/printing/report-printer';
 import { startHttpHost, type HttpHost } from '../web/server';
@@ -13,6 +13,7 @@ import { createDispatch } from '../../service/dispatch';
 import { createHandlers } from '../../service/handlers';
 import { lanAddress, WorkshopController } from '../workshop/controller';
 import { exportDecision, EXPORT_USAGE, ExportUsageError } from './export-command';
+import { restoreCommand, RESTORE_USAGE, RestoreUsageError } from './restore-command';
 
 /** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
 const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
@@ -26,7 +27,9 @@ const USAGE = `Usage:
   ${EXPORT_USAGE}
                                             write a PDF report, a JSON or CSV file, or a Markdown decision record
   decision-matrix web [--port N] [--data-dir DIR] [--workshop-host ADDRESS] [--workshop-port N]
-                                            serve the app on http://127.0.0.1 and print its URL`;
+                                            serve the app on http://127.0.0.1 and print its URL
+  ${RESTORE_USAGE}
+                                            put the latest good backup (or FILE) in place of the store, keeping the old one`;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -97,7 +100,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
   const workshopPortText = option(args, '--workshop-port') ?? '0';
   const workshopPort = Number(workshopPortText);
   if (!Number.isInteger(workshopPort) || workshopPort < 0 || workshopPort > 65535) throw new CliError(`--workshop-port: "${workshopPortText}" is not a port number`, 2);
-  const db = openDecisionStore(databaseFile(folder));
+  const { db, readOnly } = openAppStore(databaseFile(folder));
   // Participants' joins and submissions reach the facilitator's page as server-sent events.
   const events: { host: HttpHost | null } = { host: null };
   const workshop = new WorkshopController(db, {
@@ -107,10 +110,10 @@ async function web(args: string[], io: CliIo): Promise<number> {
     onChange: () => events.host?.publish('rounds'),
   });
   await workshop.roundsChanged();
-  void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
+  if (!readOnly) void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined = undefined;
   const host: HttpHost = await startHttpHost({
-    dispatch: createDispatch(createHandlers(db, workshop)),
+    dispatch: createDispatch(createHandlers(db, workshop), { readOnly }),
     staticDir: RENDERER_DIR,
     port,
     exportPdf: (decisionId, paper) => (printer ??= new ReportPrinter(host)).print(decisionId, paper),
@@ -122,7 +125,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
     printer = new ReportPrinter(host);
     void printer.warm();
   }
-  io.out(`Decision Matrix is serving ${databaseFile(folder)}\nOpen ${host.appUrl}\n`);
+  io.out(`Decision Matrix is serving ${databaseFile(folder)}${readOnly ? ` read-only: ${readOnly}; changes cannot be saved` : ''}\nOpen ${host.appUrl}\n`);
   const stop = async () => {
     await printer?.close();
     await workshop.close();
@@ -161,6 +164,9 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
       }
       case 'web':
         return await web(rest, io);
+      case 'restore':
+        io.out(restoreCommand(rest));
+        return 0;
       case undefined:
       case '--help':
       case 'help':
@@ -170,7 +176,7 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
         throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
     }
   } catch (error) {
-    if (error instanceof ExportUsageError) {
+    if (error instanceof ExportUsageError || error instanceof RestoreUsageError) {
       io.err(`decision-matrix: ${error.message}\n`);
       return 2;
     }
