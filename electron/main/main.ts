@@ -93,7 +93,7 @@ app.whenReady().then(() => {
     void backUpDaily(db, folder).catch((error) => console.error('decision-matrix: daily backup failed', error));
   }
   const workshop = new WorkshopController(db, { hostname: lanAddress(), port: 0, staticDir: join(import.meta.dirname, '..', 'renderer') });
-  void workshop.roundsChanged();
+  if (!readOnly) void workshop.roundsChanged();
   app.on('before-quit', () => void workshop.close());
   const handlers = createHandlers(db, workshop);
   registerContractHandlers(createDispatch(handlers, { readOnly }));

@@ -109,7 +109,8 @@ async function web(args: string[], io: CliIo): Promise<number> {
     staticDir: RENDERER_DIR,
     onChange: () => events.host?.publish('rounds'),
   });
-  await workshop.roundsChanged();
+  // A read-only store takes no joins or submissions: no workshop server for its live rounds.
+  if (!readOnly) await workshop.roundsChanged();
   if (!readOnly) void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined = undefined;
   const host: HttpHost = await startHttpHost({
