@@ -55,14 +55,21 @@ function checkProblems(db: Db, check: string): string[] {
   }
 }
 
-function readIfPresent(path: string): Buffer | null {
+function readIfPresent(path: string, wayOut: string | undefined): Buffer | null {
   try {
     return readFileSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    refuse('unreadable', path, `cannot be read (${code ?? (error as Error).message}), so whether SQLite may apply it cannot be judged.`, wayOut);
   }
 }
+
+/**
+ * The whole file is read into memory to be checked there: no store of decisions comes near this
+ * (a 300,000-cell decision is tens of MB), and Node reads no more than 2 GiB into one buffer.
+ */
+export const MAX_INSPECTED_BYTES = 1024 ** 3;
 
 function identityRoot(db: Db): number | null {
   const row = db.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?").get(IDENTITY_TABLE) as { rootpage: number } | undefined;
@@ -81,6 +88,9 @@ function inspectOnce(file: string, options: InspectOptions): Inspection {
   const { migrations, check = 'quick_check', wayOut } = options;
   const stats = statSync(file);
   if (!stats.isFile()) refuse('not-a-file', file, 'is not a file.', wayOut);
+  if (stats.size > MAX_INSPECTED_BYTES) {
+    refuse('too-large', file, `is ${(stats.size / 1024 ** 3).toFixed(1)} GiB, more than the 1 GiB this app checks before opening a store: it is unlikely to be a Decision Matrix database.`, wayOut);
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -93,7 +103,7 @@ function inspectOnce(file: string, options: InspectOptions): Inspection {
 
   // The -wal is read after the file: a checkpoint running meanwhile only copies frames that are
   // still in the -wal, so applying them repairs a half-copied page.
-  const walBytes = readIfPresent(`${file}-wal`);
+  const walBytes = readIfPresent(`${file}-wal`, wayOut);
   const wal = walBytes && walBytes.length > 0 ? readWal(walBytes) : null;
   const image = withWal(file, bytes, header, wal);
   const top = image === bytes ? header : parseHeader(image);

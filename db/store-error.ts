@@ -2,6 +2,7 @@
 export type StoreProblem =
   | 'not-a-file'
   | 'unreadable'
+  | 'too-large'
   | 'empty'
   | 'not-sqlite'
   | 'incomplete'
