@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BACKUP_FOLDER_NAME, latestGoodBackup } from './backup-list';
 import { syncFile, syncFolder } from './durable';
 import { inspectStore } from './inspect';
+import { abandonedBy } from './leftovers';
 import { loadMigrations, type Migration } from './migrations';
 
 export interface Restored {
@@ -43,7 +44,10 @@ export function restoreBackup(store: string, backup?: string, options: RestoreOp
   const wayOut = 'Name another backup with --backup FILE.';
   inspectStore(source, { migrations, check: 'integrity_check', wayOut, nativeBinding: options.nativeBinding });
 
-  const temp = join(folder, `.${basename(store)}.restoring-${process.pid}`);
+  const prefix = `.${basename(store)}.restoring-`;
+  // A copy a killed restore left half-made: the store it would have replaced is still in place.
+  for (const name of readdirSync(folder)) if (name.startsWith(prefix) && abandonedBy(Number(name.slice(prefix.length)))) rmSync(join(folder, name), { force: true });
+  const temp = join(folder, `${prefix}${process.pid}`);
   try {
     copyFileSync(source, temp);
     syncFile(temp);
