@@ -128,7 +128,7 @@ function inspectOnce(file: string, options: InspectOptions): Inspection {
     if (mismatch) refuse('unknown-schema', file, `is not a Decision Matrix database: it says schema version ${top.userVersion}, but its tables are not that version's (${mismatch}).`, wayOut);
     const root = image !== bytes ? identityRoot(db) : null;
     if (wal && root !== null) {
-      const misfit = identityMisfit(bytes, header.pageSize, root, wal, header.applicationId === APPLICATION_ID);
+      const misfit = identityMisfit(bytes, header.pageSize, root, wal);
       if (misfit) refuseWal(file, misfit);
     }
   } finally {

@@ -51,16 +51,16 @@ export function headerMisfit(database: Buffer, header: SqliteHeader, wal: Wal, o
 }
 
 /**
- * Why the -wal's copies of the `store_identity` page (at `rootPage`) do not continue the file's,
- * or null. `fileIsTied`: the file itself has the row (false only for a store made before it, whose
- * first -wal creates it).
+ * Why the -wal's copies of the `store_identity` page (at `rootPage`, as the -wal leaves the schema)
+ * do not continue the file's, or null. When the file has no such row at that page — a store made
+ * before the row existed, whose first -wal creates it, or one whose table moved (a VACUUM, which
+ * nothing here runs) — there is nothing to compare, and the other checks decide alone.
  */
-export function identityMisfit(database: Buffer, pageSize: number, rootPage: number, wal: Wal, fileIsTied: boolean): string | null {
+export function identityMisfit(database: Buffer, pageSize: number, rootPage: number, wal: Wal): string | null {
   const copies = pagesOf(wal, rootPage);
-  if (copies.length === 0 || !fileIsTied) return null;
   const ownPage = filePage(database, pageSize, rootPage);
   const own = ownPage && readIdentityRow(ownPage);
-  if (!own) return "the file's store_identity row cannot be read";
+  if (copies.length === 0 || !own) return null;
   const rows = copies.map((page) => readIdentityRow(page));
   for (const row of rows) {
     if (!row) return `its copy of page ${rootPage} is not this store's identity row`;
