@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from './identity';
 import { loadMigrations, migrate, schemaVersion, type Migration } from './migrations';
 
 const all = loadMigrations();
@@ -155,5 +156,21 @@ describe('0004_scenarios', () => {
     expect(() => db.prepare('UPDATE scenario_weights SET weight = -1').run()).toThrow();
     db.prepare('DELETE FROM decisions WHERE id = 1').run();
     expect(db.prepare('SELECT COUNT(*) AS n FROM scenario_weights').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('0005_store_identity', () => {
+  it('marks the store with APPLICATION_ID and names it once, at random', () => {
+    const marked = () => {
+      const db = new Database(':memory:');
+      migrate(db, upTo(5));
+      return db;
+    };
+    const [a, b] = [marked(), marked()];
+    expect(a.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    const row = a.prepare('SELECT id, store_id AS storeId, write_count AS writeCount FROM store_identity').all();
+    expect(row).toEqual([{ id: 1, storeId: expect.stringMatching(/^[0-9a-f]{32}$/), writeCount: 0 }]);
+    expect(b.prepare('SELECT store_id FROM store_identity').pluck().get()).not.toBe((row[0] as { storeId: string }).storeId);
+    expect(() => a.prepare("INSERT INTO store_identity VALUES (2, 'x', 0)").run()).toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { templates } from '../core/templates';
 import { pytorchVsTensorflowWeightings } from '../core/templates/pytorch-vs-tensorflow';
-import { openStore, type Db, type OpenOptions } from './connection';
+import { openStore, type Db, type OpenedStore, type OpenOptions } from './connection';
 import { insertDecision } from './decisions';
 import { insertScenario } from './scenarios';
 
@@ -22,7 +22,12 @@ export function seedFirstRun(db: Db): void {
   }
 }
 
+/** Opens the app's store, seeding it on first run; `readOnly` says when it cannot be written (hosts tell the user). */
+export function openAppStore(file: string, options: Omit<OpenOptions, 'seed'> = {}): OpenedStore {
+  return openStore(file, { ...options, seed: seedFirstRun });
+}
+
 /** Opens the app's store, seeding it on first run. */
 export function openDecisionStore(file: string, options: Omit<OpenOptions, 'seed'> = {}): Db {
-  return openStore(file, { ...options, seed: seedFirstRun }).db;
+  return openAppStore(file, options).db;
 }

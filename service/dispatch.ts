@@ -1,13 +1,19 @@
 import { contract, isMethodName, type Handlers, type MethodName } from '../core/contract';
 import { describeInputProblem } from './input-messages';
 import { fail, type Result } from '../core/result';
+import { isReadOnlyStoreError } from '../db/writable';
+
+export interface DispatchOptions {
+  /** Why the store cannot be written (OpenedStore.readOnly); a write then answers 'forbidden' saying so, not 'internal'. */
+  readOnly?: string | null;
+}
 
 /**
  * The one entry every transport (IPC, HTTP) goes through: it checks the method exists, parses
  * the input with the contract's schema and turns any unexpected exception into an error value,
  * so nothing throws across a process boundary.
  */
-export function dispatch(handlers: Handlers, name: string, rawInput: unknown): Result<unknown> {
+export function dispatch(handlers: Handlers, name: string, rawInput: unknown, options: DispatchOptions = {}): Result<unknown> {
   if (!isMethodName(name)) return fail('unknown-method', `There is no method named "${name}".`);
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail('invalid-input', describeInputProblem(parsed.error.issues[0]));
@@ -15,6 +21,7 @@ export function dispatch(handlers: Handlers, name: string, rawInput: unknown): R
     const handler = handlers[name] as (input: unknown) => Result<unknown>;
     return handler(parsed.data);
   } catch (error) {
+    if (isReadOnlyStoreError(error)) return fail('forbidden', `The data file is read-only: ${options.readOnly ?? 'SQLite may not write to it'}. Nothing was changed.`);
     console.error(`decision-matrix: ${name} failed`, error);
     return fail('internal', `Something went wrong and nothing was changed (${(error as Error).message}).`);
   }
@@ -22,6 +29,6 @@ export function dispatch(handlers: Handlers, name: string, rawInput: unknown): R
 
 export type Dispatch = (name: MethodName | string, input: unknown) => Result<unknown>;
 
-export function createDispatch(handlers: Handlers): Dispatch {
-  return (name, input) => dispatch(handlers, name, input);
+export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  return (name, input) => dispatch(handlers, name, input, options);
 }

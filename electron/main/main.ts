@@ -1,8 +1,9 @@
 import { app, dialog, nativeTheme, screen, session } from 'electron';
 import { join } from 'node:path';
 import { backUpDaily } from '../../db/backups';
-import { StoreOpenError } from '../../db/connection';
-import { openDecisionStore } from '../../db/seed';
+import { StoreOpenError, type OpenedStore } from '../../db/connection';
+import { restoreBackup } from '../../db/restore';
+import { openAppStore } from '../../db/seed';
 import { databaseFile, DATA_DIR_VARIABLE } from '../../hosts/shared/data-folder';
 import { createDispatch } from '../../service/dispatch';
 import { createHandlers } from '../../service/handlers';
@@ -39,6 +40,28 @@ function openMainWindow(ctx: DesktopContext): void {
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+/** A damaged store with a good backup: the one-step restore, offered where the error is shown. Then the app starts again. */
+async function offerRestore(file: string, error: StoreOpenError, backup: string): Promise<void> {
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Decision Matrix cannot open its data',
+    message: 'The data file is damaged.',
+    detail: error.message.replace(/ To put it in place, close the app and run: .*$/, ' Restore it now? The damaged file is kept beside it under a new name.'),
+    buttons: ['Restore the backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (response === 0) {
+    try {
+      restoreBackup(file, backup);
+      app.relaunch();
+    } catch (restoreError) {
+      dialog.showErrorBox('The backup could not be restored', (restoreError as Error).message);
+    }
+  }
+  app.exit(response === 0 ? 0 : 1);
+}
+
 app.on('second-instance', () => {
   if (mainWindow?.isMinimized()) mainWindow.restore();
   mainWindow?.focus();
@@ -47,22 +70,33 @@ app.on('second-instance', () => {
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const folder = process.env[DATA_DIR_VARIABLE] || app.getPath('userData');
-  let db;
+  let store: OpenedStore;
   try {
-    db = openDecisionStore(databaseFile(folder));
+    store = openAppStore(databaseFile(folder));
   } catch (error) {
+    if (error instanceof StoreOpenError && error.latestGoodBackup) return void offerRestore(databaseFile(folder), error, error.latestGoodBackup);
     const message = error instanceof StoreOpenError ? error.message : `The data file could not be opened: ${(error as Error).message}`;
     dialog.showErrorBox('Decision Matrix cannot open its data', message);
     app.exit(1);
     return;
   }
+  const { db, readOnly } = store;
   app.on('will-quit', () => db.close());
-  void backUpDaily(db, folder).catch((error) => console.error('decision-matrix: daily backup failed', error));
+  if (readOnly) {
+    void dialog.showMessageBox({
+      type: 'info',
+      title: 'Decision Matrix opened its data read-only',
+      message: `The data file is read-only: ${readOnly}.`,
+      detail: 'Your decisions can be viewed and exported, but changes cannot be saved. Make the file and its folder writable, then start the app again.',
+    });
+  } else {
+    void backUpDaily(db, folder).catch((error) => console.error('decision-matrix: daily backup failed', error));
+  }
   const workshop = new WorkshopController(db, { hostname: lanAddress(), port: 0, staticDir: join(import.meta.dirname, '..', 'renderer') });
-  void workshop.roundsChanged();
+  if (!readOnly) void workshop.roundsChanged();
   app.on('before-quit', () => void workshop.close());
   const handlers = createHandlers(db, workshop);
-  registerContractHandlers(createDispatch(handlers));
+  registerContractHandlers(createDispatch(handlers, { readOnly }));
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   const settingsFile = join(folder, 'desktop.json');
   const ctx: DesktopContext = { handlers, dataFolder: folder, settingsFile, settings: readSettings(settingsFile) };

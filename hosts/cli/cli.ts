@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseDecisionDocumentText, type DecisionDraft } from '../../core/interchange';
 import { findTemplate, templates } from '../../core/templates';
 import { backUpDaily } from '../../db/backups';
-import { openDecisionStore } from '../../db/seed';
+import { openAppStore } from '../../db/seed';
 import { databaseFile, defaultDataFolder } from '../shared/data-folder';
 import { ReportPrinter } from '../../service/printing/report-printer';
 import { startHttpHost, type HttpHost } from '../web/server';
@@ -15,6 +15,7 @@ import { lanAddress, WorkshopController } from '../workshop/controller';
 import { exportDecision, EXPORT_USAGE, ExportUsageError } from './export-command';
 import { scoreReport } from './score-report';
 import { analyseCommand, ANALYSE_USAGE } from './analyse-command';
+import { restoreCommand, RESTORE_USAGE, RestoreUsageError } from './restore-command';
 
 /** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
 const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
@@ -31,6 +32,8 @@ const USAGE = `Usage:
   decision-matrix web [--port N] [--data-dir DIR] [--workshop-host ADDRESS] [--workshop-port N] [--new-token]
                                             serve the app on http://127.0.0.1 and print its URL; the link's
                                             token is kept in the data folder (--new-token makes a new one)
+  ${RESTORE_USAGE}
+                                            put the latest good backup (or FILE) in place of the store, keeping the old one
   decision-matrix <command> --help          show one command's usage`;
 
 export interface CliIo {
@@ -75,7 +78,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
   const workshopPortText = option(args, '--workshop-port') ?? '0';
   const workshopPort = Number(workshopPortText);
   if (!Number.isInteger(workshopPort) || workshopPort < 0 || workshopPort > 65535) throw new CliError(`--workshop-port: "${workshopPortText}" is not a port number`, 2);
-  const db = openDecisionStore(databaseFile(folder));
+  const { db, readOnly } = openAppStore(databaseFile(folder));
   // Participants' joins and submissions reach the facilitator's page as server-sent events.
   const events: { host: HttpHost | null } = { host: null };
   const workshop = new WorkshopController(db, {
@@ -84,11 +87,12 @@ async function web(args: string[], io: CliIo): Promise<number> {
     staticDir: RENDERER_DIR,
     onChange: () => events.host?.publish('rounds'),
   });
-  await workshop.roundsChanged();
-  void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
+  // A read-only store takes no joins or submissions: no workshop server for its live rounds.
+  if (!readOnly) await workshop.roundsChanged();
+  if (!readOnly) void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined = undefined;
   const host: HttpHost = await startHttpHost({
-    dispatch: createDispatch(createHandlers(db, workshop)),
+    dispatch: createDispatch(createHandlers(db, workshop), { readOnly }),
     staticDir: RENDERER_DIR,
     port,
     token: browserHostToken(folder, args.includes('--new-token')),
@@ -101,7 +105,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
     printer = new ReportPrinter(host);
     void printer.warm();
   }
-  io.out(`Decision Matrix is serving ${databaseFile(folder)}\nOpen ${host.appUrl}\n`);
+  io.out(`Decision Matrix is serving ${databaseFile(folder)}${readOnly ? ` read-only: ${readOnly}; changes cannot be saved` : ''}\nOpen ${host.appUrl}\n`);
   const stop = async () => {
     await printer?.close();
     await workshop.close();
@@ -161,6 +165,9 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
       }
       case 'web':
         return await web(rest, io);
+      case 'restore':
+        io.out(restoreCommand(rest));
+        return 0;
       case undefined:
       case '--help':
       case 'help':
@@ -170,7 +177,7 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
         throw new CliError(`unknown command "${command}"\n${USAGE}`, 2);
     }
   } catch (error) {
-    if (error instanceof ExportUsageError) {
+    if (error instanceof ExportUsageError || error instanceof RestoreUsageError) {
       io.err(`decision-matrix: ${error.message}\n`);
       return 2;
     }

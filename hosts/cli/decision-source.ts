@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { draftWeighting, type DecisionDraft } from '../../core/interchange';
 import type { Decision } from '../../core/model';
 import { DIRECT_WEIGHTING, translateWeightingIds, type Weighting } from '../../core/weighting';
-import { openStore, type Db } from '../../db/connection';
+import { openStore, openStoreForReading, type Db } from '../../db/connection';
 import { getDecision, insertDecision } from '../../db/decisions';
 
 /** A decision to export, with the store it lives in (a throwaway one for a JSON file). */
@@ -20,10 +20,13 @@ export interface DecisionSource {
   close(): void;
 }
 
-/** Opens an existing store (never creates one) and finds the decision. */
+/**
+ * Opens an existing store for reading only (never creating, migrating or seeding it, and leaving
+ * nothing beside it) and finds the decision. A file that is not a current store of ours is refused.
+ */
 export function decisionFromStore(file: string, decisionId: number): DecisionSource {
   if (!existsSync(file)) throw new Error(`${file}: no such database`);
-  const { db } = openStore(file);
+  const { db } = openStoreForReading(file, { wayOut: 'Give --db the path of a Decision Matrix store.' });
   const decision = getDecision(db, decisionId);
   if (!decision) {
     db.close();
