@@ -269,3 +269,29 @@ describe('--help on a command', () => {
     expect(existsSync(dataDir)).toBe(false);
   });
 });
+
+describe('decision-matrix list', () => {
+  it('lists a store’s decisions with their ids, as text or JSON, and leaves the store as it was', async () => {
+    const { openDecisionStore } = await import('../../db/seed');
+    const createHashes = (file: string) => readFileSync(file).toString('base64');
+    const dir = folder();
+    const store = join(dir, 'decision-matrix.sqlite');
+    const db = openDecisionStore(store);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const before = createHashes(store);
+    const text = await run('list', '--db', store);
+    expect(text.code).toBe(0);
+    expect(text.out).toBe('1\tPyTorch vs TensorFlow\n');
+    const json = await run('list', '--data-dir', dir, '--json');
+    expect(JSON.parse(json.out)).toEqual([{ id: 1, title: 'PyTorch vs TensorFlow', updatedAt: expect.any(String) }]);
+    expect(createHashes(store)).toBe(before);
+    expect(existsSync(`${store}-wal`)).toBe(false);
+  });
+
+  it('names the file when there is no store', async () => {
+    const { code, err } = await run('list', '--db', join(folder(), 'none.sqlite'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/none\.sqlite: no such file/);
+  });
+});

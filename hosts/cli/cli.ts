@@ -15,6 +15,7 @@ import { lanAddress, WorkshopController } from '../workshop/controller';
 import { exportDecision, EXPORT_USAGE, ExportUsageError } from './export-command';
 import { scoreReport } from './score-report';
 import { analyseCommand, ANALYSE_USAGE } from './analyse-command';
+import { listCommand, LIST_USAGE } from './list-command';
 import { restoreCommand, RESTORE_USAGE, RestoreUsageError } from './restore-command';
 
 /** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
@@ -32,6 +33,8 @@ const USAGE = `Usage:
   decision-matrix web [--port N] [--data-dir DIR] [--workshop-host ADDRESS] [--workshop-port N] [--new-token]
                                             serve the app on http://127.0.0.1 and print its URL; the link's
                                             token is kept in the data folder (--new-token makes a new one)
+  ${LIST_USAGE}
+                                            the decisions in a store, with the ids export --db takes
   ${RESTORE_USAGE}
                                             put the latest good backup (or FILE) in place of the store, keeping the old one
   decision-matrix <command> --help          show one command's usage`;
@@ -165,6 +168,9 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
       }
       case 'web':
         return await web(rest, io);
+      case 'list':
+        io.out(listCommand(rest, option));
+        return 0;
       case 'restore':
         io.out(restoreCommand(rest));
         return 0;
