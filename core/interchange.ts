@@ -10,6 +10,7 @@ import {
   type Decision,
 } from './model';
 import { checkWeightingReferences, weightingSchema } from './interchange-weighting';
+import { checkHistoryReferences, documentRoundSchema, documentScenarioSchema, savedInputsSchema, type DocumentRound, type DocumentScenario, type SavedInputs } from './interchange-history';
 import { fail, ok, type Result } from './result';
 import { DIRECT_WEIGHTING, translateWeightingIds, type Weighting } from './weighting';
 import { activeWeighting, inputsFromWeighting } from './weighting/inputs';
@@ -62,6 +63,10 @@ export const decisionDraftSchema = z
       .default({ status: 'open', chosenOption: null, reason: '' }),
     /** Left out: weighted directly. A parsed document always has it (see decisionDocumentSchema). */
     weighting: weightingSchema(keySchema).optional(),
+    /** Every method's inputs, kept for a switch back (interchange-history.ts). */
+    saved: savedInputsSchema.optional(),
+    scenarios: z.array(documentScenarioSchema).max(1000, 'must list at most 1000 scenarios').optional(),
+    rounds: z.array(documentRoundSchema).max(1000, 'must list at most 1000 rounds').optional(),
   })
   .superRefine((draft, ctx) => {
     const optionIds = new Set<string>();
@@ -94,6 +99,7 @@ export const decisionDraftSchema = z
       }
     });
     if (draft.weighting) for (const issue of checkWeightingReferences(draft.weighting, draft.criteria)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of checkHistoryReferences(draft, draft.criteria)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 /**
@@ -165,10 +171,13 @@ export function parseDecisionDocumentText(text: string): Result<ParsedDecisionDo
  * ids. A file carries the active method's inputs only; under points, criteria[].weight holds the
  * points (as the format says), not the slider values.
  */
-export function toDocument(decision: Decision, weighting: Weighting<number> = activeWeighting(decision.weighting, decision.criteria)): DecisionDocument {
+export function toDocument(decision: Decision, weighting: Weighting<number> = activeWeighting(decision.weighting, decision.criteria), history: DecisionHistory = NO_HISTORY): DecisionDocument {
   const pointsOf = (c: Decision['criteria'][number]) => (Object.hasOwn(decision.weighting.points, c.id) ? decision.weighting.points[c.id] : 0);
   const optionKey = new Map(decision.options.map((o) => [o.id, `o${o.id}`]));
   const criterionKey = new Map(decision.criteria.map((c) => [c.id, `c${c.id}`]));
+  const keyed = (record: Readonly<Record<number, number>>) =>
+    Object.fromEntries(Object.entries(record).flatMap(([id, value]) => (criterionKey.has(Number(id)) ? [[criterionKey.get(Number(id))!, value]] : [])));
+  const extras = documentExtras(decision, history, criterionKey, keyed);
   return {
     format: INTERCHANGE_FORMAT,
     decision: {
@@ -198,6 +207,7 @@ export function toDocument(decision: Decision, weighting: Weighting<number> = ac
         reason: decision.outcomeReason,
       },
       weighting: translateWeightingIds(weighting, criterionKey),
+      ...extras,
     },
   };
 }
@@ -231,4 +241,36 @@ export function draftAsDecision(draft: DecisionDraft): Pick<Decision, 'title' | 
 export function draftWeighting(draft: Pick<DecisionDraft, 'criteria' | 'weighting'>): Weighting<number> {
   if (!draft.weighting) return DIRECT_WEIGHTING;
   return translateWeightingIds(draft.weighting, new Map(draft.criteria.map((c, i) => [c.id, i + 1])));
+}
+
+/** A stored decision's scenarios and workshop rounds, keyed by row ids, for its file. */
+export interface DecisionHistory {
+  scenarios: { name: string; createdAt: string; weights: Record<number, number> }[];
+  rounds: (Omit<DocumentRound, 'participants'> & { createdAt: string; participants: { name: string; weights: Record<number, number> | null }[] })[];
+}
+export const NO_HISTORY: DecisionHistory = Object.freeze({ scenarios: [], rounds: [] }) as DecisionHistory;
+
+/** Every method's inputs, the scenarios and the rounds, in the file's ids; empty parts left out. */
+function documentExtras(
+  decision: Decision,
+  history: DecisionHistory,
+  criterionKey: ReadonlyMap<number, string>,
+  keyed: (record: Readonly<Record<number, number>>) => Record<string, number>,
+): Pick<DecisionDraft, 'saved' | 'scenarios' | 'rounds'> {
+  const inputs = decision.weighting;
+  const saved: SavedInputs = {};
+  if (inputs.method !== 'direct') saved.sliders = keyed(Object.fromEntries(decision.criteria.map((c) => [c.id, c.weight])));
+  if (Object.keys(inputs.points).length > 0) saved.points = keyed(inputs.points);
+  const rank = translateWeightingIds({ method: 'rank', rule: inputs.rule, order: inputs.order }, criterionKey);
+  if (inputs.order.length > 0 && rank.method === 'rank') saved.rank = { rule: rank.rule, order: rank.order };
+  if (Object.keys(inputs.swing).length > 0) saved.swing = keyed(inputs.swing);
+  const ahp = translateWeightingIds({ method: 'ahp', judgments: inputs.judgments }, criterionKey);
+  if (inputs.judgments.length > 0 && ahp.method === 'ahp') saved.judgments = ahp.judgments;
+  const scenarios: DocumentScenario[] = history.scenarios.map((s) => ({ name: s.name, createdAt: s.createdAt, weights: keyed(s.weights) }));
+  const rounds: DocumentRound[] = history.rounds.map((r) => ({ ...r, participants: r.participants.map((p) => ({ name: p.name, weights: p.weights && keyed(p.weights) })) }));
+  return {
+    ...(Object.keys(saved).length > 0 ? { saved } : {}),
+    ...(scenarios.length > 0 ? { scenarios } : {}),
+    ...(rounds.length > 0 ? { rounds } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import type { DecisionDraft } from '../core/interchange';
 import type { Criterion, Decision, DecisionStatus, DecisionSummary, Direction, Option, Score } from '../core/model';
 import type { Db } from './connection';
 import { readWeightingInputs, writeWeightingInputs } from './weighting';
+import { insertDraftHistory } from './decision-history';
 import { draftWeighting } from '../core/interchange';
 import { translateWeightingIds } from '../core/weighting';
 import { inputsFromWeighting } from '../core/weighting/inputs';
@@ -95,6 +96,7 @@ export function insertDecision(db: Db, draft: DecisionDraft): number {
   const weighting = draftWeighting(draft);
   const inputs = inputsFromWeighting(translateWeightingIds(weighting, rowIds), draft.criteria.map((c, i) => ({ id: rowIds.get(i + 1)!, name: c.name, weight: c.weight })));
   writeWeightingInputs(db, decisionId, inputs);
+  insertDraftHistory(db, decisionId, draft, criterionIds);
   const { outcome } = draft;
   db.prepare('UPDATE decisions SET status = ?, chosen_option_id = ?, outcome_reason = ? WHERE id = ?').run(
     outcome.status,

@@ -12,11 +12,17 @@ const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, state, 
 const toRound = (row: (Omit<RoundRow, 'anonymous' | 'shareResult'> & { anonymous: number; shareResult: number }) | undefined): RoundRow | undefined =>
   row && { ...row, anonymous: row.anonymous === 1, shareResult: row.shareResult === 1 };
 
-export function insertRound(db: Db, round: { decisionId: number; code: string; anonymous: boolean; rule: AggregationRule; weighing: RoundWeighing; endsAt: string | null }): number {
+/** A new round, open unless it comes in as history (an imported round is closed, so its code need not be free). */
+export function insertRound(
+  db: Db,
+  round: { decisionId: number; code: string; anonymous: boolean; rule: AggregationRule; weighing: RoundWeighing; endsAt: string | null; state?: 'open' | 'closed' },
+): number {
+  const now = new Date().toISOString();
+  const closed = round.state === 'closed';
   return Number(
     db
-      .prepare('INSERT INTO rounds (decision_id, join_code, anonymous, rule, weighing, ends_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(round.decisionId, round.code, round.anonymous ? 1 : 0, round.rule, round.weighing, round.endsAt, new Date().toISOString()).lastInsertRowid,
+      .prepare('INSERT INTO rounds (decision_id, join_code, state, anonymous, rule, weighing, ends_at, created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(round.decisionId, round.code, closed ? 'closed' : 'open', round.anonymous ? 1 : 0, round.rule, round.weighing, round.endsAt, now, closed ? now : null).lastInsertRowid,
   );
 }
 

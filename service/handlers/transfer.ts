@@ -1,6 +1,7 @@
 import type { HandlersOf, transferMethods } from '../../core/contract';
 import { toDocument } from '../../core/interchange';
 import * as decisions from '../../db/decisions';
+import { readDecisionHistory } from '../../db/decision-history';
 import { csvToDraft, decisionToCsv } from '../csv';
 import { unwrap, type ServiceContext } from './context';
 
@@ -8,7 +9,11 @@ import { unwrap, type ServiceContext } from './context';
 export function transferHandlers({ db, read, transaction, decision }: ServiceContext): HandlersOf<typeof transferMethods> {
   return {
     importDecision: ({ document }) => transaction(() => decision(decisions.insertDecision(db, document.decision))),
-    exportDecision: ({ decisionId }) => read(() => toDocument(decision(decisionId))),
+    exportDecision: ({ decisionId }) =>
+      read(() => {
+        const stored = decision(decisionId);
+        return toDocument(stored, undefined, readDecisionHistory(db, decisionId));
+      }),
     importCsv: ({ title, text }) =>
       transaction(() => {
         // Parsed before anything is written: a refused file leaves the store as it was.

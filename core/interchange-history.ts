@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { checkWeightingReferences } from './interchange-weighting';
+import { AGGREGATION_RULES } from './aggregation';
+import { nameSchema, textSchema, weightSchema } from './model';
+import { ROUND_WEIGHINGS } from './round-weighing';
+import { RANK_RULES, SWING_TOP } from './weighting';
+
+/**
+ * What a decision file carries besides the matrix, so that a decision exported and imported
+ * elsewhere is the same decision: every weighting method's inputs (not only the active one's),
+ * the named scenarios and the workshop rounds. All optional: a file without them is a decision
+ * without them. Criteria are named by the file's own ids.
+ */
+const key = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const byCriterion = z.record(key, weightSchema);
+const stamp = z.string().max(40, 'must be a date and time');
+
+export const savedInputsSchema = z.strictObject({
+  /** The slider values (criteria[].weight holds the points while the method is points). */
+  sliders: byCriterion.optional(),
+  points: byCriterion.optional(),
+  rank: z.strictObject({ rule: z.enum(RANK_RULES), order: z.array(z.union([key, z.array(key).min(1)])).max(1000) }).optional(),
+  swing: z.record(key, weightSchema.refine((p) => p <= SWING_TOP, `must be from 0 to ${SWING_TOP}`)).optional(),
+  judgments: z.array(z.strictObject({ more: key, less: key, ratio: weightSchema })).max(50_000).optional(),
+});
+
+export const documentScenarioSchema = z.strictObject({ name: nameSchema, createdAt: stamp.optional(), weights: byCriterion });
+
+export const documentRoundSchema = z.strictObject({
+  code: z.string().max(6).default(''),
+  state: z.enum(['open', 'revealed', 'closed']),
+  anonymous: z.boolean().default(false),
+  rule: z.enum(AGGREGATION_RULES).default('geometric-mean'),
+  weighing: z.enum(ROUND_WEIGHINGS).default('sliders'),
+  shareResult: z.boolean().default(false),
+  createdAt: stamp.optional(),
+  endsAt: stamp.nullable().default(null),
+  participants: z.array(z.strictObject({ name: textSchema.max(60).default(''), weights: byCriterion.nullable().default(null) })).max(10_000).default([]),
+});
+
+export type SavedInputs = z.output<typeof savedInputsSchema>;
+export type DocumentScenario = z.output<typeof documentScenarioSchema>;
+export type DocumentRound = z.output<typeof documentRoundSchema>;
+
+interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Ids in the saved inputs, scenarios and rounds that name no criterion of the file, and AHP ratios outside Saaty's scale. */
+export function checkHistoryReferences(
+  draft: { saved?: SavedInputs; scenarios?: DocumentScenario[]; rounds?: DocumentRound[] },
+  criteria: readonly { id: string; name: string }[],
+): Issue[] {
+  const known = new Set(criteria.map((c) => c.id));
+  const issues: Issue[] = [];
+  const records = (path: (string | number)[], record: Record<string, number> | null | undefined) => {
+    for (const id of Object.keys(record ?? {})) if (!known.has(id)) issues.push({ path: [...path, id], message: `no criterion has the id "${id}"` });
+  };
+  const { saved } = draft;
+  records(['saved', 'sliders'], saved?.sliders);
+  records(['saved', 'points'], saved?.points);
+  records(['saved', 'swing'], saved?.swing);
+  const relative = (found: Issue[], to: (string | number)[]) => found.map((issue) => ({ ...issue, path: [...to, ...issue.path.slice(2)] }));
+  if (saved?.rank) {
+    // A saved order may predate criteria added since: only unknown or repeated ids are problems.
+    const placed = saved.rank.order.flat();
+    placed.forEach((id, i) => {
+      if (!known.has(id)) issues.push({ path: ['saved', 'rank', 'order'], message: `no criterion has the id "${id}"` });
+      else if (placed.indexOf(id) !== i) issues.push({ path: ['saved', 'rank', 'order'], message: `criterion "${id}" is ranked twice` });
+    });
+  }
+  if (saved?.judgments) {
+    const found = checkWeightingReferences({ method: 'ahp', judgments: saved.judgments }, criteria);
+    issues.push(...relative(found, ['saved', 'judgments']));
+  }
+  draft.scenarios?.forEach((s, i) => records(['scenarios', i, 'weights'], s.weights));
+  draft.rounds?.forEach((r, i) => r.participants.forEach((p, k) => records(['rounds', i, 'participants', k, 'weights'], p.weights)));
+  return issues;
+}

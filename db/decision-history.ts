@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { DecisionDraft, DecisionHistory } from '../core/interchange';
+import type { Db } from './connection';
+import { writeWeightingInputs } from './weighting';
+import * as scenarios from './scenarios';
+import * as workshop from './workshop';
+
+/**
+ * What a decision file brings besides the matrix — every method's inputs, scenarios, workshop
+ * rounds — written for a decision just inserted (criterion ids translated from the file's), and
+ * read back for its export. Rounds come in as history: closed, with nobody able to join them.
+ */
+export function insertDraftHistory(db: Db, decisionId: number, draft: DecisionDraft, criterionIds: ReadonlyMap<string, number>): void {
+  const rowsOf = (record: Readonly<Record<string, number>> | null | undefined) =>
+    new Map(Object.entries(record ?? {}).flatMap(([key, value]) => (criterionIds.has(key) ? [[criterionIds.get(key)!, value] as const] : [])));
+  const asRecord = (record: Readonly<Record<string, number>> | undefined) => (record ? Object.fromEntries(rowsOf(record)) : undefined);
+  const { saved } = draft;
+  if (saved) {
+    const active = draft.weighting?.method ?? 'direct';
+    // The active method's own inputs came with `weighting`; the saved ones are the others'.
+    for (const [criterionId, weight] of rowsOf(saved.sliders)) db.prepare('UPDATE criteria SET weight = ? WHERE id = ?').run(weight, criterionId);
+    writeWeightingInputs(db, decisionId, {
+      points: active === 'points' ? undefined : asRecord(saved.points),
+      rule: active === 'rank' ? undefined : saved.rank?.rule,
+      order: active === 'rank' || !saved.rank ? undefined : saved.rank.order.map((entry) => (Array.isArray(entry) ? entry.map((id) => criterionIds.get(id)!) : criterionIds.get(entry)!)),
+      swing: active === 'swing' ? undefined : asRecord(saved.swing),
+      judgments: active === 'ahp' ? undefined : saved.judgments?.map((j) => ({ more: criterionIds.get(j.more)!, less: criterionIds.get(j.less)!, ratio: j.ratio })),
+    });
+  }
+  for (const scenario of draft.scenarios ?? []) {
+    const id = scenarios.insertScenario(db, decisionId, scenario.name, [...rowsOf(scenario.weights)].map(([criterionId, weight]) => ({ criterionId, weight })));
+    if (scenario.createdAt) db.prepare('UPDATE scenarios SET created_at = ? WHERE id = ?').run(scenario.createdAt, id);
+  }
+  for (const round of draft.rounds ?? []) {
+    const roundId = workshop.insertRound(db, { decisionId, code: round.code, anonymous: round.anonymous, rule: round.rule, weighing: round.weighing, endsAt: round.endsAt, state: 'closed' });
+    workshop.updateRound(db, roundId, { shareResult: round.shareResult });
+    if (round.createdAt) db.prepare('UPDATE rounds SET created_at = ? WHERE id = ?').run(round.createdAt, roundId);
+    for (const participant of round.participants) {
+      // A token nobody holds: an imported participant can never write again.
+      const id = workshop.insertParticipant(db, roundId, participant.name, randomBytes(32).toString('hex'));
+      if (participant.weights) workshop.replaceSubmission(db, id, [...rowsOf(participant.weights)].map(([criterionId, weight]) => ({ criterionId, weight })));
+    }
+  }
+}
+
+/** A stored decision's scenarios and rounds, for its file. */
+export function readDecisionHistory(db: Db, decisionId: number): DecisionHistory {
+  return {
+    scenarios: scenarios.listScenarios(db, decisionId).map(({ name, createdAt, weights }) => ({ name, createdAt, weights })),
+    // Oldest first, the order they are inserted in again on import.
+    rounds: [...workshop.listRounds(db, decisionId)].reverse().map((round) => ({
+      code: round.code,
+      state: round.state,
+      anonymous: round.anonymous,
+      rule: round.rule,
+      weighing: round.weighing,
+      shareResult: round.shareResult,
+      createdAt: round.createdAt,
+      endsAt: round.endsAt,
+      participants: workshop.listParticipants(db, round.id).map((p) => ({ name: p.name, weights: workshop.submissionOf(db, p.id) })),
+    })),
+  };
+}

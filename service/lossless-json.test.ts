@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName, MethodOutput } from '../core/contract';
+import type { DecisionDocument } from '../core/interchange';
+import { openDecisionStore } from '../db/seed';
+import { temporaryFolder } from '../db/test/temporary-store';
+import { createDispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import * as rounds from './rounds';
+
+/** A decision exported and imported elsewhere is the same decision: weighting inputs, scenarios and rounds included. */
+const folder = temporaryFolder();
+
+function service() {
+  const db = openDecisionStore(join(folder(), 'store.sqlite'));
+  const dispatch = createDispatch(createHandlers(db));
+  const call = <K extends MethodName>(name: K, input: MethodInput<K>): MethodOutput<K> => {
+    const result = dispatch(name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as MethodOutput<K>;
+  };
+  return { db, call };
+}
+
+/** The file with its ids renamed by position, and row-dependent times left out: what must survive. */
+function normalised(document: DecisionDocument): unknown {
+  const text = JSON.stringify(document);
+  const ids = [...new Set(text.match(/"[oc]\d+"/g) ?? [])];
+  const renamed = ids.reduce((t, id, i) => t.replaceAll(id, `"k${i}"`), text);
+  return JSON.parse(renamed, (key, value) => (key === 'createdAt' ? undefined : value));
+}
+
+describe('the JSON export carries everything', () => {
+  it('every method’s inputs, the scenarios and the rounds come back after export → import', () => {
+    const { db, call } = service();
+    const decision = call('getDecision', { decisionId: call('listDecisions', {})[0].id });
+    const ids = decision.criteria.map((c) => c.id);
+    call('setWeighting', { decisionId: decision.id, rule: 'rank-sum', order: [ids[3], [ids[0], ids[1]], ids[2], ids[4], ids[5]] });
+    call('setWeighting', { decisionId: decision.id, points: ids.map((criterionId, i) => ({ criterionId, points: [30, 20, 10, 20, 10, 10][i] })) });
+    call('setWeighting', { decisionId: decision.id, method: 'ahp', judgments: [{ more: ids[0], less: ids[1], ratio: 3 }, { more: ids[1], less: ids[2], ratio: 2 }, { more: ids[2], less: ids[3], ratio: 5 }, { more: ids[3], less: ids[4], ratio: 1 }, { more: ids[4], less: ids[5], ratio: 4 }] });
+    const round = call('startRound', { decisionId: decision.id, weighing: 'points' });
+    for (const [name, weights] of [['Ana', [10, 20, 30, 10, 20, 10]], ['Bo', [40, 10, 10, 10, 20, 10]]] as const) {
+      const joined = rounds.join(db, { code: round.code, name });
+      if (!joined.ok) throw new Error(joined.error.message);
+      rounds.submit(db, joined.value.token, { weights: Object.fromEntries(ids.map((id, i) => [String(id), weights[i]])) });
+    }
+    rounds.join(db, { code: round.code, name: 'Cy (never sent)' });
+    call('updateRound', { roundId: round.id, state: 'revealed' });
+
+    const first = call('exportDecision', { decisionId: decision.id });
+    expect(first.decision.weighting).toMatchObject({ method: 'ahp' });
+    expect(first.decision.saved).toMatchObject({ sliders: expect.any(Object), points: expect.any(Object), rank: { rule: 'rank-sum' } });
+    expect(first.decision.scenarios?.map((s) => s.name)).toEqual(['Research and prototyping', 'Large-scale production']);
+    expect(first.decision.rounds?.[0]).toMatchObject({ state: 'revealed', weighing: 'points', participants: [{ name: 'Ana' }, { name: 'Bo' }, { name: 'Cy (never sent)', weights: null }] });
+
+    const imported = call('importDecision', { document: first });
+    const second = call('exportDecision', { decisionId: imported.id });
+    // Imported rounds are history: closed; everything else is as it was.
+    expect(normalised(second)).toEqual(normalised({ ...first, decision: { ...first.decision, rounds: first.decision.rounds!.map((r) => ({ ...r, state: 'closed' })) } }));
+    expect(imported.weighting.order.length).toBe(5);
+    expect(imported.criteria.map((c) => c.weight)).toEqual(decision.criteria.map((c) => c.weight));
+    expect(call('listRounds', { decisionId: imported.id })[0]).toMatchObject({ state: 'closed', joinUrl: null, result: expect.anything() });
+  });
+
+  it('property: generated scenarios and rounds survive export → import → export unchanged', () => {
+    const { call } = service();
+    const decision = call('getDecision', { decisionId: call('listDecisions', {})[0].id });
+    const base = call('exportDecision', { decisionId: decision.id });
+    const keys = base.decision.criteria.map((c) => c.id);
+    const weights = fc.tuple(...keys.map(() => fc.integer({ min: 0, max: 100 }))).map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]])));
+    const scenario = fc.record({ name: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''), weights });
+    const round = fc.record({
+      state: fc.constant('closed' as const),
+      anonymous: fc.boolean(),
+      rule: fc.constantFrom('mean' as const, 'median' as const, 'geometric-mean' as const),
+      weighing: fc.constantFrom('sliders' as const, 'points' as const, 'rank' as const),
+      participants: fc.array(fc.record({ name: fc.string({ maxLength: 12 }), weights: fc.option(weights, { nil: null }) }), { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(scenario, { maxLength: 3 }), fc.array(round, { maxLength: 3 }), (scenarios, generated) => {
+        const document = { ...base, decision: { ...base.decision, scenarios, rounds: generated } } as DecisionDocument;
+        const once = call('exportDecision', { decisionId: call('importDecision', { document }).id });
+        const twice = call('exportDecision', { decisionId: call('importDecision', { document: once }).id });
+        expect(normalised(twice)).toEqual(normalised(once));
+        expect(once.decision.scenarios ?? []).toHaveLength(scenarios.length);
+        expect((once.decision.rounds ?? []).map((r) => r.participants.length)).toEqual(generated.map((r) => r.participants.length));
+      }),
+      { numRuns: 25, seed: 20261201 },
+    );
+  });
+});
