@@ -1,7 +1,7 @@
 // `npm start`: the desktop window when an Electron binary can be had; otherwise one line saying
 // why, and the same app served by the browser host.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -84,6 +84,7 @@ if (!electron.path) {
   console.log(`No Electron binary (${electron.reason}${remembered ? `; remembered from an earlier start — \`npm start -- ${RETRY_FLAG}\` tries again` : ''}); serving the same app in your browser instead:`);
   serveInBrowser();
 } else {
+  rmSync(unavailableMarker, { force: true });
   let binding;
   try {
     binding = await electronSqliteBinding();

@@ -319,3 +319,23 @@ describe('how people weigh in a round', () => {
     expect(call('listRounds', { decisionId: decision.id })[0].weighing).toBe('rank');
   });
 });
+
+describe('weighting inputs and other decisions', () => {
+  it('a judgment naming another decision’s criterion is refused, and a duplicate keeps every method’s inputs', () => {
+    const { dispatch, call, seeded } = service();
+    const decision = seeded();
+    const other = call('addCriterion', { decisionId: call('createDecision', { title: 'Other' }).id, name: 'Elsewhere' });
+    const [a, b] = decision.criteria.map((c) => c.id);
+    const refused = dispatch('setWeighting', { decisionId: decision.id, judgments: [{ more: a, less: other.criteria[0].id, ratio: 3 }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(call('getDecision', { decisionId: decision.id }).weighting.judgments).toEqual([]);
+
+    call('setWeighting', { decisionId: decision.id, method: 'points', points: decision.criteria.map((c, i) => ({ criterionId: c.id, points: i === 0 ? 100 : 0 })) });
+    call('setWeighting', { decisionId: decision.id, judgments: [{ more: a, less: b, ratio: 4 }] });
+    const copy = call('duplicateDecision', { decisionId: decision.id });
+    expect(copy.weighting.method).toBe('points');
+    expect(copy.criteria.map((c) => c.weight)).toEqual(decision.criteria.map((c) => c.weight));
+    expect(Object.values(copy.weighting.points)).toEqual([100, 0, 0, 0, 0, 0]);
+    expect(copy.weighting.judgments).toEqual([{ more: copy.criteria[0].id, less: copy.criteria[1].id, ratio: 4 }]);
+  });
+});

@@ -98,7 +98,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
     dispatch: createDispatch(createHandlers(db, workshop), { readOnly }),
     staticDir: RENDERER_DIR,
     port,
-    token: browserHostToken(folder, args.includes('--new-token')),
+    token: browserHostToken(folder, args.includes('--new-token'), (message) => io.err(`decision-matrix: note: ${message}\n`)),
     exportPdf: (decisionId, paper) => (printer ??= new ReportPrinter(host)).print(decisionId, paper),
   });
   events.host = host;

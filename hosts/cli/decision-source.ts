@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { draftWeighting, type DecisionDraft } from '../../core/interchange';
 import type { Decision } from '../../core/model';
-import { DIRECT_WEIGHTING, translateWeightingIds, type Weighting } from '../../core/weighting';
+import { translateWeightingIds, type Weighting } from '../../core/weighting';
+import { activeWeighting } from '../../core/weighting/inputs';
 import { openStore, openStoreForReading, type Db } from '../../db/connection';
 import { getDecision, insertDecision } from '../../db/decisions';
 
@@ -11,11 +12,7 @@ import { getDecision, insertDecision } from '../../db/decisions';
 export interface DecisionSource {
   db: Db;
   decision: Decision;
-  /**
-   * How its weights are elicited, keyed by the store's criterion ids. The store keeps no weighting
-   * yet, so a stored decision is direct; a file's is carried beside the store so that a JSON export
-   * writes the method it was given.
-   */
+  /** How its weights are elicited (the active method), keyed by the store's criterion ids. */
   weighting: Weighting<number>;
   close(): void;
 }
@@ -32,7 +29,7 @@ export function decisionFromStore(file: string, decisionId: number): DecisionSou
     db.close();
     throw new Error(`${file}: there is no decision with id ${decisionId}`);
   }
-  return { db, decision, weighting: DIRECT_WEIGHTING, close: () => db.close() };
+  return { db, decision, weighting: activeWeighting(decision.weighting, decision.criteria), close: () => db.close() };
 }
 
 /** Loads a decision file into a temporary store, removed on close. */

@@ -25,3 +25,14 @@ describe('the browser host token', () => {
     expect(browserHostToken(dir)).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });
+
+describe('a data folder that cannot be written', () => {
+  it('still gives a token for this run, and says it will not be kept', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'a-file'), '');
+    const notes: string[] = [];
+    const token = browserHostToken(join(dir, 'a-file', 'inside'), false, (note) => notes.push(note));
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(notes).toEqual([expect.stringMatching(/could not be kept in .*inside .* it works until the host stops/)]);
+  });
+});

@@ -10,7 +10,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
  * The token the host answers to: kept across restarts, so open tabs and bookmarks keep working
  * on a fixed --port; a new one when asked (--new-token), or when the file is missing or not ours.
  */
-export function browserHostToken(dataFolder: string, rotate = false): string {
+export function browserHostToken(dataFolder: string, rotate = false, onUnsaved?: (message: string) => void): string {
   const file = join(dataFolder, TOKEN_FILE_NAME);
   if (!rotate) {
     try {
@@ -21,10 +21,15 @@ export function browserHostToken(dataFolder: string, rotate = false): string {
     }
   }
   const token = randomBytes(32).toString('base64url');
-  mkdirSync(dataFolder, { recursive: true });
-  // Written whole under another name, then moved: a crash never leaves half a token.
-  writeFileSync(`${file}.tmp`, `${token}\n`, { mode: 0o600 });
-  chmodSync(`${file}.tmp`, 0o600);
-  renameSync(`${file}.tmp`, file);
+  try {
+    mkdirSync(dataFolder, { recursive: true });
+    // Written whole under another name, then moved: a crash never leaves half a token.
+    writeFileSync(`${file}.tmp`, `${token}\n`, { mode: 0o600 });
+    chmodSync(`${file}.tmp`, 0o600);
+    renameSync(`${file}.tmp`, file);
+  } catch (error) {
+    // A read-only data folder still serves (read-only): the token lasts for this run only.
+    onUnsaved?.(`the link's token could not be kept in ${dataFolder} (${(error as Error).message}); it works until the host stops`);
+  }
   return token;
 }

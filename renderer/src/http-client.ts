@@ -25,7 +25,7 @@ export function createHttpClient(token: string): Client {
         headers: { 'content-type': 'application/json', [API_TOKEN_HEADER]: token },
         body: JSON.stringify(input),
         // Weight changes are flushed as the page closes; keepalive lets that request finish.
-        keepalive: name === 'setWeights',
+        keepalive: name === 'setWeights' || name === 'setWeighting',
       });
       return (await response.json()) as Result<unknown>;
     } catch (error) {

@@ -37,6 +37,8 @@ export function weightingHandlers({ db, transaction, decision }: ServiceContext)
         if (judgments) {
           const pairs = new Set<string>();
           for (const { more, less } of judgments) {
+            named(more);
+            named(less);
             if (more === less) refuse('invalid-input', `"${named(more)}" cannot be compared with itself.`);
             const pair = more < less ? `${more}:${less}` : `${less}:${more}`;
             if (pairs.has(pair)) refuse('invalid-input', `"${named(more)}" and "${named(less)}" are judged twice.`);

@@ -66,6 +66,18 @@ export class ParticipantSession {
     const first = this.view === null;
     this.view = view.value;
     if (first) this.#start(view.value);
+    else this.#follow(view.value.criteria.map((c) => c.id));
+  }
+
+  /** The facilitator may add or remove criteria while the round is open: the controls follow. */
+  #follow(ids: number[]): void {
+    const present = new Set(ids);
+    const order = this.order.filter((id) => present.has(id));
+    const added = ids.filter((id) => !order.includes(id));
+    if (order.length !== this.order.length || added.length > 0) this.order = [...order, ...added];
+    const weights = Object.fromEntries(Object.entries(this.weights).filter(([id]) => present.has(Number(id))));
+    for (const id of ids) if (!Object.hasOwn(weights, id)) weights[id] = this.view?.weighing === 'points' ? 0 : DEFAULT_WEIGHT;
+    if (Object.keys(weights).length !== Object.keys(this.weights).length || ids.some((id) => !Object.hasOwn(this.weights, id))) this.weights = weights;
   }
 
   /** Where each control starts: the person's last submission, else an even start for the round's way of weighing. */
@@ -83,7 +95,8 @@ export class ParticipantSession {
 
   /** Points still to share out of 100 (negative when too many are given). */
   get pointsLeft(): number {
-    return POINTS_TOTAL - Object.values(this.weights).reduce((a, b) => a + b, 0);
+    // Rounded: 0.1 + 64.1 + 35.8 is 99.99999999999999 in floating point, and must read as 100.
+    return Math.round((POINTS_TOTAL - Object.values(this.weights).reduce((a, b) => a + b, 0)) * 1e9) / 1e9;
   }
 
   /** Moves a criterion one place up (toward most important) or down the order. */

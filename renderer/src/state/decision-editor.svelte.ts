@@ -179,10 +179,11 @@ export class DecisionEditor {
     this.#pendingWeights.clear();
     this.#pendingWeighting = null;
     // The answers say only that the weights are in: what is on screen is already what was sent.
-    this.#weightSave = (async () => {
-      if (weights.length > 0) await this.#send(() => this.#client.setWeights({ decisionId: this.id, weights }), () => {});
-      if (weighting) await this.#send(() => this.#client.setWeighting({ decisionId: this.id, ...weightingInput(weighting) }), () => {});
-    })();
+    // Both go out at once: as the page closes, nothing that waits for an answer is sent.
+    this.#weightSave = Promise.all([
+      weights.length > 0 ? this.#send(() => this.#client.setWeights({ decisionId: this.id, weights }), () => {}) : null,
+      weighting ? this.#send(() => this.#client.setWeighting({ decisionId: this.id, ...weightingInput(weighting) }), () => {}) : null,
+    ]);
     await this.#weightSave;
   }
 

@@ -53,7 +53,7 @@ describe('scenarios (named weight sets)', () => {
     expect(editor.ranking[0].name).toBe('TensorFlow');
 
     expect(await scenarios.apply(scenarios.items[0].id)).toBe(true);
-    expect(host.methods.slice(-2)).toEqual(['setWeighting', 'applyScenario']);
+    expect(host.methods.slice(-1)).toEqual(['applyScenario']);
     expect(editor.weighting.method).toBe('direct');
     expect(scenarios.slidersInUse).toBe(true);
     expect(editor.ranking[0].name).toBe('PyTorch');

@@ -43,9 +43,11 @@ export class ScenarioList {
     return this.#editor.weighting.method === 'direct';
   }
 
-  /** Applying one moves the sliders, and puts them in use (switching to direct weights) so the ranking follows. */
+  /**
+   * Applying one moves the sliders and switches to direct weights, in the one transaction the store
+   * runs (a refusal changes nothing); the decision it answers with carries both.
+   */
   apply(scenarioId: number): Promise<boolean> {
-    this.#editor.chooseMethod('direct');
     return this.#editor.change('applyScenario', { scenarioId });
   }
 

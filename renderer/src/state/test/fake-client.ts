@@ -225,7 +225,11 @@ export class FakeHost {
       applyScenario: ({ scenarioId }) => {
         const scenario = this.scenarios.find((s) => s.id === scenarioId);
         if (!scenario) return fail('not-found', `There is no scenario with id ${scenarioId}.`);
-        return this.#changed((d) => Object.entries(scenario.weights).forEach(([id, weight]) => this.#setWeight(d, Number(id), weight)));
+        // As the store does: the sliders take the scenario's weights and direct weighting is in use.
+        return this.#changed((d) => {
+          Object.entries(scenario.weights).forEach(([id, weight]) => this.#setWeight(d, Number(id), weight));
+          d.weighting = { ...d.weighting, method: 'direct' };
+        });
       },
       deleteScenario: ({ scenarioId }) => {
         if (!this.scenarios.some((s) => s.id === scenarioId)) return fail('not-found', `There is no scenario with id ${scenarioId}.`);
