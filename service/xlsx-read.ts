@@ -161,8 +161,9 @@ function readCriteria(sheet: ReadSheet, context: Context): void {
 }
 
 /**
- * Rationales and sources, cell by cell. The Score column is there to read beside them; the
- * Matrix sheet holds the scores, so a score here that differs is named in a note, not imported.
+ * Rationales and sources, cell by cell. The Score column is there to read beside them (an export
+ * writes it as formulas showing the Matrix sheet's cells); the Matrix sheet holds the scores, so
+ * a score here that differs is named in a note, not imported.
  */
 function readRationale(sheet: ReadSheet, context: Context): void {
   const { draft, problems, notes } = context;
@@ -179,7 +180,8 @@ function readRationale(sheet: ReadSheet, context: Context): void {
     const typed = row.cell('Score');
     const value = readSheetNumber(typed, true);
     if (isFilled(typed) && !(value.ok && value.value === (score?.value ?? null))) {
-      notes.push(`${sheet.place(row.number, row.index('Score'))}: not imported; scores are read from the ${XLSX_SHEETS.matrix} sheet, which has ${score?.value ?? 'no score'} here`);
+      const shown = value.ok && value.value !== null ? String(value.value) : `"${readSheetText(typed)}"`;
+      notes.push(`${sheet.place(row.number, row.index('Score'))}: ${shown} is not the ${XLSX_SHEETS.matrix} sheet's score (${score?.value ?? 'none'}); the ${XLSX_SHEETS.matrix} sheet's is the one imported`);
     }
     const rationale = textOf(sheet, row, 'Rationale', problems);
     const source = textOf(sheet, row, 'Source', problems);

@@ -2,8 +2,10 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Decision } from '../core/model';
 import { buildReport } from '../core/report';
 import { loadExcelJs } from './exceljs';
+import { MATRIX_FIXED_COLUMNS } from './matrix-layout';
 import { asExported, matrixTable } from './matrix-table';
 import { neutraliseFormula, type SheetCell } from './sheet-cells';
+import { columnLetters } from './xlsx-cells';
 import { XLSX_SHEETS } from './xlsx-read';
 
 /**
@@ -23,7 +25,7 @@ export async function decisionToXlsx(decision: Decision): Promise<Buffer> {
   const matrix = addSheet(workbook, XLSX_SHEETS.matrix, matrixTable(decision, { scoreText: false }), [32, 10, 10, 8, 8]);
   matrix.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
   const score = new Map(decision.scores.map((s) => [`${s.optionId}:${s.criterionId}`, s]));
-  addSheet(
+  const rationale = addSheet(
     workbook,
     XLSX_SHEETS.rationale,
     [
@@ -31,11 +33,19 @@ export async function decisionToXlsx(decision: Decision): Promise<Buffer> {
       ...decision.criteria.flatMap((c) =>
         decision.options.map((o) => {
           const cell = score.get(`${o.id}:${c.id}`);
-          return [o.name, c.name, cell?.value ?? null, cell?.rationale || null, cell?.source || null];
+          return [o.name, c.name, null, cell?.rationale || null, cell?.source || null];
         }),
       ),
     ],
     [24, 32, 8, 60, 40],
+  );
+  // Each score here is the Matrix sheet's cell, so a spreadsheet keeps the two in step as scores change.
+  decision.criteria.forEach((c, i) =>
+    decision.options.forEach((o, j) => {
+      const value = score.get(`${o.id}:${c.id}`)?.value ?? null;
+      const matrixCell = `${XLSX_SHEETS.matrix}!${columnLetters(MATRIX_FIXED_COLUMNS.length + j)}${i + 2}`;
+      rationale.getCell(2 + i * decision.options.length + j, 3).value = value === null ? null : { formula: matrixCell, result: value };
+    }),
   );
   addSheet(
     workbook,

@@ -56,7 +56,8 @@ describe('decisionToXlsx', () => {
     expect(values.Matrix[1]).toEqual([undefined, 'Criterion', 'Weight', 'Direction', 'Min', 'Max', 'PyTorch', 'TensorFlow']);
     expect(values.Matrix[2]).toEqual([undefined, 'Ease of use', 25, 'benefit', 1, 5, 5, 3]);
     expect(values.Rationale[1]).toEqual([undefined, 'Option', 'Criterion', 'Score', 'Rationale', 'Source']);
-    expect((values.Rationale[2] as unknown[]).slice(1, 4)).toEqual(['PyTorch', 'Ease of use', 5]);
+    expect((values.Rationale[2] as unknown[]).slice(1, 4)).toEqual(['PyTorch', 'Ease of use', { formula: 'Matrix!F2', result: 5 }]);
+    expect((values.Rationale[3] as unknown[]).slice(1, 4)).toEqual(['TensorFlow', 'Ease of use', { formula: 'Matrix!G2', result: 3 }]);
     expect(values.Criteria[2]).toEqual([undefined, 'Ease of use', expect.stringContaining('productive'), 'steep learning curve, hard to debug', 'plain Python, debug with pdb']);
     const result = (values.Result as unknown[][]).filter(Boolean).map((row) => row.slice(1));
     expect(result).toContainEqual(['Rank', 'Option', 'Total', 'Complete', 'Missing scores']);
@@ -154,7 +155,7 @@ describe('xlsxToDraft', () => {
     ]);
     const { draft, notes } = await imported(await bytesOf(workbook));
     expect(draft.scores[0]).toMatchObject({ value: 4, rationale: 'fast' });
-    expect(notes).toEqual(['sheet "Rationale", row 2, column C ("Score"): not imported; scores are read from the Matrix sheet, which has 4 here']);
+    expect(notes).toEqual(['sheet "Rationale", row 2, column C ("Score"): 5 is not the Matrix sheet\'s score (4); the Matrix sheet\'s is the one imported']);
   });
 
   it('refuses merged header cells, naming them', async () => {
