@@ -29,7 +29,7 @@ export async function xlsxToDraft(bytes: Buffer, title: string): Promise<Result<
 }
 
 /** Reads every sheet before anything is stored: a draft with its notes, or every problem. */
-export function readWorkbook(workbook: Workbook, title: string): Result<SheetDraft> {
+function readWorkbook(workbook: Workbook, title: string): Result<SheetDraft> {
   const notes: string[] = [];
   const sheet = (name: string) => workbook.worksheets.find((w) => w.name.trim().toLowerCase() === name.toLowerCase());
   let matrixSheet = sheet(XLSX_SHEETS.matrix);
