@@ -36,13 +36,13 @@ export async function openDecisionId(window: BrowserWindow): Promise<number | nu
 }
 
 /** The decision's title from a file's name: the name without its extension. */
-const titleFromPath = (path: string) => path.split(/[\\/]/).pop()!.replace(/\.(json|csv|tsv|txt|xlsx)$/i, '') || 'Imported decision';
+const titleFromPath = (path: string) => path.split(/[\\/]/).pop()!.replace(/\.(json|csv|tsv|xlsx)$/i, '') || 'Imported decision';
 
 export async function importFile(ctx: DesktopContext, window: BrowserWindow, kind: 'json' | 'spreadsheet'): Promise<void> {
   const { canceled, filePaths } = await dialog.showOpenDialog(window, {
     title: kind === 'json' ? 'Import a decision' : 'Import a spreadsheet',
     properties: ['openFile'],
-    filters: kind === 'json' ? [{ name: 'Decision (JSON)', extensions: ['json'] }] : [{ name: 'Spreadsheet (XLSX, CSV)', extensions: ['xlsx', 'csv', 'tsv', 'txt'] }],
+    filters: kind === 'json' ? [{ name: 'Decision (JSON)', extensions: ['json'] }] : [{ name: 'Spreadsheet (XLSX, CSV)', extensions: ['xlsx', 'csv', 'tsv'] }],
   });
   if (canceled || filePaths.length === 0) return;
   const path = filePaths[0];

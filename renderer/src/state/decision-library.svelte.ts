@@ -136,7 +136,7 @@ export class DecisionLibrary {
       this.error = `${file.name}: ${file.size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`;
       return false;
     }
-    const title = file.name.replace(/\.(csv|tsv|txt|xlsx)$/i, '') || 'Imported decision';
+    const title = file.name.replace(/\.(csv|tsv|xlsx)$/i, '') || 'Imported decision';
     const result = /\.xlsx$/i.test(file.name)
       ? await this.client.importXlsx({ title, base64: await fileAsBase64(file) })
       : await this.client.importCsv({ title, text: await file.text() });
