@@ -16,13 +16,14 @@ const CORE_PACKAGES = { regex: '^(?!zod$)[^.]', message: 'core imports nothing b
 const NODE_BUILTINS = { group: ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'child_process'], message: 'core and renderer run without Node.' };
 const SQLITE = { group: ['better-sqlite3'], message: 'Only db/ may import better-sqlite3.' };
 const ELECTRON = { regex: '^electron(/.*)?$', message: 'Only electron/ may import electron.' };
+const WORKBOOKS = { group: ['exceljs'], message: 'Workbooks are read and written by the service: the renderer sends and receives them as base64.' };
 const layer = (folder, message) => ({ group: [`**/${folder}`, `**/${folder}/**`], message });
 const DB_LAYER = layer('db', 'This layer may not reach the database directly.');
 const SERVICE_LAYER = layer('service', 'This layer sits below service/ and may not import it.');
 const HOSTS_LAYER = layer('hosts', 'This layer sits below hosts/ and may not import it.');
 const ELECTRON_LAYER = layer('electron', 'Only the desktop shell is in electron/; nothing else may import it.');
 const RENDERER_LAYER = layer('renderer', 'Lower layers may not import the renderer.');
-const RENDERER_RULES = restrict([NODE_BUILTINS, SQLITE, ELECTRON, DB_LAYER, SERVICE_LAYER, HOSTS_LAYER, ELECTRON_LAYER]);
+const RENDERER_RULES = restrict([NODE_BUILTINS, SQLITE, ELECTRON, WORKBOOKS, DB_LAYER, SERVICE_LAYER, HOSTS_LAYER, ELECTRON_LAYER]);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },

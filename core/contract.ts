@@ -21,14 +21,21 @@ import { aggregationRuleSchema, roundWeighingSchema, type FacilitatorRoundView }
  * The IPC channels, the preload bridge, the HTTP routes, the renderer client and the
  * validation at every boundary are all derived from this object.
  */
-export interface MethodSpec<Input extends z.ZodType, Output> {
+export interface MethodSpec<Input extends z.ZodType, Output, Later extends boolean = false> {
   input: Input;
   /** Phantom field: carries the result type, never set at run time. */
   readonly output?: Output;
+  /** The handler answers with a promise (reading and writing a workbook is asynchronous). */
+  readonly later?: Later;
 }
 
 function method<Output>() {
   return <Input extends z.ZodType>(input: Input): MethodSpec<Input, Output> => ({ input });
+}
+
+/** A method whose handler answers later: every host awaits the answer, so callers see no difference. */
+function laterMethod<Output>() {
+  return <Input extends z.ZodType>(input: Input): MethodSpec<Input, Output, true> => ({ input, later: true });
 }
 
 const id = z.number().int().positive();
@@ -37,6 +44,15 @@ const position = z.number().int().min(0);
 
 /** The CSV import limit, in characters (files over the import limit are refused before they are read). */
 export const MAX_CSV_CHARACTERS = MAX_IMPORT_FILE_BYTES;
+/** The workbook import limit: the file limit, in base64 (four characters for every three bytes). */
+export const MAX_XLSX_BASE64_CHARACTERS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
+
+/** A spreadsheet imported: the new decision, and what the person should know about how it was read. */
+export interface SheetImport {
+  decision: Decision;
+  /** Columns left out, scales not given, sheets not read …, each naming its place in the file. */
+  notes: string[];
+}
 
 /** A round as the facilitator sees it, with where participants join (null when no workshop server runs). */
 export interface WorkshopRound extends FacilitatorRoundView {
@@ -171,8 +187,19 @@ export const weightingMethods = {
 export const transferMethods = {
   importDecision: method<Decision>()(z.strictObject({ document: decisionDocumentSchema })),
   exportDecision: method<DecisionDocument>()(z.strictObject(decisionRef)),
-  importCsv: method<Decision>()(z.strictObject({ title: nameSchema, text: z.string().max(MAX_CSV_CHARACTERS, `is larger than the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit`) })),
+  importCsv: method<SheetImport>()(z.strictObject({ title: nameSchema, text: z.string().max(MAX_CSV_CHARACTERS, `is larger than the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit`) })),
   exportCsv: method<{ text: string }>()(z.strictObject(decisionRef)),
+  /** An .xlsx workbook's bytes, base64-encoded, so the file travels as JSON and through IPC alike. */
+  importXlsx: laterMethod<SheetImport>()(
+    z.strictObject({
+      title: nameSchema,
+      base64: z
+        .string()
+        .max(MAX_XLSX_BASE64_CHARACTERS, `is larger than the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+    }),
+  ),
+  exportXlsx: laterMethod<{ base64: string }>()(z.strictObject(decisionRef)),
 };
 
 /** Workshop rounds, as the facilitator runs them (participants have their own routes). */
@@ -216,9 +243,11 @@ export type MethodName = keyof Contract;
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
 /** What a handler receives (after parsing). */
 export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
-export type MethodOutput<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer Output> ? Output : never;
+export type MethodOutput<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer Output, boolean> ? Output : never;
+/** What a handler returns: the result, or for a method that answers later a promise of it. */
+export type HandlerAnswer<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, unknown, true> ? Promise<Result<MethodOutput<K>>> : Result<MethodOutput<K>>;
 
-export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => Result<MethodOutput<K>> };
+export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => HandlerAnswer<K> };
 /** The handlers of one domain's methods (e.g. `HandlersOf<typeof matrixMethods>`); the domains' maps join into Handlers. */
 export type HandlersOf<Methods> = Pick<Handlers, keyof Methods & MethodName>;
 export type Client = { [K in MethodName]: (input: MethodInput<K>) => Promise<Result<MethodOutput<K>>> };

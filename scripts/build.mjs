@@ -20,7 +20,8 @@ await esbuild({
   outdir: join(dist, 'node'),
   outExtension: { '.js': '.mjs' },
   format: 'esm',
-  external: ['electron', 'better-sqlite3', 'playwright-core'],
+  // Loaded from node_modules at run time: native code, a browser download, or (exceljs, ~2.5 MB) only when a workbook is read or written.
+  external: ['electron', 'better-sqlite3', 'playwright-core', 'exceljs'],
   // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -26,6 +26,7 @@ describe('layer rules', () => {
     ['renderer/src/client.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
     ['renderer/src/client.ts', "import { createHandlers } from '../../service/handlers';\nexport const x = createHandlers;"],
     ['renderer/src/client.ts', "import { startHttpHost } from '../../hosts/web/server';\nexport const x = startHttpHost;"],
+    ['renderer/src/client.ts', "import ExcelJS from 'exceljs';\nexport const x = ExcelJS;"],
     ['db/decisions.ts', "import { app } from 'electron';\nexport const x = app;"],
     // .svelte files are linted with the renderer's rules, so a component cannot reach the store.
     ['renderer/src/components/App.svelte', "<script lang=\"ts\">\n  import { openStore } from '../../../db/connection';\n  export const x = openStore;\n</script>\n"],

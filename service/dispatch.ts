@@ -8,26 +8,34 @@ export interface DispatchOptions {
   readOnly?: string | null;
 }
 
+/** What dispatch answers: a result, or for a method that answers later (a workbook) a promise of one. */
+export type DispatchAnswer = Result<unknown> | Promise<Result<unknown>>;
+
 /**
  * The one entry every transport (IPC, HTTP) goes through: it checks the method exists, parses
  * the input with the contract's schema and turns any unexpected exception into an error value,
- * so nothing throws across a process boundary.
+ * so nothing throws across a process boundary (nor rejects, for a method that answers later).
  */
-export function dispatch(handlers: Handlers, name: string, rawInput: unknown, options: DispatchOptions = {}): Result<unknown> {
+export function dispatch(handlers: Handlers, name: string, rawInput: unknown, options: DispatchOptions = {}): DispatchAnswer {
   if (!isMethodName(name)) return fail('unknown-method', `There is no method named "${name}".`);
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail('invalid-input', describeInputProblem(parsed.error.issues[0]));
   try {
-    const handler = handlers[name] as (input: unknown) => Result<unknown>;
-    return handler(parsed.data);
+    const handler = handlers[name] as (input: unknown) => DispatchAnswer;
+    const answer = handler(parsed.data);
+    return answer instanceof Promise ? answer.catch((error: unknown) => failedUnexpectedly(name, error, options)) : answer;
   } catch (error) {
-    if (isReadOnlyStoreError(error)) return fail('forbidden', `The data file is read-only: ${options.readOnly ?? 'SQLite may not write to it'}. Nothing was changed.`);
-    console.error(`decision-matrix: ${name} failed`, error);
-    return fail('internal', `Something went wrong and nothing was changed (${(error as Error).message}).`);
+    return failedUnexpectedly(name, error, options);
   }
 }
 
-export type Dispatch = (name: MethodName | string, input: unknown) => Result<unknown>;
+function failedUnexpectedly(name: MethodName, error: unknown, options: DispatchOptions): Result<never> {
+  if (isReadOnlyStoreError(error)) return fail('forbidden', `The data file is read-only: ${options.readOnly ?? 'SQLite may not write to it'}. Nothing was changed.`);
+  console.error(`decision-matrix: ${name} failed`, error);
+  return fail('internal', `Something went wrong and nothing was changed (${(error as Error).message}).`);
+}
+
+export type Dispatch = (name: MethodName | string, input: unknown) => DispatchAnswer;
 
 export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return (name, input) => dispatch(handlers, name, input, options);

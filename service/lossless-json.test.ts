@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../core/contract';
 import type { DecisionDocument } from '../core/interchange';
+import type { Result } from '../core/result';
 import { openDecisionStore } from '../db/seed';
 import { temporaryFolder } from '../db/test/temporary-store';
 import { createDispatch } from './dispatch';
@@ -16,7 +17,7 @@ function service() {
   const db = openDecisionStore(join(folder(), 'store.sqlite'));
   const dispatch = createDispatch(createHandlers(db));
   const call = <K extends MethodName>(name: K, input: MethodInput<K>): MethodOutput<K> => {
-    const result = dispatch(name, input);
+    const result = dispatch(name, input) as Result<unknown>;
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.value as MethodOutput<K>;
   };

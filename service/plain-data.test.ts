@@ -26,6 +26,8 @@ interface Ids {
   scenarioId: number;
   roundId: number;
   copyId: number;
+  /** The workbook exportXlsx wrote, for importXlsx to read back. */
+  workbook: string;
 }
 
 const step = <K extends MethodName>(name: K, input: (ids: Ids) => MethodInput<K>) => [name, input] as Step;
@@ -69,6 +71,8 @@ const steps: Step[] = [
   step('importDecision', () => ({ document: { format: 'decision-matrix/v1', decision: { title: 'Imported', options: [{ id: 'a', name: 'A' }], criteria: [{ id: 'x', name: 'X', weight: 1, scale: { min: 1, max: 5, minLabel: '', maxLabel: '' } }], scores: [{ option: 'a', criterion: 'x', value: 3 }] } } })),
   step('exportCsv', (i) => ({ decisionId: i.decisionId })),
   step('importCsv', () => ({ title: 'From a sheet', text: 'Criterion,Weight,Direction,Min,Max,A,B\nSpeed,2,benefit,1,5,3,4\n' })),
+  step('exportXlsx', (i) => ({ decisionId: i.decisionId })),
+  step('importXlsx', (i) => ({ title: 'From a workbook', base64: i.workbook })),
   step('removeOption', (i) => ({ optionId: i.optionId })),
   step('removeCriterion', (i) => ({ criterionId: i.otherCriterionId })),
   step('deleteDecision', (i) => ({ decisionId: i.copyId })),
@@ -77,11 +81,11 @@ const steps: Step[] = [
 describe('every contract result is plain data', () => {
   const results: [MethodName, Result<unknown>][] = [];
 
-  it('comes through structured clone and JSON unchanged, for every method', () => {
+  it('comes through structured clone and JSON unchanged, for every method', async () => {
     const db = openDecisionStore(join(folder(), 'store.sqlite'));
     const dispatch = createDispatch(createHandlers(db));
-    const [seeded] = valueOf<{ id: number }[]>(dispatch('listDecisions', {}));
-    const decision = valueOf<Decision>(dispatch('getDecision', { decisionId: seeded.id }));
+    const [seeded] = valueOf<{ id: number }[]>(await dispatch('listDecisions', {}));
+    const decision = valueOf<Decision>(await dispatch('getDecision', { decisionId: seeded.id }));
     const ids: Ids = {
       decisionId: decision.id,
       optionId: decision.options[0].id,
@@ -90,9 +94,11 @@ describe('every contract result is plain data', () => {
       scenarioId: 0,
       roundId: 0,
       copyId: 0,
+      workbook: '',
     };
     for (const [name, input] of steps) {
-      const result = dispatch(name, input(ids));
+      // The workbook methods answer later; every host awaits each answer the same way.
+      const result = await dispatch(name, input(ids));
       results.push([name, result]);
       expect(result, `${name} was refused: ${result.ok ? '' : result.error.message}`).toMatchObject({ ok: true });
       expect(structuredClone(result), `${name}: structured clone`).toStrictEqual(result);
@@ -100,11 +106,12 @@ describe('every contract result is plain data', () => {
       const value = (result as { value: unknown }).value;
       if (name === 'duplicateDecision') ids.copyId = (value as Decision).id;
       if (name === 'saveScenario') ids.scenarioId = (value as { id: number }[])[0].id;
+      if (name === 'exportXlsx') ids.workbook = (value as { base64: string }).base64;
       if (name === 'startRound') {
         ids.roundId = (value as { id: number }).id;
         // Two people join and submit, so the reveal has a group result to carry.
         const code = (value as { code: string }).code;
-        const { criteria } = valueOf<Decision>(dispatch('getDecision', { decisionId: ids.decisionId }));
+        const { criteria } = valueOf<Decision>(await dispatch('getDecision', { decisionId: ids.decisionId }));
         for (const weight of [10, 30]) {
           const joined = rounds.join(db, { code, name: `Person ${weight}` });
           if (!joined.ok) throw new Error(joined.error.message);

@@ -111,7 +111,7 @@ test('a spreadsheet CSV imports only when every row is valid, and exports with n
   const { matrix, page } = app;
   const bad = join(dataDir, 'queues.csv');
   writeFileSync(bad, 'Criterion,Weight,Direction,Kafka,RabbitMQ\r\nThroughput,3,benefit,5,"1,5"\r\nCost,1,sideways,2,4\r\n');
-  await page.getByLabel('Import a spreadsheet (.csv)').setInputFiles(bad);
+  await page.getByLabel('Import a spreadsheet (.xlsx, .csv)').setInputFiles(bad);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('row 2, column "RabbitMQ": "1,5" is not a number (write decimals with a dot: 1.5)');
   await expect(alert).toContainText('row 3, column "Direction": "sideways" must be benefit or cost');
@@ -120,7 +120,7 @@ test('a spreadsheet CSV imports only when every row is valid, and exports with n
   await expect(alert).toBeHidden();
 
   writeFileSync(bad, '\uFEFFCriterion,Weight,Direction,Kafka,RabbitMQ\r\nThroughput,3,benefit,5,1.5\r\nCost,1,cost,2,4\r\n');
-  await page.getByLabel('Import a spreadsheet (.csv)').setInputFiles(bad);
+  await page.getByLabel('Import a spreadsheet (.xlsx, .csv)').setInputFiles(bad);
   await expect(matrix.title).toHaveValue('queues');
   await expect(matrix.optionNames).toHaveText(['Kafka', 'RabbitMQ']);
   await expect(matrix.criterionNames).toHaveText(['Throughput', 'Cost']);
@@ -138,8 +138,41 @@ test('a spreadsheet CSV imports only when every row is valid, and exports with n
   const csvFile = join(dataDir, 'export.csv');
   await (await downloading).saveAs(csvFile);
   const csv = readFileSync(csvFile, 'utf8');
-  expect(csv.split('\r\n')[0]).toBe(`Criterion,Weight,Direction,Min,Max,Kafka,RabbitMQ,"'=HYPERLINK(""http://evil.example"")"`);
+  const evil = `'=HYPERLINK(""http://evil.example"")`;
+  expect(csv.split('\r\n')[0]).toBe(
+    `Criterion,Weight,Direction,Min,Max,Kafka,RabbitMQ,"${evil}",Rationale: Kafka,Source: Kafka,Rationale: RabbitMQ,Source: RabbitMQ,"Rationale: ${evil}","Source: ${evil}"`,
+  );
   expect(csv).toContain(`${longName},50,benefit,1,5,,,`);
+});
+
+test('a workbook from the XLSX button imports back, and what an import left out is said beside the decision', async ({ app, dataDir }) => {
+  const { matrix, page } = app;
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'XLSX', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('PyTorch vs TensorFlow.xlsx');
+  const workbook = join(dataDir, 'Frameworks.xlsx');
+  await download.saveAs(workbook);
+  expect(readFileSync(workbook).subarray(0, 2).toString()).toBe('PK');
+
+  await page.getByLabel('Import a spreadsheet (.xlsx, .csv)').setInputFiles(workbook);
+  await expect(matrix.title).toHaveValue('Frameworks');
+  await expect(matrix.decisionItems).toHaveCount(2);
+  await expect(matrix.optionNames).toHaveText(['PyTorch', 'TensorFlow']);
+  await expect(matrix.criterionNames).toHaveText(DIMENSIONS);
+  await expect(page.getByRole('status').filter({ hasText: 'How it was read' })).toHaveCount(0);
+
+  const sheet = join(dataDir, 'queues.csv');
+  writeFileSync(sheet, 'Criterion;Weight;Direction;Kafka;Notes\r\nThroughput;19,8%;benefit;4,5;checked by Ana\r\n');
+  await page.getByLabel('Import a spreadsheet (.xlsx, .csv)').setInputFiles(sheet);
+  await expect(matrix.title).toHaveValue('queues');
+  const notes = page.getByRole('status').filter({ hasText: 'How it was read' });
+  await expect(notes).toContainText('Imported queues.csv');
+  await expect(notes).toContainText('column "Notes": not read: its cells are text, not scores, so it is not taken as an option');
+  await expect(notes).toContainText('row 1: there are no Min and Max columns, so every criterion is scored from 1 to 5');
+  await expect(matrix.optionNames).toHaveText(['Kafka']);
+  await notes.getByRole('button', { name: 'Dismiss the import notes' }).click();
+  await expect(notes).toBeHidden();
 });
 
 test('once decided, the report and the decision record name the chosen option and why', async ({ app, dataDir }) => {

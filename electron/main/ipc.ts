@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { ipcChannel, methodNames } from '../../core/contract';
-import { fail, type Result } from '../../core/result';
-import type { Dispatch } from '../../service/dispatch';
+import { fail } from '../../core/result';
+import type { Dispatch, DispatchAnswer } from '../../service/dispatch';
 import { isAppUrl } from './url-guard';
 
 /** A message counts only if it comes from the top frame of one of the app's own pages. */
@@ -16,7 +16,7 @@ function senderIsTrusted(event: IpcMainInvokeEvent): boolean {
  */
 export function registerContractHandlers(dispatch: Dispatch): void {
   for (const name of methodNames) {
-    ipcMain.handle(ipcChannel(name), (event, input: unknown): Result<unknown> => {
+    ipcMain.handle(ipcChannel(name), (event, input: unknown): DispatchAnswer => {
       if (!senderIsTrusted(event)) return fail('forbidden', 'Refused a message from a frame that is not the app.');
       return dispatch(name, input);
     });

@@ -183,7 +183,7 @@ describe('a call from a frame that is not the app', () => {
  * the renderer's call in Electron.
  */
 describe('every contract method through IPC, against the real store', () => {
-  const ctx = { seeded: 0, d: 0, o1: 0, o2: 0, c1: 0, c2: 0, copy: 0, scenario: 0, round: 0, code: '', workshop: '', doc: null as unknown, csv: '' };
+  const ctx = { seeded: 0, d: 0, o1: 0, o2: 0, c1: 0, c2: 0, copy: 0, scenario: 0, round: 0, code: '', workshop: '', doc: null as unknown, csv: '', workbook: '' };
   type Step = { label: string; run: () => Promise<void> };
   const steps: Step[] = [];
   const step = (method: MethodName, label: string, input: () => unknown, check: (result: Result<any>) => void | Promise<void>) =>
@@ -250,11 +250,20 @@ describe('every contract method through IPC, against the real store', () => {
   });
   step('exportCsv', 'exports the spreadsheet', () => ({ decisionId: ctx.d }), (r) => {
     ctx.csv = valueOf(r).text;
-    expect(ctx.csv).toMatch(/^Criterion,Weight,Direction,Min,Max,Kafka,RabbitMQ\r\n/);
+    expect(ctx.csv).toMatch(/^Criterion,Weight,Direction,Min,Max,Kafka,RabbitMQ,Rationale: Kafka,Source: Kafka,Rationale: RabbitMQ,Source: RabbitMQ\r\n/);
   });
   step('importCsv', 'imports the spreadsheet', () => ({ title: 'From a spreadsheet', text: ctx.csv }), (r) =>
-    expect(valueOf(r)).toMatchObject({ title: 'From a spreadsheet', options: [{ name: 'Kafka' }, { name: 'RabbitMQ' }] }),
+    expect(valueOf(r)).toMatchObject({ decision: { title: 'From a spreadsheet', options: [{ name: 'Kafka' }, { name: 'RabbitMQ' }] }, notes: [] }),
   );
+  step('exportXlsx', 'exports the workbook, answering later', () => ({ decisionId: ctx.d }), (r) => {
+    ctx.workbook = valueOf(r).base64;
+    // An .xlsx file is a zip archive: "PK".
+    expect(Buffer.from(ctx.workbook, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+  step('importXlsx', 'imports the workbook', () => ({ title: 'From a workbook', base64: ctx.workbook }), (r) =>
+    expect(valueOf(r)).toMatchObject({ decision: { title: 'From a workbook', options: [{ name: 'Kafka' }, { name: 'RabbitMQ' }] }, notes: [] }),
+  );
+  step('importXlsx', 'refuses a file that is not a workbook', () => ({ title: 'Broken', base64: Buffer.from('a,b\n').toString('base64') }), refused('invalid-input'));
   step('importCsv', 'refuses a file without the columns', () => ({ title: 'Broken', text: 'a,b\n1,2\n' }), refused('invalid-input'));
   step('listTemplates', 'lists the built-in decisions', () => ({}), (r) => expect(valueOf(r)).toContainEqual({ name: 'pytorch-vs-tensorflow', title: 'PyTorch vs TensorFlow' }));
   step('createFromTemplate', 'creates one', () => ({ name: 'pytorch-vs-tensorflow' }), (r) => expect(valueOf(r).title).toBe('PyTorch vs TensorFlow'));

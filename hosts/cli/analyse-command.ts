@@ -7,7 +7,7 @@ import { analyseSensitivity, robustnessMatrix } from '../../core/sensitivity';
 
 /** `decision-matrix analyse`: how robust a decision file's ranking is to its weights, as JSON. */
 
-export const ANALYSE_USAGE = `decision-matrix analyse <decision.json> [--draws N] [--seed N] [--mode uniform|ordinal|interval] [--within P]
+export const ANALYSE_USAGE = `decision-matrix analyse <decision.json|.xlsx|.csv> [--draws N] [--seed N] [--mode uniform|ordinal|interval] [--within P]
                                             print how robust the ranking is to the weights, as JSON`;
 
 export interface AnalyseSettings {
@@ -115,7 +115,7 @@ export function analyseReport(draft: DecisionDraft, settings: AnalyseSettings) {
 }
 
 /** Runs the command; a usage mistake exits 2 here, a file or analysis problem is thrown (exit 1). */
-export function analyseCommand(args: string[], readDecisionFile: (path: string) => DecisionDraft, io: Io): number {
+export async function analyseCommand(args: string[], readDecisionFile: (path: string) => Promise<DecisionDraft>, io: Io): Promise<number> {
   let request;
   try {
     request = readSettings(args);
@@ -124,7 +124,7 @@ export function analyseCommand(args: string[], readDecisionFile: (path: string) 
     io.err(`decision-matrix: ${error.message}\n`);
     return 2;
   }
-  const draft = readDecisionFile(request.file);
+  const draft = await readDecisionFile(request.file);
   let analysed;
   try {
     analysed = analyseReport(draft, request.settings);

@@ -246,7 +246,7 @@ describe('decision-matrix export (formats that need no browser)', () => {
     const out = join(folder(), 'report.docx');
     const { code, err } = await run('export', file, '--out', out);
     expect(code).not.toBe(0);
-    expect(err).toMatch(/--format must be one of pdf, json, md, csv \(got "docx"\)/);
+    expect(err).toMatch(/--format must be one of pdf, json, md, csv, xlsx \(got "docx"\)/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,7 +1,4 @@
-import { statSync, readFileSync } from 'node:fs';
-import { MAX_IMPORT_FILE_BYTES, sizeInWords } from '../../core/transport';
 import { join } from 'node:path';
-import { parseDecisionDocumentText, type DecisionDraft } from '../../core/interchange';
 import { findTemplate, templates } from '../../core/templates';
 import { backUpDaily } from '../../db/backups';
 import { openAppStore } from '../../db/seed';
@@ -17,19 +14,20 @@ import { scoreReport } from './score-report';
 import { analyseCommand, ANALYSE_USAGE } from './analyse-command';
 import { listCommand, LIST_USAGE } from './list-command';
 import { restoreCommand, RESTORE_USAGE, RestoreUsageError } from './restore-command';
+import { readDecisionFile } from './read-decision-file';
 
 /** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
 const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
 
-/** Files larger than this are refused before they are read. */
-export const MAX_INPUT_FILE_BYTES = MAX_IMPORT_FILE_BYTES;
+export { MAX_INPUT_FILE_BYTES } from './read-decision-file';
 
 const USAGE = `Usage:
-  decision-matrix score <decision.json>     print ranking, totals and contributions as JSON
+  decision-matrix score <decision.json|.xlsx|.csv>
+                                            print ranking, totals and contributions as JSON
   decision-matrix template [name]           list built-in decisions, or print one as JSON
   ${ANALYSE_USAGE}
   ${EXPORT_USAGE}
-                                            write a PDF report, a JSON or CSV file, or a Markdown decision record
+                                            write a PDF report, a JSON, CSV or XLSX file, or a Markdown decision record
   decision-matrix web [--port N] [--data-dir DIR] [--workshop-host ADDRESS] [--workshop-port N] [--new-token]
                                             serve the app on http://127.0.0.1 and print its URL; the link's
                                             token is kept in the data folder (--new-token makes a new one)
@@ -53,16 +51,6 @@ class CliError extends Error {
   ) {
     super(message);
   }
-}
-
-function readDecisionFile(path: string): DecisionDraft {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) throw new CliError(`${path}: no such file`);
-  if (!stats.isFile()) throw new CliError(`${path}: not a file`);
-  if (stats.size > MAX_INPUT_FILE_BYTES) throw new CliError(`${path}: ${stats.size} bytes is over the ${sizeInWords(MAX_INPUT_FILE_BYTES)} limit`);
-  const parsed = parseDecisionDocumentText(readFileSync(path, 'utf8'));
-  if (!parsed.ok) throw new CliError(`${path}: ${parsed.error.message}`);
-  return parsed.value.decision;
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -132,6 +120,8 @@ function commandUsage(command: string): string | null {
 
 export async function main(args: string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = args;
+  // A spreadsheet's notes (columns left out …) go to stderr, so stdout holds only the answer.
+  const readDecision = (path: string) => readDecisionFile(path, (line) => io.err(`decision-matrix: note: ${line}\n`));
   // --help on a command only prints: it never starts a server, opens a store or writes a file.
   if (command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
     const usage = commandUsage(command);
@@ -143,14 +133,14 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
   try {
     switch (command) {
       case 'score': {
-        if (rest.length !== 1) throw new CliError('score takes one file: decision-matrix score <decision.json>', 2);
-        const report = scoreReport(readDecisionFile(rest[0]));
+        if (rest.length !== 1) throw new CliError('score takes one file: decision-matrix score <decision.json|.xlsx|.csv>', 2);
+        const report = scoreReport(await readDecision(rest[0]));
         if (!report.ok) throw new CliError(report.error.message);
         io.out(`${JSON.stringify(report.value, null, 2)}\n`);
         return 0;
       }
       case 'analyse':
-        return analyseCommand(rest, readDecisionFile, io);
+        return await analyseCommand(rest, readDecision, io);
       case 'template': {
         if (rest.length === 0) {
           io.out(templates.map((t) => `${t.name}\t${t.title}`).join('\n') + '\n');
@@ -162,7 +152,7 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
         return 0;
       }
       case 'export': {
-        const written = await exportDecision(rest, readDecisionFile, RENDERER_DIR);
+        const written = await exportDecision(rest, readDecision, RENDERER_DIR);
         io.out(`wrote ${written}\n`);
         return 0;
       }

@@ -9,15 +9,16 @@ import { ReportPrinter, type PaperFormat } from '../../service/printing/report-p
 import { startHttpHost } from '../web/server';
 import { createDispatch } from '../../service/dispatch';
 import { decisionToCsv } from '../../service/csv';
+import { decisionToXlsx } from '../../service/xlsx-write';
 import { createHandlers } from '../../service/handlers';
 import type { DecisionDraft } from '../../core/interchange';
 
-export const EXPORT_FORMATS = ['pdf', 'json', 'md', 'csv'] as const;
+export const EXPORT_FORMATS = ['pdf', 'json', 'md', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Other names a format goes by (the app's button says "Markdown"; files end in .markdown too). */
 const FORMAT_ALIASES: Readonly<Record<string, ExportFormat>> = { markdown: 'md' };
 
-export const EXPORT_USAGE = `decision-matrix export <decision.json | --db FILE --id ID> --out FILE [--format pdf|json|md|csv] [--paper A4|Letter]`;
+export const EXPORT_USAGE = `decision-matrix export <decision.json|.xlsx|.csv | --db FILE --id ID> --out FILE [--format pdf|json|md|csv|xlsx] [--paper A4|Letter]`;
 
 export class ExportUsageError extends Error {}
 
@@ -31,6 +32,7 @@ function writeAtomically(path: string, content: string | Buffer): void {
 async function render(source: DecisionSource, format: ExportFormat, paper: PaperFormat, staticDir: string): Promise<string | Buffer> {
   if (format === 'json') return `${JSON.stringify(toDocument(source.decision, source.weighting), null, 2)}\n`;
   if (format === 'csv') return decisionToCsv(source.decision);
+  if (format === 'xlsx') return decisionToXlsx(source.decision);
   const report = buildReport(source.decision);
   if (!report.ok) throw new Error(report.error.message);
   if (format === 'md') return decisionRecordMarkdown(report.value, new Date());
@@ -44,7 +46,7 @@ async function render(source: DecisionSource, format: ExportFormat, paper: Paper
   }
 }
 
-export async function exportDecision(args: string[], readDraft: (path: string) => DecisionDraft, staticDir: string): Promise<string> {
+export async function exportDecision(args: string[], readDraft: (path: string) => Promise<DecisionDraft>, staticDir: string): Promise<string> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -71,7 +73,7 @@ export async function exportDecision(args: string[], readDraft: (path: string) =
     if (!Number.isInteger(id) || id <= 0) throw new ExportUsageError(`--id must be a decision id (got "${values.id ?? ''}")`);
     source = decisionFromStore(values.db, id);
   } else {
-    source = decisionFromDraft(readDraft(positionals[0]));
+    source = decisionFromDraft(await readDraft(positionals[0]));
   }
   try {
     writeAtomically(values.out, await render(source, format, paper, staticDir));

@@ -121,10 +121,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         } catch {
           return refuse(response, 400, 'invalid-input', 'The request body is not valid JSON.');
         }
-        if (isApi) return sendResult(response, options.dispatch(url.pathname.slice('/api/'.length), input));
+        if (isApi) return sendResult(response, await options.dispatch(url.pathname.slice('/api/'.length), input));
         const pdfRequest = pdfRequestSchema.safeParse(input);
         if (!pdfRequest.success) return refuse(response, 400, 'invalid-input', describeIssue(pdfRequest.error.issues[0]));
-        const found = options.dispatch('getDecision', { decisionId: pdfRequest.data.decisionId });
+        const found = await options.dispatch('getDecision', { decisionId: pdfRequest.data.decisionId });
         if (!found.ok) return sendResult(response, found);
         let pdf: Buffer;
         try {

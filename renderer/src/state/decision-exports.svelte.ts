@@ -1,5 +1,6 @@
 import { fileNameFor } from '../../../core/file-name';
 import type { Connection } from '../client';
+import { bytesFromBase64 } from './base64';
 import type { DecisionEditor } from './decision-editor.svelte';
 
 function save(name: string, blob: Blob): void {
@@ -11,7 +12,7 @@ function save(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Exports of the open decision: JSON and Markdown made here, the PDF printed by the host. */
+/** Exports of the open decision: Markdown made here, JSON, CSV and XLSX by the service, the PDF printed by the host. */
 export class DecisionExports {
   busy = $state<string | null>(null);
   readonly #connection: Connection;
@@ -36,6 +37,14 @@ export class DecisionExports {
     const result = await this.#connection.client.exportCsv({ decisionId: editor.id });
     if (!result.ok) return void (editor.error = result.error.message);
     save(fileNameFor(editor.decision.title, 'csv'), new Blob([result.value.text], { type: 'text/csv' }));
+  }
+
+  /** The workbook is written by the host (exceljs stays out of the page) and comes back as base64. */
+  async xlsx(editor: DecisionEditor): Promise<void> {
+    await editor.flushWeights();
+    const result = await this.#connection.client.exportXlsx({ decisionId: editor.id });
+    if (!result.ok) return void (editor.error = result.error.message);
+    save(fileNameFor(editor.decision.title, 'xlsx'), new Blob([bytesFromBase64(result.value.base64)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   }
 
   /** The record's builders are loaded on the first export, not at start. */

@@ -1,6 +1,7 @@
 import type { Client, Workspace } from '../../../core/contract';
 import { MAX_IMPORT_FILE_BYTES, sizeInWords } from '../../../core/transport';
 import type { Decision, DecisionSummary } from '../../../core/model';
+import { fileAsBase64 } from './base64';
 import { DecisionEditor } from './decision-editor.svelte';
 import { ScenarioList } from './scenarios.svelte';
 import { WorkshopState, type Subscribe } from './workshop.svelte';
@@ -17,6 +18,8 @@ export class DecisionLibrary {
   scenarios = $state<ScenarioList | null>(null);
   ready = $state(false);
   error = $state<string | null>(null);
+  /** What the last spreadsheet import says about how the file was read (columns left out, scales not given). */
+  notes = $state<{ file: string; lines: string[] } | null>(null);
   /** The list as shown: the open decision's entry follows its edits (title, options, criteria) at once. */
   listed = $derived.by(() => {
     const open = this.editor?.decision;
@@ -34,6 +37,10 @@ export class DecisionLibrary {
 
   dismissError(): void {
     this.error = null;
+  }
+
+  dismissNotes(): void {
+    this.notes = null;
   }
 
   /** Opens the decision the address names (#decision=ID, as the desktop menu sends), else the latest. */
@@ -73,6 +80,7 @@ export class DecisionLibrary {
 
   async open(decisionId: number): Promise<void> {
     await this.editor?.flushWeights();
+    this.notes = null;
     const result = await this.client.getDecision({ decisionId });
     if (!result.ok) {
       this.error = result.error.message;
@@ -83,6 +91,8 @@ export class DecisionLibrary {
   }
 
   async #openResult(result: Awaited<ReturnType<Client['createDecision']>>): Promise<boolean> {
+    // Notes belong to the import that opened a decision; opening another one puts them away.
+    this.notes = null;
     if (!result.ok) {
       this.error = result.error.message;
       return false;
@@ -117,19 +127,26 @@ export class DecisionLibrary {
     return this.#openResult(await this.client.importDecision({ document: parsed.value }));
   }
 
-  /** Imports the spreadsheet layout (one row per criterion); the file's name becomes the title. */
-  async importCsvFile(file: File): Promise<boolean> {
+  /**
+   * Imports the spreadsheet layout (one row per criterion) from a workbook (.xlsx) or a CSV file;
+   * the file's name becomes the title. What the import notes is shown beside the opened decision.
+   */
+  async importSpreadsheet(file: File): Promise<boolean> {
     if (file.size > MAX_IMPORT_FILE_BYTES) {
       this.error = `${file.name}: ${file.size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`;
       return false;
     }
-    const title = file.name.replace(/\.csv$/i, '') || 'Imported decision';
-    const result = await this.client.importCsv({ title, text: await file.text() });
+    const title = file.name.replace(/\.(csv|tsv|xlsx)$/i, '') || 'Imported decision';
+    const result = /\.xlsx$/i.test(file.name)
+      ? await this.client.importXlsx({ title, base64: await fileAsBase64(file) })
+      : await this.client.importCsv({ title, text: await file.text() });
     if (!result.ok) {
       this.error = `${file.name}: ${result.error.message}`;
       return false;
     }
-    return this.#openResult(result);
+    const opened = await this.#openResult({ ok: true, value: result.value.decision });
+    this.notes = result.value.notes.length > 0 ? { file: file.name, lines: result.value.notes } : null;
+    return opened;
   }
 
   duplicate(decisionId: number): Promise<boolean> {

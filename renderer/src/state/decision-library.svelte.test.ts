@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../../../core/contract';
+import { ok } from '../../../core/result';
+import { DecisionLibrary } from './decision-library.svelte';
+import { templateDecision } from './test/fake-client';
+
+/** A host that answers a spreadsheet import with a decision and notes, creating with another, everything else with an empty list. */
+function host(notes: string[]) {
+  const calls: { method: string; input: unknown }[] = [];
+  const client = new Proxy({} as Client, {
+    get: (_target, method) =>
+      method === 'then'
+        ? undefined
+        : async (input: unknown) => {
+            calls.push({ method: String(method), input });
+            if (method === 'importXlsx' || method === 'importCsv') return ok({ decision: templateDecision(9), notes });
+            return method === 'createDecision' ? ok(templateDecision(10)) : ok([]);
+          },
+  });
+  return { calls, library: new DecisionLibrary(client) };
+}
+
+describe('DecisionLibrary.importSpreadsheet', () => {
+  it('sends a workbook as base64, titled by its file name, and opens the decision', async () => {
+    const { calls, library } = host([]);
+    const bytes = Uint8Array.from([80, 75, 3, 4, 255]);
+    expect(await library.importSpreadsheet(new File([bytes], 'Vendors 2026.xlsx'))).toBe(true);
+    expect(calls.find((c) => c.method === 'importXlsx')?.input).toEqual({ title: 'Vendors 2026', base64: Buffer.from(bytes).toString('base64') });
+    expect(library.editor?.id).toBe(9);
+    expect(library.notes).toBeNull();
+  });
+
+  it('sends a CSV as text and keeps its notes until another decision is opened', async () => {
+    const { calls, library } = host(['column "Notes": not read: its cells are text, not scores, so it is not taken as an option']);
+    await library.importSpreadsheet(new File(['Criterion;Weight;Direction;A\n'], 'queues.csv'));
+    expect(calls.find((c) => c.method === 'importCsv')?.input).toEqual({ title: 'queues', text: 'Criterion;Weight;Direction;A\n' });
+    expect(library.notes).toEqual({ file: 'queues.csv', lines: ['column "Notes": not read: its cells are text, not scores, so it is not taken as an option'] });
+    await library.create('Another');
+    expect(library.notes).toBeNull();
+  });
+});
