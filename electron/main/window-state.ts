@@ -34,10 +34,16 @@ export function readSettings(file: string): DesktopSettings {
   }
 }
 
-export function writeSettings(file: string, settings: DesktopSettings): void {
+/** Keeps the window's settings; false when they cannot be written (a read-only data folder), which costs only the next start's window size. */
+export function writeSettings(file: string, settings: DesktopSettings): boolean {
   const partial = `${file}.partial`;
-  writeFileSync(partial, JSON.stringify(settings, null, 2));
-  renameSync(partial, file);
+  try {
+    writeFileSync(partial, JSON.stringify(settings, null, 2));
+    renameSync(partial, file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Saved bounds are used only if they still overlap a display by a usable amount (a monitor may be gone). */

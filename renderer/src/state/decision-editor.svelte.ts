@@ -179,7 +179,8 @@ export class DecisionEditor {
     this.#pendingWeights.clear();
     this.#pendingWeighting = null;
     // The answers say only that the weights are in: what is on screen is already what was sent.
-    // Both go out at once: as the page closes, nothing that waits for an answer is sent.
+    // Both go out at once: as the page closes, nothing that waits for an answer is sent. (The hosts
+    // handle one call at a time, in the order received, so a newer save does not land first.)
     this.#weightSave = Promise.all([
       weights.length > 0 ? this.#send(() => this.#client.setWeights({ decisionId: this.id, weights }), () => {}) : null,
       weighting ? this.#send(() => this.#client.setWeighting({ decisionId: this.id, ...weightingInput(weighting) }), () => {}) : null,
