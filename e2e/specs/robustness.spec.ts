@@ -14,6 +14,12 @@ const tenths = (shares: number[]) => Math.round(shares.reduce((a, b) => a + b, 0
 test('the seeded decision says how robust it is, and a drag past the flip point changes the headline, the band and the ranking together', async ({ app }) => {
   const { matrix, page } = app;
   const robustness = new RobustnessPanel(page);
+  // Tall enough to see the slider and the Deployment band at once (the bands follow the weights
+  // while they are on screen, and catch up as they come into view).
+  if (app.electron) await app.electron.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].setContentSize(1440, 2600));
+  else await page.setViewportSize({ width: 1440, height: 2600 });
+  await expect(robustness.band(DEPLOYMENT)).toBeInViewport();
+  await expect(matrix.weightSlider(DEPLOYMENT)).toBeInViewport();
   await expect(robustness.headline).toHaveText(SEEDED_HEADLINE);
   await expect(robustness.fragile).toHaveAttribute('data-fragile', 'false');
   await expect(robustness.fragile).toContainText('A leader is fragile when it leads by under 2 points of 100, or some weight is within 5 points of where another option would lead.');
@@ -50,6 +56,16 @@ test('the seeded decision says how robust it is, and a drag past the flip point 
     'Ease of use is 3.8 points from 20 %, where TensorFlow would lead (within 5).',
     'Deployment and production is 3.9 points from 18.2 %, where TensorFlow would lead (within 5).',
   ]);
+});
+
+test('bands off screen while a weight moves catch up as they come into view; the headline follows at once', async ({ app }) => {
+  const { matrix, page } = app;
+  const robustness = new RobustnessPanel(page);
+  await matrix.setWeight(DEPLOYMENT, 30);
+  await expect(robustness.headline).toHaveText(/^TensorFlow stays first unless /);
+  await robustness.band(DEPLOYMENT).scrollIntoViewIfNeeded();
+  await expect(robustness.bandText(DEPLOYMENT)).toHaveText(/^TensorFlow first from 18\.2 % to 100 %/);
+  await expect(robustness.bandWeight(DEPLOYMENT)).toHaveText('now 25 %');
 });
 
 test('rank acceptability runs in a worker, each option’s shares add up to 100 %, and the modes recompute', async ({ app }) => {
