@@ -69,7 +69,7 @@ function robustnessSection(report: DecisionReport): string[] {
     '',
     '### Rank acceptability',
     '',
-    `The share of ${a.draws.toLocaleString('en-GB')} random weight vectors (${mode}; seed ${a.seed}) under which each option takes each rank (SMAA-2). Monte Carlo error at most ± ${points(a.maxError)} points (95 %).`,
+    `The share of ${a.draws.toLocaleString('en-GB')} random weight vectors (${mode}; seed ${a.seed}) under which each option takes each rank (SMAA-2). Monte Carlo error at most ± ${points(a.maxError)} ${points(a.maxError) === '1' ? 'point' : 'points'} (95 %).`,
     '',
     `| Option | ${a.options.map((_, r) => `Rank ${r + 1}`).join(' | ')} |`,
     `| --- | ${a.options.map(() => '---:').join(' | ')} |`,
