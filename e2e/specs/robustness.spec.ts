@@ -71,7 +71,15 @@ test('bands off screen while a weight moves catch up as they come into view; the
 test('rank acceptability runs in a worker, each option’s shares add up to 100 %, and the modes recompute', async ({ app }) => {
   const { page } = app;
   const robustness = new RobustnessPanel(page);
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+  });
+  await page.reload();
+  await app.matrix.ready();
   await robustness.acceptabilityDone();
+  // The worker is the app's own asset: the CSP's script-src 'self' lets it start.
+  expect(refused).toEqual([]);
   await expect(robustness.status).toContainText('10,000 weight vectors drawn (uniform), seed 1; Monte Carlo error at most ± 0.9 points (95 %).');
   const uniform = await robustness.acceptability();
   expect(uniform.map((row) => row.option)).toEqual(['PyTorch', 'TensorFlow']);

@@ -218,6 +218,13 @@ describe('rank acceptability in a worker', () => {
     expect(other.status).toBe('error');
     expect(other.error).toBe('The rank acceptability could not be computed: Refused to create a worker.');
     other.dispose();
+
+    const throwing = new AcceptabilityAnalysis(() => {
+      throw new Error('Refused to create a worker from it');
+    });
+    throwing.update(matrixOf(editor), editor.robustnessWeights);
+    expect(throwing.status).toBe('error');
+    expect(throwing.error).toBe('The rank acceptability could not be computed: Refused to create a worker from it.');
   });
 
   it('has nothing to do without a matrix, and stops the worker when disposed', () => {

@@ -164,10 +164,15 @@ export class AcceptabilityAnalysis {
     this.#awaiting = id;
     this.done = 0;
     this.status = 'running';
-    this.#worker ??= this.#start(
-      (message) => this.#answer(message),
-      (message) => this.#failed(message),
-    );
+    try {
+      this.#worker ??= this.#start(
+        (message) => this.#answer(message),
+        (message) => this.#failed(message),
+      );
+    } catch (error) {
+      // A browser may refuse to create the worker at once (a SecurityError) rather than report it later.
+      return this.#failed((error as Error).message);
+    }
     const weights = [...this.#weights];
     this.#worker.post({ type: 'run', id, matrix, settings: { mode: this.mode, draws: this.draws, seed: this.seed, weights, within: this.within } });
   }
