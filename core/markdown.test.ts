@@ -70,3 +70,49 @@ describe('user text in the record', () => {
     expect(shape(markdown).filter((l) => l.startsWith('#')).length).toBe(shape(plain).filter((l) => l.startsWith('#')).length);
   });
 });
+
+describe('how robust is this decision, in the record', () => {
+  const record = (decision: ReturnType<typeof seeded>) => {
+    const report = buildReport(decision);
+    if (!report.ok) throw new Error(report.error.message);
+    return decisionRecordMarkdown(report.value, new Date('2026-11-25T12:00:00Z'));
+  };
+
+  it('has the headline, the intervals, the tornado and the acceptability with its seed', () => {
+    const markdown = record(seeded());
+    const section = markdown.slice(markdown.indexOf('## How robust is this decision'), markdown.indexOf('## Pros and Cons'));
+    expect(section).toContain('PyTorch stays first unless Deployment and production rises from 10 % to above 18.2 % \\(then TensorFlow leads\\).');
+    expect(section).toContain('The leader is not fragile.');
+    expect(section).toContain('A leader is fragile when it leads by under 2 points of 100');
+    expect(section).toContain('| Deployment and production | 10 % | 0 % | 18.2 % | — | TensorFlow | 0 % – 18.2 % |');
+    expect(section).toContain('| Deployment and production | +11.1 | 20 % | −1.1 |');
+    expect(section).toMatch(/10,000 random weight vectors \(uniform over all weights; seed 1\)/);
+    const rows = section.split('\n').filter((line) => /^\| (PyTorch|TensorFlow) \| [\d.]+ %/.test(line));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const shares = [...row.matchAll(/([\d.]+) %/g)].map((m) => Number(m[1]));
+      expect(Math.round(shares.reduce((a, b) => a + b, 0) * 10)).toBe(1000);
+    }
+    // Deterministic: the same decision gives the same record.
+    expect(record(seeded())).toBe(markdown);
+  });
+
+  it('names the options left out for missing scores, and says why when nothing can be said', () => {
+    const decision = seeded();
+    decision.options.push({ id: 99, name: 'JAX_[beta]', description: '' });
+    expect(record(decision)).toContain('Left out: JAX\\_\\[beta\\] has missing scores.');
+    decision.scores = decision.scores.filter((s) => s.optionId !== 1);
+    expect(record(decision)).toMatch(/## How robust is this decision\n\nHow robust the ranking is needs two options with every score; only TensorFlow has them/);
+  });
+
+  it('never ends a sentence with "..", whatever full stops the user typed', () => {
+    const decision = { ...seeded(), status: 'decided' as const, chosenOptionId: 2, outcomeReason: 'We deploy to phones.' };
+    decision.criteria[0].name = 'Ease of use.';
+    decision.options.push({ id: 99, name: 'JAX.', description: '' });
+    decision.scores.push({ optionId: 99, criterionId: decision.criteria[1].id, value: 3, rationale: 'Fine.', source: '' });
+    const markdown = record(decision);
+    expect(markdown).toContain('because We deploy to phones.\n');
+    expect(markdown).toContain('Missing scores for JAX.: Ease of use.');
+    expect(markdown).not.toMatch(/\.\./);
+  });
+});

@@ -1,4 +1,6 @@
-import type { DecisionReport, ReportCell } from './report';
+import { FRAGILE_RULE, percentText, type ItemId } from './sensitivity';
+import { points } from './sensitivity/headline';
+import type { DecisionReport, ReportCell, ReportRobustness } from './report';
 
 /**
  * A decision record in the MADR layout engineering teams keep beside their code. Every piece of
@@ -18,6 +20,64 @@ export function escapeMarkdown(text: string): string {
 }
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;
+
+/** Ends a sentence with a full stop, unless it already ends with one (or with ! ? …): never "..". */
+export function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+/** A margin in points of 100, signed. */
+function signed(margin: number): string {
+  const text = points(Math.abs(margin));
+  return text === '0' ? '0' : `${margin > 0 ? '+' : '−'}${text}`;
+}
+
+function robustnessSection(report: DecisionReport): string[] {
+  const heading = ['## How robust is this decision', ''];
+  if (!report.robustness.ok) return [...heading, sentence(escapeMarkdown(report.robustness.error.message)), ''];
+  const { sensitivity: s, acceptability: a, shownRanks }: ReportRobustness = report.robustness.value;
+  const nameOf = new Map<ItemId, string>(a.options.map((o) => [o.option, o.name]));
+  const name = (id: ItemId | null) => (id === null ? '—' : escapeMarkdown(nameOf.get(id) ?? ''));
+  const leader = name(s.leader);
+  const mode = a.mode === 'uniform' ? 'uniform over all weights' : a.mode === 'ordinal' ? 'keeping the current order of importance' : `within ± ${points(a.within!)} points of each weight`;
+  return [
+    ...heading,
+    sentence(escapeMarkdown(s.headline)),
+    '',
+    s.fragile ? `The leader is fragile: ${s.fragileReasons.map((r) => escapeMarkdown(r.text)).join('; ')}.` : 'The leader is not fragile.',
+    escapeMarkdown(FRAGILE_RULE),
+    '',
+    ...(s.note ? [sentence(escapeMarkdown(s.note)), ''] : []),
+    '### One weight at a time',
+    '',
+    `Each weight moved alone, the others keeping their ratios: the range in which ${leader} stays first, who leads past each end, and the range in which the whole ranking holds.`,
+    '',
+    `| Criterion | Weight | ${leader} first from | to | Below, then | Above, then | Whole ranking holds |`,
+    '| --- | ---: | ---: | ---: | --- | --- | --- |',
+    ...s.criteria.map(
+      (c) =>
+        `| ${escapeMarkdown(c.name)} | ${percentText(c.weight)} | ${percentText(c.winner.from)} | ${percentText(c.winner.to)} | ${name(c.winner.below)} | ${name(c.winner.above)} | ${percentText(c.ranking.from)} – ${percentText(c.ranking.to)} |`,
+    ),
+    '',
+    '### Tornado',
+    '',
+    `The lead of ${leader} over the best other option, in points of 100, with each weight at 0 and at twice its share (capped at 100 %); widest swing first. A negative lead means another option leads.`,
+    '',
+    '| Criterion | Lead at 0 % | Weight doubled | Lead then |',
+    '| --- | ---: | ---: | ---: |',
+    ...s.tornado.map((t) => `| ${escapeMarkdown(t.name)} | ${signed(t.low)} | ${percentText(t.highWeight)} | ${signed(t.high)} |`),
+    '',
+    '### Rank acceptability',
+    '',
+    `The share of ${a.draws.toLocaleString('en-GB')} random weight vectors (${mode}; seed ${a.seed}) under which each option takes each rank (SMAA-2). Monte Carlo error at most ± ${points(a.maxError)} ${points(a.maxError) === '1' ? 'point' : 'points'} (95 %).`,
+    '',
+    `| Option | ${a.options.map((_, r) => `Rank ${r + 1}`).join(' | ')} |`,
+    `| --- | ${a.options.map(() => '---:').join(' | ')} |`,
+    ...a.options.map((o, i) => `| ${escapeMarkdown(o.name)} | ${shownRanks[i].map((p) => `${p.toFixed(1)} %`).join(' | ')} |`),
+    '',
+    ...(a.note && a.note !== s.note ? [sentence(escapeMarkdown(a.note)), ''] : []),
+  ];
+}
 
 /** Placed value 0..1 of a scored cell, so "best" and "worst" respect each criterion's direction. */
 function placed(cell: ReportCell): number {
@@ -51,10 +111,10 @@ export function decisionRecordMarkdown(report: DecisionReport, date: Date): stri
     '',
     '## Decision Drivers',
     '',
-    ...report.weighting.map((line) => escapeMarkdown(line)),
+    ...report.weighting.map((line) => sentence(escapeMarkdown(line))),
     '',
     ...report.criteria.map(
-      (c) => `* ${escapeMarkdown(c.name)} — weight ${percent(c.share)}, ${c.direction}${c.description ? `: ${escapeMarkdown(c.description)}` : ''}`,
+      (c) => `* ${escapeMarkdown(c.name)} — weight ${c.shownPercent.toFixed(1)} %, ${c.direction}${c.description ? `: ${escapeMarkdown(c.description)}` : ''}`,
     ),
     '',
     '## Considered Options',
@@ -64,7 +124,7 @@ export function decisionRecordMarkdown(report: DecisionReport, date: Date): stri
     '## Decision Outcome',
     '',
     ...(report.status === 'decided' && report.chosenOption !== null
-      ? [`Chosen option: “${escapeMarkdown(report.chosenOption)}”${report.outcomeReason ? `, because ${escapeMarkdown(report.outcomeReason)}` : ''}.`, '']
+      ? [sentence(`Chosen option: “${escapeMarkdown(report.chosenOption)}”${report.outcomeReason ? `, because ${escapeMarkdown(report.outcomeReason)}` : ''}`), '']
       : []),
     leaders ? `Leading option under these weights: ${leaders}${report.leaders.length > 1 ? ' (tied)' : ''}.` : 'No option is fully scored yet.',
     '',
@@ -74,8 +134,9 @@ export function decisionRecordMarkdown(report: DecisionReport, date: Date): stri
     '',
     ...report.ranking
       .filter((r) => !r.complete)
-      .map((r) => `Missing scores for ${escapeMarkdown(r.name)}: ${r.missingCriterionNames.map(escapeMarkdown).join(', ')}.`),
+      .map((r) => sentence(`Missing scores for ${escapeMarkdown(r.name)}: ${r.missingCriterionNames.map(escapeMarkdown).join(', ')}`)),
     '',
+    ...robustnessSection(report),
     '## Pros and Cons of the Options',
     '',
     ...report.options.flatMap((o) => [`### ${escapeMarkdown(o.name)}`, '', ...prosAndCons(report, o.id), '']),

@@ -1,5 +1,8 @@
 import type { Criterion, Decision, Option } from './model';
-import { scoreDecision, type OptionScore } from './decision-scoring';
+import { DEFAULT_ACCEPTABILITY, rankAcceptability, type Acceptability } from './acceptability';
+import { prepareDecision, scoreDecision, type OptionScore } from './decision-scoring';
+import { analyseSensitivity, robustnessMatrixOfDecision, type Sensitivity } from './sensitivity';
+import { roundedPercents } from './shares';
 import { HOW_TOTALS_ARE_COMPUTED } from './scoring';
 import { fail, ok, type Result } from './result';
 import { weighedCriteria, weightingInWords } from './weighting/inputs';
@@ -11,6 +14,8 @@ import { weighedCriteria, weightingInWords } from './weighting/inputs';
 export interface ReportCriterion extends Criterion {
   /** Normalised weight, 0..1. */
   share: number;
+  /** The weight as shown, a percentage with one decimal: rounded so the criteria's add up to 100. */
+  shownPercent: number;
 }
 
 export interface ReportCell {
@@ -44,6 +49,34 @@ export interface DecisionReport {
   method: string[];
   /** How the weights were elicited, in words: the method and its inputs (rank order, judgments, CR). */
   weighting: string[];
+  /** How robust the ranking is to the weights; a problem (fewer than two complete options) instead when it cannot be said. */
+  robustness: Result<ReportRobustness>;
+}
+
+/** The report's robustness section: the same analyses as the app's panel, with a fixed seed. */
+export interface ReportRobustness {
+  sensitivity: Sensitivity;
+  /** Uniform draws (REPORT_ACCEPTABILITY), so the same decision always gives the same numbers. */
+  acceptability: Acceptability;
+  /** Per option (in acceptability.options' order), its rank shares as shown: percentages with one decimal adding up to 100. */
+  shownRanks: number[][];
+}
+
+/** Rank acceptability in reports: 10,000 uniform draws, seed 1, the seed printed with the numbers. */
+export const REPORT_ACCEPTABILITY = { mode: DEFAULT_ACCEPTABILITY.mode, draws: DEFAULT_ACCEPTABILITY.draws, seed: DEFAULT_ACCEPTABILITY.seed } as const;
+
+function robustnessOf(decision: Pick<Decision, 'options' | 'criteria' | 'scores'>): Result<ReportRobustness> {
+  const prepared = prepareDecision(decision);
+  if (!prepared.ok) return prepared;
+  const matrix = robustnessMatrixOfDecision(prepared.value);
+  if (!matrix.ok) return matrix;
+  const weightOf = new Map(decision.criteria.map((c) => [c.id, c.weight]));
+  const weights = matrix.value.criteria.map((c) => weightOf.get(c.id as number) ?? 0);
+  const sensitivity = analyseSensitivity(matrix.value, weights);
+  if (!sensitivity.ok) return sensitivity;
+  const acceptability = rankAcceptability(matrix.value, { ...REPORT_ACCEPTABILITY, weights });
+  if (!acceptability.ok) return acceptability;
+  return ok({ sensitivity: sensitivity.value, acceptability: acceptability.value, shownRanks: acceptability.value.options.map((o) => roundedPercents(o.ranks)) });
 }
 
 
@@ -66,6 +99,7 @@ export function buildReport(stored: Decision): Result<DecisionReport> {
       contributions: Object.fromEntries(decision.criteria.map((c) => [c.id, scored.value.contribution(id, c.id)])),
     };
   });
+  const shown = roundedPercents(decision.criteria.map((c) => weights[c.id]));
   return ok({
     title: decision.title,
     context: decision.context,
@@ -73,7 +107,7 @@ export function buildReport(stored: Decision): Result<DecisionReport> {
     chosenOption: decision.options.find((o) => o.id === decision.chosenOptionId)?.name ?? null,
     outcomeReason: decision.outcomeReason,
     options: decision.options,
-    criteria: decision.criteria.map((c) => ({ ...c, share: weights[c.id] })),
+    criteria: decision.criteria.map((c, i) => ({ ...c, share: weights[c.id], shownPercent: shown[i] })),
     cells: decision.criteria.flatMap((criterion) =>
       decision.options.map((option) => {
         const score = scoreOf.get(`${option.id}:${criterion.id}`);
@@ -84,5 +118,6 @@ export function buildReport(stored: Decision): Result<DecisionReport> {
     leaders: rows.filter((r) => r.rank === 1).map((r) => r.name),
     method: [...HOW_TOTALS_ARE_COMPUTED],
     weighting: weightingInWords(stored.weighting, stored.criteria, weighed.value.effective),
+    robustness: robustnessOf(decision),
   });
 }

@@ -7,7 +7,9 @@
 //             20 x 50 slider dragged between far-apart weights on every input;
 //   host-pdf  the browser host's Export -> PDF;
 //   cli-pdf   the one-shot `decision-matrix export` command;
-//   workshop  200 participants joining and submitting at once.
+//   workshop  200 participants joining and submitting at once;
+//   robustness the one-weight analysis at 20 x 50 per input, rank acceptability (10,000 draws at
+//             10 x 20) in the app's Web Worker, a slider input with the robustness panel in view.
 import { build as esbuild } from 'esbuild';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { prepareDecision, scoreDecision, weighDecision } from '../core/decision-
 import { prepareMatrix, scoreMatrix, weighMatrix, type MatrixInput } from '../core/scoring';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { benchColdStart } from './bench-cold-start';
+import { benchRobustness } from './bench-robustness';
 import { benchAhp } from './bench-weighting';
 import { benchWorkshop } from './bench-workshop';
 
@@ -366,7 +369,7 @@ function benchPdfExport() {
 
 // `npm run bench -- slider` runs one part; no argument runs them all.
 const only = process.argv[2];
-const parts = ['cold-start', 'scoring', 'weighting', 'slider', 'host-pdf', 'cli-pdf', 'workshop'];
+const parts = ['cold-start', 'scoring', 'weighting', 'slider', 'host-pdf', 'cli-pdf', 'workshop', 'robustness'];
 if (only && !parts.includes(only)) throw new Error(`Unknown part "${only}": choose one of ${parts.join(', ')}.`);
 const wanted = (part: string) => !only || only === part;
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
@@ -375,3 +378,4 @@ if (wanted('weighting')) benchAhp();
 if (wanted('cold-start') || wanted('scoring') || wanted('slider') || wanted('host-pdf')) await benchBrowser();
 if (wanted('cli-pdf')) benchPdfExport();
 if (wanted('workshop')) await benchWorkshop();
+if (wanted('robustness')) await benchRobustness();

@@ -159,6 +159,20 @@ describe('service over a real store', () => {
     expect(call('deleteScenario', { scenarioId: saved.at(-1)!.id }).map((s) => s.name)).toEqual(['Research and prototyping', 'Large-scale production']);
   });
 
+  it('keeps scenario names unique within a decision (spaces at the ends, case and composition aside)', () => {
+    const { call, dispatch, seeded } = service();
+    const decision = seeded();
+    for (const name of ['Large-scale production', '  large-scale PRODUCTION ']) {
+      const result = dispatch('saveScenario', { decisionId: decision.id, name });
+      expect(result).toEqual({ ok: false, error: { code: 'conflict', message: 'This decision already has a scenario named “Large-scale production”: choose another name, or delete that one first.' } });
+    }
+    expect(call('listScenarios', { decisionId: decision.id })).toHaveLength(2);
+    // Another decision may use the name.
+    const other = call('createDecision', { title: 'Another' });
+    call('addCriterion', { decisionId: other.id, name: 'Cost' });
+    expect(call('saveScenario', { decisionId: other.id, name: 'Large-scale production' }).map((s) => s.name)).toEqual(['Large-scale production']);
+  });
+
   it('stores text exactly as typed', () => {
     const { call } = service();
     const title = '  <img src=x onerror=alert(1)> \u202Eevil\u202C 🧪 מבחן e\u0301  ';

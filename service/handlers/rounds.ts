@@ -2,12 +2,11 @@ import type { HandlersOf, roundMethods, WorkshopRound } from '../../core/contrac
 import type { Result } from '../../core/result';
 import type { FacilitatorRoundView } from '../../core/workshop';
 import * as matrix from '../../db/matrix';
-import * as scenarios from '../../db/scenarios';
 import { writeWeightingInputs } from '../../db/weighting';
 import * as workshop from '../../db/workshop';
 import * as rounds from '../rounds';
 import { refuse, unwrap, type ServiceContext } from './context';
-import { scenarioSummaries } from './scenarios';
+import { insertUniqueScenario, scenarioSummaries } from './scenarios';
 
 /** Workshop rounds as the facilitator runs them; the group's weights are stored as points out of 100, like the sliders. */
 export function roundHandlers({ db, workshopHost, read, transaction, changed }: ServiceContext): HandlersOf<typeof roundMethods> {
@@ -49,7 +48,7 @@ export function roundHandlers({ db, workshopHost, read, transaction, changed }: 
     keepGroupWeights: ({ roundId, name }) =>
       transaction(() => {
         const { decisionId, weights } = groupWeights(roundId, 'keeping');
-        scenarios.insertScenario(db, decisionId, name, weights);
+        insertUniqueScenario(db, decisionId, name, weights);
         return scenarioSummaries(db, decisionId);
       }),
   };

@@ -4,10 +4,23 @@ import * as matrix from '../../db/matrix';
 import * as scenarios from '../../db/scenarios';
 import { weighedCriteria } from '../../core/weighting/inputs';
 import { writeWeightingInputs } from '../../db/weighting';
-import { unwrap, type ServiceContext } from './context';
+import { refuse, unwrap, type ServiceContext } from './context';
 
 export const scenarioSummaries = (db: Db, decisionId: number): ScenarioSummary[] =>
   scenarios.listScenarios(db, decisionId).map(({ id, name, createdAt, weights }) => ({ id, name, createdAt, weights }));
+
+/** How two scenario names compare: ends' spaces, case and Unicode composition aside. */
+const nameKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('en');
+
+/**
+ * Keeps a set of weights under a name no other scenario of the decision has (so a side-by-side
+ * comparison never shows two columns with one name); a taken name is refused with 'conflict'.
+ */
+export function insertUniqueScenario(db: Db, decisionId: number, name: string, weights: { criterionId: number; weight: number }[]): void {
+  const taken = scenarios.listScenarios(db, decisionId).find((s) => nameKey(s.name) === nameKey(name));
+  if (taken) refuse('conflict', `This decision already has a scenario named “${taken.name}”: choose another name, or delete that one first.`);
+  scenarios.insertScenario(db, decisionId, name, weights);
+}
 
 /** Named sets of weights: keep the current ones, apply one, delete one. */
 export function scenarioHandlers({ db, read, transaction, decision, scenario, changed }: ServiceContext): HandlersOf<typeof scenarioMethods> {
@@ -24,7 +37,7 @@ export function scenarioHandlers({ db, read, transaction, decision, scenario, ch
         // effective weights (as points out of 100), so applying it reproduces the same totals.
         const { effective } = unwrap(weighedCriteria(weighting, criteria));
         const weights = weighting.method === 'direct' ? criteria.map((c) => ({ criterionId: c.id, weight: c.weight })) : criteria.map((c) => ({ criterionId: c.id, weight: (effective.weights[c.id] ?? 0) * 100 }));
-        scenarios.insertScenario(db, decisionId, name, weights);
+        insertUniqueScenario(db, decisionId, name, weights);
         return scenarioSummaries(db, decisionId);
       }),
     applyScenario: ({ scenarioId }) =>

@@ -5,6 +5,7 @@ import { decisionWeights, type WeightingInputs } from '../../../core/weighting/i
 import type { Criterion, Decision, Score } from '../../../core/model';
 import { prepareDecision, weighDecision, type OptionScore } from '../../../core/decision-scoring';
 import { switchTo } from './weighting-seed';
+import { analyseSensitivity, robustnessMatrixOfDecision, type RobustnessMatrix, type Sensitivity } from '../../../core/sensitivity';
 import { chartedCriteria, contributionSeries, profileSeries, type ChartSeries, type ChartedCriteria } from '../charts/chart-data';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -109,6 +110,15 @@ export class DecisionEditor {
   });
   /** Normalised weight per criterion id (all zero while the weights cannot be scored). */
   normalisedWeights = $derived(this.scores.ok ? this.scores.value.weights : {});
+  /** The complete options' scores on 0..1, as the robustness analyses read them: redone when the committed decision changes, not when a slider moves. */
+  robustnessMatrix: Result<RobustnessMatrix> = $derived(this.#prepared.ok ? robustnessMatrixOfDecision(this.#prepared.value) : this.#prepared);
+  /** The effective weights (raw, as weighedCriteria gives them) in the matrix's criterion order. */
+  robustnessWeights: number[] = $derived.by(() => {
+    const weight = new Map(this.weighedCriteria.map((c) => [c.id, c.weight]));
+    return this.robustnessMatrix.ok ? this.robustnessMatrix.value.criteria.map((c) => weight.get(c.id as number) ?? 0) : [];
+  });
+  /** One weight at a time: intervals, headline, fragile flag, tornado. Cheap enough for every slider input. */
+  sensitivity: Result<Sensitivity> = $derived(this.robustnessMatrix.ok ? analyseSensitivity(this.robustnessMatrix.value, this.robustnessWeights) : this.robustnessMatrix);
 
   readonly #client: Client;
   #pendingWeights = new Map<number, number>();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DecisionEditor } from './decision-editor.svelte';
 import { ScenarioList } from './scenarios.svelte';
+import { ok } from '../../../core/result';
 import { DEPLOYMENT, EASE_OF_USE, FakeHost } from './test/fake-client';
 
 let host: FakeHost;
@@ -76,5 +77,45 @@ describe('scenarios (named weight sets)', () => {
     expect(scenarios.items.map((s) => s.name)).toEqual(['B']);
     expect(await scenarios.remove(12345)).toBe(false);
     expect(editor.error).toBe('There is no scenario with id 12345.');
+  });
+});
+
+describe('applying a scenario never loses the weights on screen', () => {
+  it('brings them back in one step, with the weighting method they had', async () => {
+    // As the store does: the method and its inputs are kept; applying a scenario switches to direct weights.
+    host.answer('setWeighting', ({ decisionId, method, rule, order }) => {
+      host.decision = { ...host.decision, weighting: { ...host.decision.weighting, ...(method && { method }), ...(rule && { rule }), ...(order && { order }) } };
+      return ok({ decisionId, updatedAt: host.decision.updatedAt });
+    });
+    host.answer('applyScenario', ({ scenarioId }) => {
+      const scenario = host.scenarios.find((s) => s.id === scenarioId)!;
+      const criteria = host.decision.criteria.map((c) => ({ ...c, weight: scenario.weights[c.id] ?? c.weight }));
+      host.decision = { ...host.decision, criteria, weighting: { ...host.decision.weighting, method: 'direct' } };
+      return ok(host.decision);
+    });
+    await scenarios.keepCurrent('As shipped');
+    editor.setWeight(DEPLOYMENT, 60);
+    editor.setWeighting({ method: 'rank', rule: 'roc', order: [DEPLOYMENT, EASE_OF_USE] });
+    await editor.flushWeights();
+    expect(editor.ranking[0].name).toBe('TensorFlow');
+
+    expect(await scenarios.apply(scenarios.items[0].id)).toBe(true);
+    expect(scenarios.before).toMatchObject({ applied: 'As shipped', method: 'rank' });
+    expect(editor.weighting.method).toBe('direct');
+    expect(editor.weightOf(DEPLOYMENT)).toBe(10);
+    expect(editor.ranking[0].name).toBe('PyTorch');
+
+    expect(await scenarios.restoreBefore()).toBe(true);
+    expect(editor.weightOf(DEPLOYMENT)).toBe(60);
+    expect(editor.weighting.method).toBe('rank');
+    expect(editor.ranking[0].name).toBe('TensorFlow');
+    expect(scenarios.before).toBeNull();
+    expect(host.storedWeight(DEPLOYMENT)).toBe(60);
+    expect(await scenarios.restoreBefore()).toBe(false);
+  });
+
+  it('has nothing to bring back when applying was refused', async () => {
+    expect(await scenarios.apply(12345)).toBe(false);
+    expect(scenarios.before).toBeNull();
   });
 });

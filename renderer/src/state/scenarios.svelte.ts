@@ -1,9 +1,24 @@
 import type { Client, ScenarioSummary } from '../../../core/contract';
+import type { WeightingMethod } from '../../../core/weighting';
 import type { DecisionEditor } from './decision-editor.svelte';
+
+/** The weights on screen before a scenario was applied: what "bring back" restores. */
+export interface WeightsBefore {
+  /** The scenario applied over them. */
+  applied: string;
+  /** Slider value per criterion id. */
+  weights: Record<number, number>;
+  method: WeightingMethod;
+}
 
 /** Named weight sets of the open decision: keep the current weights, apply one, delete one. */
 export class ScenarioList {
   items = $state<ScenarioSummary[]>([]);
+  /**
+   * Applying a scenario replaces the weights on screen; until the next one is applied they can be
+   * brought back in one step (restoreBefore). Null when there is nothing to bring back.
+   */
+  before = $state.raw<WeightsBefore | null>(null);
   readonly #client: Client;
   readonly #editor: DecisionEditor;
 
@@ -43,12 +58,38 @@ export class ScenarioList {
     return this.#editor.weighting.method === 'direct';
   }
 
+
+  get editor(): DecisionEditor {
+    return this.#editor;
+  }
+
   /**
    * Applying one moves the sliders and switches to direct weights, in the one transaction the store
-   * runs (a refusal changes nothing); the decision it answers with carries both.
+   * runs (a refusal changes nothing); the weights it replaced can be brought back in one step.
    */
-  apply(scenarioId: number): Promise<boolean> {
-    return this.#editor.change('applyScenario', { scenarioId });
+  async apply(scenarioId: number): Promise<boolean> {
+    const editor = this.#editor;
+    const before: WeightsBefore = {
+      applied: this.items.find((s) => s.id === scenarioId)?.name ?? '',
+      weights: Object.fromEntries(editor.decision.criteria.map((c) => [c.id, editor.weightOf(c.id)])),
+      method: editor.weighting.method,
+    };
+    const applied = await editor.change('applyScenario', { scenarioId });
+    if (applied) this.before = before;
+    return applied;
+  }
+
+  /** Brings back the weights (and the weighting method) the last applied scenario replaced. */
+  async restoreBefore(): Promise<boolean> {
+    const before = this.before;
+    if (!before) return false;
+    const editor = this.#editor;
+    for (const c of editor.decision.criteria) if (Object.hasOwn(before.weights, c.id)) editor.setWeight(c.id, before.weights[c.id]);
+    if (editor.weighting.method !== before.method) editor.setWeighting({ method: before.method });
+    await editor.flushWeights();
+    if (editor.error !== null) return false;
+    this.before = null;
+    return true;
   }
 
   async remove(scenarioId: number): Promise<boolean> {
