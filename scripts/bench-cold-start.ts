@@ -14,7 +14,8 @@ export async function benchColdStart(browser: Browser, appUrl: string, loads = 1
     const page = await context.newPage();
     let count = 0;
     page.on('request', () => count++);
-    await page.goto(appUrl);
+    // The seeded decision (id 1), whatever else the bench has imported into the store.
+    await page.goto(`${appUrl}&decision=1`);
     await page.waitForFunction(() => {
       type Recorded = HTMLCanvasElement & { drawRecord?: { draws: number } };
       const ready = document.querySelector('[data-app-ready="true"]');

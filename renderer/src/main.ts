@@ -5,10 +5,11 @@ import { DecisionExports } from './state/decision-exports.svelte';
 import { DecisionLibrary } from './state/decision-library.svelte';
 import './theme.css';
 
+// Read before connecting: the browser host's client takes its token out of the address, fragment and all.
+const requested = /(?:^#|&)decision=(\d+)/.exec(location.hash);
 const connection = connect();
 const library = new DecisionLibrary(connection.client, connection.subscribe);
 const exports = new DecisionExports(connection);
-const requested = /(?:^#|&)decision=(\d+)/.exec(location.hash);
 // Asked for before the first render, so the answer is on its way while the page is built.
 const loaded = library.load(requested ? Number(requested[1]) : null);
 mount(App, { target: document.getElementById('app')!, props: { library, exports } });
