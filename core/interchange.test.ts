@@ -174,3 +174,14 @@ describe('text with half a character', () => {
     expect(nameSchema.safeParse('Emoji 😀 whole').success).toBe(true);
   });
 });
+
+describe('a file saved with a byte-order mark', () => {
+  it('reads as the same decision', async () => {
+    const { parseDecisionDocumentText } = await import('./interchange');
+    const { pytorchVsTensorflow } = await import('./templates/pytorch-vs-tensorflow');
+    const text = JSON.stringify({ format: 'decision-matrix/v2', decision: pytorchVsTensorflow.decision });
+    const plain = parseDecisionDocumentText(text);
+    expect(plain.ok).toBe(true);
+    expect(parseDecisionDocumentText(`\uFEFF${text}`)).toEqual(plain);
+  });
+});

@@ -159,7 +159,8 @@ export function parseDecisionDocument(data: unknown): Result<ParsedDecisionDocum
 export function parseDecisionDocumentText(text: string): Result<ParsedDecisionDocument> {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A byte-order mark, as Windows editors write one, is not part of the JSON.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return fail('invalid-input', `not valid JSON (${(error as Error).message})`);
   }
