@@ -46,7 +46,10 @@ export function headerMisfit(database: Buffer, header: SqliteHeader, wal: Wal, o
   }
   const own = filePage(database, header.pageSize, 1)!;
   const first = headers[0]!.changeCounter;
-  if (after(first, header.changeCounter) || copies.some((page) => page.equals(own))) return null;
+  // In WAL mode SQLite need not bump the change counter on every commit (the wal-index tracks
+  // changes), so a -wal of this store may carry page 1 at the file's own count with other bytes.
+  // Only a -wal older than the file is refused here; the identity row check catches foreign ones.
+  if (first === header.changeCounter || after(first, header.changeCounter) || copies.some((page) => page.equals(own))) return null;
   return `the file's header is at change ${header.changeCounter}, which the -wal (changes ${first} to ${headers.at(-1)!.changeCounter}) neither starts after nor contains`;
 }
 
