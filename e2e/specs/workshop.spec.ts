@@ -41,6 +41,10 @@ test('three people join by code, weigh the dimensions from their own browsers, a
   await expect(panel.getByText(PEOPLE[2].name, { exact: false })).toBeVisible();
   await panel.getByRole('button', { name: 'Reveal' }).click();
   await expect(panel.getByRole('heading', { name: 'Group result (geometric mean)' })).toBeVisible();
+  // How far to trust it: the group weights' headline, and the people's own rankings — Rosa's
+  // weights put PyTorch first; Sam's and the third person's put TensorFlow first.
+  await expect(panel.getByTestId('group-headline')).toHaveText(/^(PyTorch|TensorFlow) stays first unless /);
+  await expect(panel.getByTestId('people-ranks').locator('tbody tr')).toHaveText(['PyTorch33%67%', 'TensorFlow67%33%']);
 
   const expected = aggregateWeights(
     [1, 2, 3, 4, 5, 6],

@@ -1,6 +1,7 @@
 import type { AggregationRule } from '../../../core/aggregation';
 import type { Client, WorkshopRound } from '../../../core/contract';
 import type { RoundWeighing } from '../../../core/workshop';
+import { groupRobustness, type GroupRobustness } from '../../../core/group-robustness';
 import type { DecisionEditor } from './decision-editor.svelte';
 
 /** Without live events (the desktop app) the panel polls; with them it only re-checks now and then. */
@@ -29,6 +30,12 @@ export class WorkshopState {
   #timer: ReturnType<typeof setInterval> | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
+
+  /** How far to trust the revealed result: the group weights' headline, and how each person's own weights rank the options. */
+  robustness: GroupRobustness | null = $derived.by(() => {
+    const result = this.round?.result;
+    return result ? groupRobustness(this.#editor.robustnessMatrix, result.weights.weights, result.group, result.participants) : null;
+  });
 
   /** Who has submitted, in joining order: the columns of the result's heatmap. */
   submitted = $derived(this.round?.participants.filter((p) => p.submitted) ?? []);
