@@ -4,16 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { INTERCHANGE_FORMAT } from '../../core/interchange';
 import { pytorchVsTensorflow } from '../../core/templates/pytorch-vs-tensorflow';
 import { temporaryFolder } from '../../db/test/temporary-store';
-import { main } from './cli';
+import { runCli } from './test/run-cli';
 
 const folder = temporaryFolder();
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 function file(name: string, content: unknown): string {
   const path = join(folder(), name);

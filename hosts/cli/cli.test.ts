@@ -4,16 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { INTERCHANGE_FORMAT } from '../../core/interchange';
 import { vector } from '../../core/testdata/vectors';
 import { temporaryFolder } from '../../db/test/temporary-store';
-import { main, MAX_INPUT_FILE_BYTES } from './cli';
+import { MAX_INPUT_FILE_BYTES } from './cli';
+import { runCli } from './test/run-cli';
 
 const folder = temporaryFolder();
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 function weightedSumFile(): string {
   const v = vector('weighted-sum-tie') as { criteria: string[]; weights: number[]; options: Record<string, number[]> };

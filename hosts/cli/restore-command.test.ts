@@ -5,16 +5,11 @@ import { backUpDaily } from '../../db/backups';
 import { listDecisions } from '../../db/decisions';
 import { openDecisionStore } from '../../db/seed';
 import { temporaryFolder } from '../../db/test/temporary-store';
-import { main } from './cli';
+import { runCli } from './test/run-cli';
 
 const folder = temporaryFolder();
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('decision-matrix restore', () => {
   it('puts the latest good backup in place of a damaged store in one step, keeping the damaged file', async () => {

@@ -3,17 +3,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../../db/test/temporary-store';
-import { main } from './cli';
+import { runCli } from './test/run-cli';
 
 /** `score`, `analyse` and `export` read .xlsx and .csv files as the app imports them; `export` writes .xlsx. */
 const folder = temporaryFolder();
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 async function seedJson(): Promise<string> {
   const file = join(folder(), 'seed.json');
