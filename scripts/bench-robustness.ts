@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { INTERCHANGE_FORMAT, OPEN_OUTCOME, type DecisionDocument } from '../core/interchange';
 import { analyseSensitivity, robustnessMatrixFromRows } from '../core/sensitivity';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { generatedDocument, random } from './bench-data';
 
 const root = join(import.meta.dirname, '..');
 
@@ -27,10 +27,6 @@ function stats(samples: number[]) {
 }
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
-/** A deterministic pseudo-random generator, so every run measures the same matrix. */
-function random(seed: number) {
-  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 function benchSensitivityInNode(options: number, criteria: number) {
   const next = random(11);
@@ -198,29 +194,6 @@ async function benchSliderWithPanel(page: Page) {
   );
 }
 
-function generatedDocument(options: number, criteria: number): DecisionDocument {
-  const next = random(7);
-  return {
-    format: INTERCHANGE_FORMAT,
-    decision: {
-      title: `Benchmark ${options} x ${criteria}`,
-      context: '',
-      options: Array.from({ length: options }, (_, o) => ({ id: `o${o}`, name: `Option ${o + 1}`, description: '' })),
-      criteria: Array.from({ length: criteria }, (_, c) => ({
-        id: `c${c}`,
-        name: `Criterion ${c + 1}`,
-        description: '',
-        direction: 'benefit' as const,
-        scale: { min: 1, max: 5, minLabel: '', maxLabel: '' },
-        weight: 1 + Math.floor(next() * 99),
-      })),
-      scores: Array.from({ length: options }, (_, o) =>
-        Array.from({ length: criteria }, (_, c) => ({ option: `o${o}`, criterion: `c${c}`, value: 1 + Math.floor(next() * 5), rationale: '', source: '' })),
-      ).flat(),
-      outcome: OPEN_OUTCOME,
-    },
-  };
-}
 
 export async function benchRobustness(): Promise<void> {
   benchSensitivityInNode(20, 50);

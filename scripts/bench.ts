@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from 'playwright-core';
-import { INTERCHANGE_FORMAT, OPEN_OUTCOME, type DecisionDocument } from '../core/interchange';
+import type { DecisionDocument } from '../core/interchange';
 import { prepareDecision, scoreDecision, weighDecision } from '../core/decision-scoring';
 import { prepareMatrix, scoreMatrix, weighMatrix, type MatrixInput } from '../core/scoring';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
@@ -25,6 +25,7 @@ import { benchColdStart } from './bench-cold-start';
 import { benchRobustness } from './bench-robustness';
 import { benchAhp } from './bench-weighting';
 import { benchWorkshop } from './bench-workshop';
+import { generatedDocument, random } from './bench-data';
 
 const root = join(import.meta.dirname, '..');
 
@@ -34,11 +35,6 @@ function stats(samples: number[]) {
   return { n: samples.length, median: at(0.5), p95: at(0.95), max: sorted.at(-1)! };
 }
 const ms = (x: number) => `${x.toFixed(3)} ms`;
-
-/** A deterministic pseudo-random generator, so every run scores the same matrix. */
-function random(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-}
 
 /** The same scoring code, bundled as a script, timed inside Chromium's V8 (where the renderer runs it). */
 async function benchScoringInChromium(browser: Browser, options: number, criteria: number) {
@@ -146,29 +142,6 @@ function benchScoring() {
   console.log(`core scoreDecision (id-keyed, one-shot: prepare + weigh), same size: median ${ms(wrapped.median)}, p95 ${ms(wrapped.p95)} (n=${wrapped.n})`);
 }
 
-function generatedDocument(options: number, criteria: number): DecisionDocument {
-  const next = random(7);
-  return {
-    format: INTERCHANGE_FORMAT,
-    decision: {
-      title: `Benchmark ${options} x ${criteria}`,
-      context: '',
-      options: Array.from({ length: options }, (_, o) => ({ id: `o${o}`, name: `Option ${o + 1}`, description: '' })),
-      criteria: Array.from({ length: criteria }, (_, c) => ({
-        id: `c${c}`,
-        name: `Criterion ${c + 1}`,
-        description: '',
-        direction: 'benefit' as const,
-        scale: { min: 1, max: 5, minLabel: '', maxLabel: '' },
-        weight: 1 + Math.floor(next() * 99),
-      })),
-      scores: Array.from({ length: options }, (_, o) =>
-        Array.from({ length: criteria }, (_, c) => ({ option: `o${o}`, criterion: `c${c}`, value: 1 + Math.floor(next() * 5), rationale: '', source: '' })),
-      ).flat(),
-      outcome: OPEN_OUTCOME,
-    },
-  };
-}
 
 interface SliderCase {
   label: string;
