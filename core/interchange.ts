@@ -117,6 +117,9 @@ export const decisionDocumentSchema = z
   .strictObject({
     format: z.enum([INTERCHANGE_FORMAT, INTERCHANGE_FORMAT_V1], { error: `must be "${INTERCHANGE_FORMAT}" (or the older "${INTERCHANGE_FORMAT_V1}")` }),
     decision: decisionDraftSchema,
+    // The export's robustness analysis (core/robustness-document.ts) is for the reader: an import
+    // ignores it, whatever it holds, and the analysis is computed again from the decision.
+    analysis: z.unknown().optional(),
   })
   .superRefine((document, ctx) => {
     if (document.format === INTERCHANGE_FORMAT_V1 && document.decision.weighting !== undefined) {

@@ -189,6 +189,10 @@ describe('decision-matrix score with a weighting method (decision-matrix/v2)', (
     expect(exported.format).toBe('decision-matrix/v2');
     const [coffee, tea] = exported.decision.criteria.map((c: { id: string }) => c.id);
     expect(exported.decision.weighting).toEqual({ method: 'ahp', judgments: [{ more: tea, less: coffee, ratio: 5 }] });
+    // The robustness analysis rides along, under the file's method and ids, and the file reads back.
+    expect(exported.analysis.criteria.map((c: { criterion: string }) => c.criterion)).toEqual([coffee, tea]);
+    expect(exported.analysis.criteria[1].weight).toBeCloseTo(5 / 6, 12);
+    expect((await run('score', outFile)).code).toBe(0);
   });
 });
 
