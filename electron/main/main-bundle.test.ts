@@ -119,7 +119,9 @@ describe('starting the shell', () => {
     electron.session.defaultSession.permissionRequestHandler!(mainWindow().webContents, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
     const backups = join(dataDir, 'backups');
-    for (let i = 0; i < 100 && !(existsSync(backups) && readdirSync(backups).length > 0); i++) await sleep(20);
+    // The copy is written under a temporary name and renamed when checked: wait for the rename.
+    const finished = () => existsSync(backups) && readdirSync(backups).some((name) => !name.startsWith('.'));
+    for (let i = 0; i < 250 && !finished(); i++) await sleep(20);
     expect(readdirSync(backups)).toEqual([expect.stringMatching(/^decision-matrix-\d{4}-\d{2}-\d{2}\.sqlite$/)]);
   });
 
