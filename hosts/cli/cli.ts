@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { findTemplate, templates } from '../../core/templates';
 import { backUpDaily } from '../../db/backups';
+import { markStoreOpen } from '../../db/open-marks';
 import { openAppStore } from '../../db/seed';
 import { databaseFile, defaultDataFolder } from '../shared/data-folder';
 import { ReportPrinter } from '../../service/printing/report-printer';
@@ -70,6 +71,8 @@ async function web(args: string[], io: CliIo): Promise<number> {
   const workshopPort = Number(workshopPortText);
   if (!Number.isInteger(workshopPort) || workshopPort < 0 || workshopPort > 65535) throw new CliError(`--workshop-port: "${workshopPortText}" is not a port number`, 2);
   const { db, readOnly } = openAppStore(databaseFile(folder));
+  // While the host runs, `restore` refuses to swap the store under it.
+  const unmark = markStoreOpen(databaseFile(folder));
   // Participants' joins and submissions reach the facilitator's page as server-sent events.
   const events: { host: HttpHost | null } = { host: null };
   const workshop = new WorkshopController(db, {
@@ -102,6 +105,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
     await workshop.close();
     await host.close();
     db.close();
+    unmark();
     process.exit(0);
   };
   process.once('SIGINT', stop);
