@@ -6,7 +6,8 @@ import { abandonedBy } from './leftovers';
  * A running app marks the store it has open: an empty `.decision-matrix.sqlite.open-<pid>` beside
  * it, one per process (the desktop app and a browser host may share a store). `restore` refuses
  * while a live process has a mark, since swapping the file under a running app would send its
- * later writes to the file set aside. A mark whose process is gone (a crash) is ignored and removed.
+ * later writes to the file set aside (a store opened read-only is not marked: it takes no writes
+ * to lose). A mark whose process is gone (a crash) is ignored and removed.
  */
 
 const markPrefix = (store: string) => `.${basename(store)}.open-`;
@@ -14,7 +15,12 @@ const markPrefix = (store: string) => `.${basename(store)}.open-`;
 /** Marks the store open by this process; the returned function takes the mark away (also done at exit). */
 export function markStoreOpen(store: string): () => void {
   const mark = join(dirname(store), `${markPrefix(store)}${process.pid}`);
-  writeFileSync(mark, '');
+  try {
+    writeFileSync(mark, '');
+  } catch {
+    // A folder that cannot be written cannot be restored into either: nothing to guard.
+    return () => {};
+  }
   const release = () => {
     rmSync(mark, { force: true });
     process.off('exit', release);

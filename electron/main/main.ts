@@ -83,7 +83,7 @@ app.whenReady().then(() => {
   }
   const { db, readOnly } = store;
   // While the app runs, `decision-matrix restore` refuses to swap the store under it.
-  const unmark = markStoreOpen(databaseFile(folder));
+  const unmark = readOnly ? () => {} : markStoreOpen(databaseFile(folder));
   app.on('will-quit', () => {
     db.close();
     unmark();

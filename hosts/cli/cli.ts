@@ -72,7 +72,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(workshopPort) || workshopPort < 0 || workshopPort > 65535) throw new CliError(`--workshop-port: "${workshopPortText}" is not a port number`, 2);
   const { db, readOnly } = openAppStore(databaseFile(folder));
   // While the host runs, `restore` refuses to swap the store under it.
-  const unmark = markStoreOpen(databaseFile(folder));
+  const unmark = readOnly ? () => {} : markStoreOpen(databaseFile(folder));
   // Participants' joins and submissions reach the facilitator's page as server-sent events.
   const events: { host: HttpHost | null } = { host: null };
   const workshop = new WorkshopController(db, {
