@@ -61,6 +61,12 @@ export function analyseDraft(draft: DecisionDraft, settings: AnalyseSettings) {
       mode: a.mode,
       draws: a.draws,
       seed: a.seed,
+      // How the draws were made: interval mode's half-width (null in the others), the proposals
+      // it took and the share accepted, and the largest Monte Carlo error (95 %) in the table.
+      within: a.within,
+      attempts: a.attempts,
+      acceptanceRate: a.acceptanceRate,
+      maxError: a.maxError,
       options: a.options.map((o) => ({
         option: o.option,
         name: o.name,

@@ -41,7 +41,9 @@ describe('decision-matrix analyse', () => {
     expect(report.tornado[0]).toEqual({ criterion: 'ease-of-use', low: expect.closeTo(-0.1, 12), high: expect.closeTo(0.2, 12) });
 
     const { acceptability } = report;
-    expect(Object.keys(acceptability)).toEqual(['mode', 'draws', 'seed', 'options']);
+    // The fields, and how the draws were made.
+    expect(Object.keys(acceptability)).toEqual(['mode', 'draws', 'seed', 'within', 'attempts', 'acceptanceRate', 'maxError', 'options']);
+    expect(acceptability).toMatchObject({ within: null, attempts: 2000, acceptanceRate: 1 });
     expect(acceptability).toMatchObject({ mode: 'uniform', draws: 2000, seed: 1 });
     const [pytorch, tensorflow] = acceptability.options;
     expect(Object.keys(pytorch)).toEqual(['option', 'name', 'ranks', 'centralWeights']);
@@ -68,6 +70,12 @@ describe('decision-matrix analyse', () => {
       expect(code).toBe(0);
       const { acceptability } = JSON.parse(out);
       expect(acceptability).toMatchObject({ mode: args[1], draws: 500, seed: 7 });
+      if (args[1] === 'interval') {
+        // Its setting is reported with the share of proposals the ± 2.5-point box accepted.
+        expect(acceptability.within).toBe(0.025);
+        expect(acceptability.attempts).toBeGreaterThanOrEqual(500);
+        expect(acceptability.acceptanceRate).toBeCloseTo(500 / acceptability.attempts, 12);
+      }
     }
   });
 
