@@ -9,6 +9,11 @@ const TOKEN_KEY = 'decision-matrix-token';
  * session and take it out of the address bar so it is not shared by accident.
  */
 export function takeTokenFromLocation(): string {
+  // The printed link pasted into a tab already open (one that said the token was missing) changes
+  // only the fragment, which loads nothing: start again, so the link works as it does in a new tab.
+  addEventListener('hashchange', () => {
+    if (/(?:^#|&)token=/.test(location.hash)) location.reload();
+  });
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
   if (match) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
