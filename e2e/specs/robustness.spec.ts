@@ -107,6 +107,17 @@ test('rank acceptability runs in a worker, each option’s shares add up to 100 
   await robustness.within.press('Enter');
   await robustness.acceptabilityDone();
   await expect(robustness.status).toContainText('(interval, ± 20 points), seed 1');
+  // A P that is not a whole number of points from 1 to 100 is refused in words; the table keeps ± 20.
+  for (const typed of ['200', '0.5']) {
+    await robustness.within.fill(typed);
+    await robustness.within.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'P must be' })).toHaveText(`P must be a whole number of points from 1 to 100 (not “${typed}”); the table still uses ± 20 points.`);
+    await expect(robustness.within).toHaveAttribute('aria-invalid', 'true');
+    await expect(robustness.status).toContainText('(interval, ± 20 points), seed 1');
+  }
+  await robustness.within.fill('20');
+  await robustness.within.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'P must be' })).toHaveCount(0);
   for (const row of await robustness.acceptability()) expect(tenths(row.shares)).toBe(1000);
 
   // Interval draws centre on the weights: moving one is a new run once the slider rests.
