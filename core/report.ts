@@ -6,6 +6,8 @@ import { roundedPercents } from './shares';
 import { HOW_TOTALS_ARE_COMPUTED } from './scoring';
 import { fail, ok, type Result } from './result';
 import { weighedCriteria, weightingInWords } from './weighting/inputs';
+import { recordRounds, type RecordedRound } from './round-record';
+import type { FacilitatorRoundView } from './workshop';
 
 /**
  * Everything a report shows about a decision, computed once: the PDF page, the Markdown record
@@ -51,6 +53,8 @@ export interface DecisionReport {
   weighting: string[];
   /** How robust the ranking is to the weights; a problem (fewer than two complete options) instead when it cannot be said. */
   robustness: Result<ReportRobustness>;
+  /** The decision's workshop rounds, oldest first (empty when it had none). */
+  rounds: RecordedRound[];
 }
 
 /** The report's robustness section: the same analyses as the app's panel, with a fixed seed. */
@@ -80,7 +84,8 @@ function robustnessOf(decision: Pick<Decision, 'options' | 'criteria' | 'scores'
 }
 
 
-export function buildReport(stored: Decision): Result<DecisionReport> {
+/** The report of a decision; its workshop rounds (as listRounds gives them) go into the record too. */
+export function buildReport(stored: Decision, rounds: readonly FacilitatorRoundView[] = []): Result<DecisionReport> {
   // Every number in a report comes from the effective weights: the decision's own method applied to its inputs.
   const weighed = weighedCriteria(stored.weighting, stored.criteria);
   if (!weighed.ok) return fail(weighed.error.code, `The decision cannot be scored: ${weighed.error.message}`);
@@ -119,5 +124,6 @@ export function buildReport(stored: Decision): Result<DecisionReport> {
     method: [...HOW_TOTALS_ARE_COMPUTED],
     weighting: weightingInWords(stored.weighting, stored.criteria, weighed.value.effective),
     robustness: robustnessOf(decision),
+    rounds: recordRounds(decision, rounds),
   });
 }
