@@ -1,7 +1,6 @@
 import { FRAGILE_RULE, percentText, type ItemId } from './sensitivity';
 import { points } from './sensitivity/headline';
 import type { DecisionReport, ReportCell, ReportRobustness } from './report';
-import { recordTime } from './round-record';
 
 /**
  * A decision record in the MADR layout engineering teams keep beside their code. Every piece of
@@ -87,7 +86,7 @@ function roundsSection(report: DecisionReport): string[] {
   for (const round of report.rounds) {
     lines.push(`### ${escapeMarkdown(round.title)}`, '');
     lines.push(`* How: ${escapeMarkdown(round.how)}`);
-    lines.push(`* State: ${round.state}${round.closedAt ? `, closed ${escapeMarkdown(recordTime(round.closedAt))}` : ''}`);
+    lines.push(`* ${escapeMarkdown(round.status)}`);
     lines.push(`* Participants: ${escapeMarkdown(round.participants)}`);
     lines.push(...round.outcome.map((o) => `* What became of it: ${escapeMarkdown(o)}`), '');
     if (round.problem) lines.push(sentence(escapeMarkdown(round.problem)), '');

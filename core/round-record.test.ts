@@ -79,6 +79,8 @@ describe('recordRounds', () => {
       round({ outcomes: [{ kind: 'applied', scenarioName: '', at: '2026-12-02T09:30:00.000Z' }, { kind: 'scenario', scenarioName: 'Team view', at: '2026-12-02T09:31:00.000Z' }] }),
     ]);
     expect(older.number).toBe(1);
+    expect(older.status).toBe('Closed 2 December 2026, 09:40 UTC');
+    expect(newer.status).toBe('Open: not revealed yet');
     expect(older.outcome).toEqual(['Applied to the decision’s weights (2 December 2026, 09:30 UTC).', 'Kept as the scenario “Team view” (2 December 2026, 09:31 UTC).']);
     expect(newer.number).toBe(2);
     expect(newer.result).toBeNull();
@@ -102,7 +104,7 @@ describe('the Markdown record', () => {
     expect(markdown).toContain('## Workshop rounds');
     expect(markdown).toContain('### Round 1 · 2 December 2026, 09:14 UTC');
     expect(markdown).toContain('* How: Mean; weighed with 100 points; named');
-    expect(markdown).toContain('* State: closed, closed 2 December 2026, 09:40 UTC');
+    expect(markdown).toContain('* Closed 2 December 2026, 09:40 UTC');
     expect(markdown).toContain('* Participants: 5 people gave weights of 6 who joined: Anaxa, Bowie, Cyrus, \\<b\\>Dee\\</b\\>, Elio');
     expect(markdown).toContain('First choices: 3 of 5 preferred TensorFlow, the group’s first choice; 2 preferred PyTorch.');
     expect(markdown).toContain('* PyTorch: Bowie, Elio');

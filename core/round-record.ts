@@ -50,7 +50,9 @@ export interface RecordedRound {
   /** "Round 2 · 2 December 2026, 09:14 UTC". */
   title: string;
   rule: AggregationRule;
-  /** "Geometric mean, 100 points, named" — how the round was run, in words. */
+  /** "Closed 2 December 2026, 09:40 UTC", "Revealed, not closed yet" or "Open: not revealed yet". */
+  status: string;
+  /** "Geometric mean; weighed with 100 points; named" — how the round was run, in words. */
   how: string;
   anonymous: boolean;
   joined: number;
@@ -165,6 +167,7 @@ export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, r
         createdAt: round.createdAt,
         closedAt: round.closedAt,
         title: `Round ${index + 1} · ${recordTime(round.createdAt)}`,
+        status: round.state === 'open' ? 'Open: not revealed yet' : round.state === 'revealed' || !round.closedAt ? 'Revealed, not closed yet' : `Closed ${recordTime(round.closedAt)}`,
         rule: round.rule,
         how,
         anonymous,
