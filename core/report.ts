@@ -6,7 +6,7 @@ import { roundedPercents } from './shares';
 import { HOW_TOTALS_ARE_COMPUTED } from './scoring';
 import { fail, ok, type Result } from './result';
 import { weighedCriteria, weightingInWords } from './weighting/inputs';
-import { recordRounds, type RecordedRound } from './round-record';
+import { recordRounds, recordTime, type RecordedRound } from './round-record';
 import type { FacilitatorRoundView } from './workshop';
 
 /**
@@ -84,6 +84,14 @@ function robustnessOf(decision: Pick<Decision, 'options' | 'criteria' | 'scores'
 }
 
 
+/** Where the weights came from, when they are still the group weights a workshop round applied (the newest such round). */
+function weightsFromRound(rounds: readonly RecordedRound[], weights: Record<number, number>): string[] {
+  const source = [...rounds]
+    .reverse()
+    .find((round) => round.applied && round.result && round.result.criteria.length > 0 && round.result.criteria.every((c) => Math.abs(c.share - (weights[c.id] ?? 0)) < 1e-9));
+  return source ? [`These are the group weights of workshop round ${source.number} (${recordTime(source.createdAt)}), as applied`] : [];
+}
+
 /** The report of a decision; its workshop rounds (as listRounds gives them) go into the record too. */
 export function buildReport(stored: Decision, rounds: readonly FacilitatorRoundView[] = []): Result<DecisionReport> {
   // Every number in a report comes from the effective weights: the decision's own method applied to its inputs.
@@ -105,6 +113,7 @@ export function buildReport(stored: Decision, rounds: readonly FacilitatorRoundV
     };
   });
   const shown = roundedPercents(decision.criteria.map((c) => weights[c.id]));
+  const recorded = recordRounds(decision, rounds);
   return ok({
     title: decision.title,
     context: decision.context,
@@ -122,8 +131,8 @@ export function buildReport(stored: Decision, rounds: readonly FacilitatorRoundV
     ranking: rows,
     leaders: rows.filter((r) => r.rank === 1).map((r) => r.name),
     method: [...HOW_TOTALS_ARE_COMPUTED],
-    weighting: weightingInWords(stored.weighting, stored.criteria, weighed.value.effective),
+    weighting: [...weightingInWords(stored.weighting, stored.criteria, weighed.value.effective), ...weightsFromRound(recorded, weights)],
     robustness: robustnessOf(decision),
-    rounds: recordRounds(decision, rounds),
+    rounds: recorded,
   });
 }

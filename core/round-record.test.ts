@@ -120,6 +120,21 @@ describe('the Markdown record', () => {
     expect(markdown).not.toContain('Lou');
   });
 
+  it('says the weights are a round’s group weights while they are as that round applied them', () => {
+    const applied = round({ outcomes: [{ kind: 'applied', scenarioName: '', at: '2026-12-02T09:30:00.000Z' }] });
+    const groupWeights = applied.result!.weights.weights;
+    const asApplied = { ...decision, criteria: decision.criteria.map((c) => ({ ...c, weight: groupWeights[c.id] * 100 })) };
+    const report = buildReport(asApplied, [applied]);
+    if (!report.ok) throw new Error(report.error.message);
+    expect(report.value.weighting).toContain('These are the group weights of workshop round 1 (2 December 2026, 09:14 UTC), as applied');
+    // Moved since, or never applied: not said.
+    const moved = buildReport({ ...asApplied, criteria: asApplied.criteria.map((c, i) => (i === 0 ? { ...c, weight: c.weight + 1 } : c)) }, [applied]);
+    const kept = buildReport(asApplied, [round()]);
+    if (!moved.ok || !kept.ok) throw new Error('not scored');
+    expect(moved.value.weighting.join(' ')).not.toContain('workshop round');
+    expect(kept.value.weighting.join(' ')).not.toContain('workshop round');
+  });
+
   it('has no rounds section for a decision without rounds', () => {
     expect(markdownOf()).not.toContain('Workshop rounds');
   });

@@ -75,6 +75,8 @@ export interface RecordedRound {
   problem: string | null;
   /** What became of the group weights, one sentence per action, or that nothing did. */
   outcome: string[];
+  /** Whether the group weights were ever applied to the decision. */
+  applied: boolean;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -177,6 +179,7 @@ export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, r
         result,
         problem: round.state === 'open' ? null : round.resultProblem,
         outcome: outcomeInWords(round),
+        applied: round.outcomes.some((o) => o.kind === 'applied'),
       };
     });
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, target, test } from '../fixtures';
@@ -167,7 +167,9 @@ test('twelve named people join and send; the presenter view shows the join scree
   expect(markdown).toContain('* What became of it: Kept as the scenario “Workshop group weights”');
 
   if (target === 'chromium') {
-    const text = flat(pdfText(await download('PDF', 'record.pdf')));
+    const pdf = await download('PDF', 'record.pdf');
+    copyFileSync(pdf, join(SHOTS, 'record.pdf'));
+    const text = flat(pdfText(pdf));
     expect(text).toContain('Workshop rounds');
     expect(text).toMatch(/Round 1 · \d+ \w+ \d{4}, \d\d:\d\d UTC/);
     expect(text).toContain('Geometric mean; weighed with sliders; named');
@@ -216,6 +218,8 @@ test('an anonymous round’s record counts people and names nobody', async ({ ap
   await (await downloading).saveAs(file);
   const markdown = readFileSync(file, 'utf8');
   expect(markdown).toContain('3 people gave weights of 3 who joined \\(anonymous: no names are kept\\)');
+  // The weights are still the ones the round applied: the record says where they came from.
+  expect(markdown).toMatch(/These are the group weights of workshop round 1 \\\(\d+ \w+ \d{4}, \d\d:\d\d UTC\\\), as applied\./);
   expect(markdown).toContain('First choices: 2 of 3 preferred TensorFlow, the group’s first choice; 1 preferred PyTorch.');
   for (const person of PEOPLE.slice(0, 3)) expect(markdown).not.toContain(person.name);
 });
