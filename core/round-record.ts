@@ -161,7 +161,7 @@ export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, r
           people: rows,
         };
       }
-      const how = `${AGGREGATION_RULE_NAMES[round.rule]}; weighed with ${ROUND_WEIGHING_NAMES[round.weighing as RoundWeighing].toLowerCase()}; ${anonymous ? 'anonymous' : 'named'}`;
+      const how = `${AGGREGATION_RULE_NAMES[round.rule]}; weighed with ${ROUND_WEIGHING_NAMES[round.weighing].toLowerCase()}; ${anonymous ? 'anonymous' : 'named'}`;
       return {
         number: index + 1,
         id: round.id,
