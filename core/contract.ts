@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionDocumentSchema, type DecisionDocument } from './interchange';
+import { decisionDocumentSchema } from './interchange';
 import {
   decisionStatusSchema,
   directionSchema,
@@ -12,6 +12,7 @@ import {
   type DecisionSummary,
 } from './model';
 import type { Result } from './result';
+import type { ExportedDocument } from './robustness-document';
 import { RANK_RULES, SAATY_MAX, SAATY_MIN, SWING_TOP, WEIGHTING_METHODS } from './weighting';
 import { apiRoute, MAX_IMPORT_FILE_BYTES, sizeInWords } from './transport';
 import { aggregationRuleSchema, roundWeighingSchema, type FacilitatorRoundView } from './workshop';
@@ -186,7 +187,7 @@ export const weightingMethods = {
 /** Whole decisions in and out: the interchange document and the spreadsheet layout. */
 export const transferMethods = {
   importDecision: method<Decision>()(z.strictObject({ document: decisionDocumentSchema })),
-  exportDecision: method<DecisionDocument>()(z.strictObject(decisionRef)),
+  exportDecision: method<ExportedDocument>()(z.strictObject(decisionRef)),
   importCsv: method<SheetImport>()(z.strictObject({ title: nameSchema, text: z.string().max(MAX_CSV_CHARACTERS, `is larger than the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit`) })),
   exportCsv: method<{ text: string }>()(z.strictObject(decisionRef)),
   /** An .xlsx workbook's bytes, base64-encoded, so the file travels as JSON and through IPC alike. */

@@ -117,6 +117,9 @@ export const decisionDocumentSchema = z
   .strictObject({
     format: z.enum([INTERCHANGE_FORMAT, INTERCHANGE_FORMAT_V1], { error: `must be "${INTERCHANGE_FORMAT}" (or the older "${INTERCHANGE_FORMAT_V1}")` }),
     decision: decisionDraftSchema,
+    // The export's robustness analysis (core/robustness-document.ts) is for the reader: an import
+    // ignores it, whatever it holds, and the analysis is computed again from the decision.
+    analysis: z.unknown().optional(),
   })
   .superRefine((document, ctx) => {
     if (document.format === INTERCHANGE_FORMAT_V1 && document.decision.weighting !== undefined) {
@@ -141,13 +144,50 @@ export type ParsedDecisionDocument = z.output<typeof decisionDocumentSchema>;
 /** What a file may contain before defaults are filled in. */
 export type DecisionDocumentInput = z.input<typeof decisionDocumentSchema>;
 
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  string: 'must be text',
+  number: 'must be a number',
+  int: 'must be a whole number',
+  boolean: 'must be true or false',
+  array: 'must be a list',
+  object: 'must be a group of named values (a JSON object)',
+  null: 'must be empty',
+};
+
+const SIZE_WORDS: Readonly<Record<string, [string, string]>> = {
+  string: ['must have at least', 'characters'],
+  array: ['must have at least', 'entries'],
+};
+
+/**
+ * A schema's complaint in words, for the common kinds zod words for programmers ("Invalid input:
+ * expected string, received undefined"): missing, of the wrong kind, too small or too large.
+ * Messages the schemas write themselves ("must not be empty") pass through.
+ */
+export function issueInWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    if (/received undefined$/.test(issue.message)) return 'is missing';
+    if (/^Invalid input: expected /.test(issue.message)) return KIND_WORDS[issue.expected] ?? 'is not of the right kind';
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big): /.test(issue.message)) {
+    const small = issue.code === 'too_small';
+    const bound = Number(small ? issue.minimum : issue.maximum);
+    const inclusive = issue.inclusive !== false;
+    const size = SIZE_WORDS[issue.origin];
+    if (size) return small ? `${size[0]} ${bound} ${size[1]}` : `must have at most ${bound} ${size[1]}`;
+    return small ? `must be ${inclusive ? 'at least' : 'above'} ${bound}` : `must be ${inclusive ? 'at most' : 'below'} ${bound}`;
+  }
+  return issue.message;
+}
+
 /** Names the first problem with its path in the document, e.g. `decision.scores[3].value: …`. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   let path = '';
   for (const part of issue.path) {
     path += typeof part === 'number' ? `[${part}]` : path ? `.${String(part)}` : String(part);
   }
-  return path ? `${path}: ${issue.message}` : issue.message;
+  const words = issueInWords(issue);
+  return path ? `${path}: ${words}` : words;
 }
 
 export function parseDecisionDocument(data: unknown): Result<ParsedDecisionDocument> {

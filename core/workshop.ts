@@ -36,11 +36,11 @@ const CRITERION_KEY = /^[1-9]\d{0,14}$/;
  * ("1" and "001") would reach the store as two weights for one criterion.
  */
 const weightsByCriterion = z
-  .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be an object of weights by criterion id')
+  .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be a set of weights, one per criterion')
   .superRefine((weights, ctx) => {
     const keys = Object.keys(weights);
     const bad = keys.find((key) => !CRITERION_KEY.test(key));
-    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `"${bad.slice(0, 40)}" is not a criterion id`, path: [bad.slice(0, 40)] });
+    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(bad.slice(0, 40))} names none of the criteria`, path: [bad.slice(0, 40)] });
     if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one weight' });
   })
   .pipe(z.record(z.string(), weightSchema));

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backUpDaily } from './backups';
 import { DATABASE_FILE_NAME, openStore, StoreOpenError } from './connection';
+import { markStoreOpen, processesUsing } from './open-marks';
 import { restoreBackup } from './restore';
 import { openDecisionStore } from './seed';
 import { addDecisions, copyAsCrashed, sha256, storeWith, titles } from './test/files';
@@ -95,3 +97,36 @@ describe('restoring a backup', () => {
 function rmShm(store: string): void {
   writeFileSync(`${store}-shm`, '');
 }
+
+describe('restoring while the app runs', () => {
+  it('is refused while a live process has the store open, and changes nothing', async () => {
+    const { dir, file, backup } = await backedUp(2, 1);
+    // Another process, still running, that marked the store open (as the desktop app and `web` do).
+    const app = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      const mark = join(dir, `.${DATABASE_FILE_NAME}.open-${app.pid}`);
+      writeFileSync(mark, '');
+      const before = sha256(file);
+      expect(() => restoreBackup(file, backup, { now: NOW })).toThrow(`${file} is open in Decision Matrix (process ${app.pid}): close the app, then run restore again. Nothing was changed.`);
+      expect(sha256(file)).toBe(before);
+      expect(readdirSync(dir).filter((n) => n.includes('before-restore'))).toEqual([]);
+      expect(existsSync(mark)).toBe(true);
+    } finally {
+      app.kill('SIGKILL');
+      await new Promise((resolve) => app.once('exit', resolve));
+    }
+    // The same mark once its process is gone (the app crashed): restore goes ahead and clears it.
+    expect(restoreBackup(file, backup, { now: NOW }).backup).toBe(backup);
+    expect(readdirSync(dir).filter((n) => n.includes('.open-'))).toEqual([]);
+  });
+
+  it('a store this process marked open is released again, and its own mark never blocks it', async () => {
+    const { dir, file, backup } = await backedUp(1, 0);
+    const release = markStoreOpen(file);
+    expect(readdirSync(dir)).toContain(`.${DATABASE_FILE_NAME}.open-${process.pid}`);
+    expect(processesUsing(file)).toEqual([]);
+    expect(restoreBackup(file, backup, { now: NOW }).store).toBe(file);
+    release();
+    expect(readdirSync(dir).filter((n) => n.includes('.open-'))).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { syncFile, syncFolder } from './durable';
 import { inspectStore } from './inspect';
 import { abandonedBy } from './leftovers';
 import { loadMigrations, type Migration } from './migrations';
+import { processesUsing } from './open-marks';
 
 export interface Restored {
   store: string;
@@ -29,7 +30,7 @@ function keepUnder(from: string, to: string): void {
 }
 
 /**
- * Puts a backup in place of the store (the app must be closed). The backup is checked in full
+ * Puts a backup in place of the store; refused while a running app has the store open (open-marks.ts). The backup is checked in full
  * first (integrity_check, our mark, a schema this app can open) and copied in under a temporary
  * name, flushed, and renamed over the store in one step, so a crash leaves either the old store
  * or the restored one. What was in the way is kept under `<store>.before-restore-<time>`:
@@ -39,6 +40,12 @@ function keepUnder(from: string, to: string): void {
 export function restoreBackup(store: string, backup?: string, options: RestoreOptions = {}): Restored {
   const migrations = options.migrations ?? loadMigrations();
   const folder = dirname(store);
+  const users = processesUsing(store);
+  if (users.length > 0) {
+    throw new Error(
+      `${store} is open in Decision Matrix (process ${users.join(', ')}): close the app, then run restore again. Nothing was changed. (If the app is not running, delete ${join(folder, `.${basename(store)}.open-${users[0]}`)} and try again.)`,
+    );
+  }
   const source = backup ?? latestGoodBackup(join(folder, BACKUP_FOLDER_NAME), migrations, options.nativeBinding);
   if (!source) throw new Error(`There is no good backup in ${join(folder, BACKUP_FOLDER_NAME)}; name one with --backup FILE.`);
   const wayOut = 'Name another backup with --backup FILE.';

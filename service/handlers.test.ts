@@ -196,7 +196,7 @@ describe('service over a real store', () => {
   describe('refusals change nothing', () => {
     const cases: [string, (ids: { decisionId: number; optionId: number; criterionId: number }) => [string, unknown], string, string][] = [
       ['a score above the scale', (i) => ['setScore', { optionId: i.optionId, criterionId: i.criterionId, value: 6 }], 'invalid-input', 'outside its scale 1–5'],
-      ['a NaN weight', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: Number.NaN }] }], 'invalid-input', 'A weight is not valid'],
+      ['a NaN weight', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: Number.NaN }] }], 'invalid-input', 'A weight must be a number'],
       ['a negative weight', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: -5 }] }], 'invalid-input', 'must be zero or more'],
       ['a weight for a criterion of another decision', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: 5 }, { criterionId: 9999, weight: 1 }] }], 'not-found', 'A weight is for a criterion that is not in this decision'],
       ['a blank option name', (i) => ['addOption', { decisionId: i.decisionId, name: '   ' }], 'invalid-input', 'The name must not be empty.'],

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeIssue } from '../core/interchange';
+import { describeIssue, issueInWords } from '../core/interchange';
 
 /**
  * A refused input in a person's words. The contract's schemas speak of fields ("name",
@@ -40,12 +40,20 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   code: 'The code',
 };
 
+/** Fields named in the plural ("The weights are missing"). */
+const PLURAL_FIELDS: ReadonlySet<string> = new Set(['weights', 'points', 'swing', 'judgments']);
+
 export function describeInputProblem(issue: z.core.$ZodIssue): string {
   if (issue.path[0] === 'document') return `The file: ${describeIssue({ ...issue, path: issue.path.slice(1) })}`;
   const named = [...issue.path].reverse().find((part): part is string => typeof part === 'string' && Object.hasOwn(FIELD_WORDS, part));
   if (issue.code === 'unrecognized_keys') return 'The request carried something the app does not know; reload the page and try again.';
-  if (!named) return 'The request was not understood; reload the page and try again.';
-  // Our own schema messages continue the sentence ("must not be empty"); zod's own start one.
-  const message = issue.message.replace(/[.\s]+$/, '');
-  return /^[a-z]/.test(message) ? `${FIELD_WORDS[named]} ${message}.` : `${FIELD_WORDS[named]} is not valid (${message.replace(/^Invalid input: /, '')}).`;
+  // A reference the page made (an option's id, a judgment's criteria) is the page's mistake, not the person's.
+  const innermost = [...issue.path].reverse().find((part) => typeof part === 'string');
+  if (!named || (typeof innermost === 'string' && (/Id$/.test(innermost) || innermost === 'more' || innermost === 'less'))) return 'The request was not understood; reload the page and try again.';
+  // Our own schema messages continue the sentence ("must not be empty"), as issueInWords' do;
+  // what is left of zod's own starts one.
+  const message = issueInWords(issue).replace(/[.\s]+$/, '');
+  const subject = FIELD_WORDS[named];
+  const verb = PLURAL_FIELDS.has(named) ? message.replace(/^is /, 'are ') : message;
+  return /^[a-z]/.test(message) ? `${subject} ${verb}.` : `${subject} ${PLURAL_FIELDS.has(named) ? 'are' : 'is'} not valid (${message.replace(/^Invalid input: /, '')}).`;
 }

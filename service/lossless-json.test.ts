@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../core/contract';
-import type { DecisionDocument } from '../core/interchange';
+import type { DecisionDocument, DecisionDocumentInput } from '../core/interchange';
 import type { Result } from '../core/result';
 import { openDecisionStore } from '../db/seed';
 import { temporaryFolder } from '../db/test/temporary-store';
@@ -109,7 +109,7 @@ describe('the JSON export carries everything', () => {
     });
     fc.assert(
       fc.property(fc.array(scenario, { maxLength: 3 }), fc.array(round, { maxLength: 3 }), (scenarios, generated) => {
-        const document = { ...base, decision: { ...base.decision, scenarios, rounds: generated } } as DecisionDocument;
+        const document = { ...base, decision: { ...base.decision, scenarios, rounds: generated } } as DecisionDocumentInput;
         const once = call('exportDecision', { decisionId: call('importDecision', { document }).id });
         const twice = call('exportDecision', { decisionId: call('importDecision', { document: once }).id });
         expect(normalised(twice)).toEqual(normalised(once));

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, methodNames, type MethodName } from '../../core/contract';
 import type { Result } from '../../core/result';
@@ -112,6 +112,8 @@ describe('starting the shell', () => {
 
   it('opens the store in the data folder, refuses permission requests and makes the daily backup', async () => {
     expect(existsSync(databaseFile(dataDir))).toBe(true);
+    // Marked open by this process, so `decision-matrix restore` will not swap it under the app.
+    expect(existsSync(join(dataDir, `.${basename(databaseFile(dataDir))}.open-${process.pid}`))).toBe(true);
     expect(electron.dialog.errorBoxes).toEqual([]);
     expect(electron.app.exitCodes).toEqual([]);
     expect(electron.nativeTheme.themeSource).toBe('system');
@@ -119,7 +121,9 @@ describe('starting the shell', () => {
     electron.session.defaultSession.permissionRequestHandler!(mainWindow().webContents, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
     const backups = join(dataDir, 'backups');
-    for (let i = 0; i < 100 && !(existsSync(backups) && readdirSync(backups).length > 0); i++) await sleep(20);
+    // The copy is written under a temporary name and renamed when checked: wait for the rename.
+    const finished = () => existsSync(backups) && readdirSync(backups).some((name) => !name.startsWith('.'));
+    for (let i = 0; i < 250 && !finished(); i++) await sleep(20);
     expect(readdirSync(backups)).toEqual([expect.stringMatching(/^decision-matrix-\d{4}-\d{2}-\d{2}\.sqlite$/)]);
   });
 

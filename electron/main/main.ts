@@ -2,6 +2,7 @@ import { app, dialog, nativeTheme, screen, session } from 'electron';
 import { join } from 'node:path';
 import { backUpDaily } from '../../db/backups';
 import { StoreOpenError, type OpenedStore } from '../../db/connection';
+import { markStoreOpen } from '../../db/open-marks';
 import { restoreBackup } from '../../db/restore';
 import { openAppStore } from '../../db/seed';
 import { databaseFile, DATA_DIR_VARIABLE } from '../../hosts/shared/data-folder';
@@ -81,7 +82,12 @@ app.whenReady().then(() => {
     return;
   }
   const { db, readOnly } = store;
-  app.on('will-quit', () => db.close());
+  // While the app runs, `decision-matrix restore` refuses to swap the store under it.
+  const unmark = readOnly ? () => {} : markStoreOpen(databaseFile(folder));
+  app.on('will-quit', () => {
+    db.close();
+    unmark();
+  });
   if (readOnly) {
     void dialog.showMessageBox({
       type: 'info',

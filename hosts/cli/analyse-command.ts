@@ -1,22 +1,13 @@
 import { parseArgs } from 'node:util';
-import { weighedCriteria } from '../../core/weighting/inputs';
-import { ACCEPTABILITY_MODES, DEFAULT_ACCEPTABILITY, MAX_DRAWS, MAX_SEED, rankAcceptability, type AcceptabilityMode } from '../../core/acceptability';
-import { prepareDecision } from '../../core/decision-scoring';
-import { draftAsDecision, type DecisionDraft } from '../../core/interchange';
-import { analyseSensitivity, robustnessMatrix } from '../../core/sensitivity';
+import { ACCEPTABILITY_MODES, DEFAULT_ACCEPTABILITY, MAX_DRAWS, MAX_SEED, type AcceptabilityMode } from '../../core/acceptability';
+import type { DecisionDraft } from '../../core/interchange';
+import { analyseDraft, type AnalyseSettings } from '../../core/robustness-document';
 
 /** `decision-matrix analyse`: how robust a decision file's ranking is to its weights, as JSON. */
 
 export const ANALYSE_USAGE = `decision-matrix analyse <decision.json|.xlsx|.csv> [--draws N] [--seed N] [--mode uniform|ordinal|interval] [--within P]
                                             print how robust the ranking is to the weights, as JSON`;
 
-export interface AnalyseSettings {
-  draws: number;
-  seed: number;
-  mode: AcceptabilityMode;
-  /** Interval mode's half-width, as a share of 1 (--within takes points of 100). */
-  within: number;
-}
 
 interface Io {
   out: (text: string) => void;
@@ -61,57 +52,11 @@ function readSettings(args: string[]): { file: string; settings: AnalyseSettings
   };
 }
 
-/**
- * The analysis in the issue's fields, every option and criterion named by its id in the file and
- * every share a fraction of 1. A note (options left out for missing scores, interval draws that
- * could not all be found) is returned beside it, for stderr, so stdout holds exactly these fields.
- */
+/** The analysis of a file (core/robustness-document.ts); a problem with the decision is thrown. */
 export function analyseReport(draft: DecisionDraft, settings: AnalyseSettings) {
-  const decision = draftAsDecision(draft);
-  const prepared = prepareDecision(decision);
-  if (!prepared.ok) throw new Error(prepared.error.message);
-  const matrix = robustnessMatrix(
-    prepared.value.matrix,
-    draft.options.map((o) => o.id),
-    draft.criteria.map((c) => c.id),
-  );
-  if (!matrix.ok) throw new Error(matrix.error.message);
-  // The file's own method gives the weights (rank order, AHP …), as `score` uses them.
-  const effective = weighedCriteria(decision.weighting, decision.criteria);
-  if (!effective.ok) throw new Error(effective.error.message);
-  const weights = effective.value.criteria.map((c) => c.weight);
-  const sensitivity = analyseSensitivity(matrix.value, weights);
-  if (!sensitivity.ok) throw new Error(sensitivity.error.message);
-  const acceptability = rankAcceptability(matrix.value, { ...settings, weights });
-  if (!acceptability.ok) throw new Error(acceptability.error.message);
-  const s = sensitivity.value;
-  const a = acceptability.value;
-  const report = {
-    leader: s.leader,
-    headline: s.headline,
-    fragile: s.fragile,
-    criteria: s.criteria.map((c) => ({
-      criterion: c.criterion,
-      name: c.name,
-      weight: c.weight,
-      winner: { from: c.winner.from, to: c.winner.to, below: c.winner.below, above: c.winner.above },
-      ranking: { from: c.ranking.from, to: c.ranking.to },
-    })),
-    tornado: s.tornado.map((t) => ({ criterion: t.criterion, low: t.low, high: t.high })),
-    acceptability: {
-      mode: a.mode,
-      draws: a.draws,
-      seed: a.seed,
-      options: a.options.map((o) => ({
-        option: o.option,
-        name: o.name,
-        ranks: o.ranks,
-        centralWeights: o.centralWeights && Object.fromEntries(a.criteria.map((id, j) => [id, o.centralWeights![j]])),
-      })),
-    },
-  };
-  // The acceptability's note repeats the matrix's (options left out) and adds any shortfall of draws.
-  return { report, note: a.note };
+  const analysed = analyseDraft(draft, settings);
+  if (!analysed.ok) throw new Error(analysed.error.message);
+  return analysed.value;
 }
 
 /** Runs the command; a usage mistake exits 2 here, a file or analysis problem is thrown (exit 1). */

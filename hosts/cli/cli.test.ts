@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INTERCHANGE_FORMAT } from '../../core/interchange';
+import { pytorchVsTensorflow } from '../../core/templates/pytorch-vs-tensorflow';
 import { vector } from '../../core/testdata/vectors';
 import { temporaryFolder } from '../../db/test/temporary-store';
 import { MAX_INPUT_FILE_BYTES } from './cli';
@@ -189,6 +191,10 @@ describe('decision-matrix score with a weighting method (decision-matrix/v2)', (
     expect(exported.format).toBe('decision-matrix/v2');
     const [coffee, tea] = exported.decision.criteria.map((c: { id: string }) => c.id);
     expect(exported.decision.weighting).toEqual({ method: 'ahp', judgments: [{ more: tea, less: coffee, ratio: 5 }] });
+    // The robustness analysis rides along, under the file's method and ids, and the file reads back.
+    expect(exported.analysis.criteria.map((c: { criterion: string }) => c.criterion)).toEqual([coffee, tea]);
+    expect(exported.analysis.criteria[1].weight).toBeCloseTo(5 / 6, 12);
+    expect((await run('score', outFile)).code).toBe(0);
   });
 });
 
@@ -319,5 +325,43 @@ describe('decision-matrix list', () => {
     const { code, err } = await run('list', '--db', join(folder(), 'none.sqlite'));
     expect(code).toBe(1);
     expect(err).toMatch(/none\.sqlite: no such file/);
+  });
+});
+
+describe('every refusal of a file, in one line', () => {
+  /** A value anywhere in the seeded file replaced by something a hand-edited file might hold. */
+  const strange = fc.constantFrom<unknown>('', ' ', -1, 0, 1e308, 'x'.repeat(50), null, true, [], {}, 'line one\nline two', '\u2028', 7.5);
+  const places: (string | number)[][] = [];
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Array.isArray(value) ? value.slice(0, 2).entries() : Object.entries(value)) {
+      places.push([...path, key]);
+      walk(child, [...path, key]);
+    }
+  };
+  walk(pytorchVsTensorflow, []);
+
+  it('property: score on a file with any one value changed exits 0 with JSON, or 1 with one line naming the file', async () => {
+    const file = join(folder(), 'bent.json');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...places), strange, async (path, value) => {
+        const document = structuredClone(pytorchVsTensorflow) as unknown as Record<string | number, unknown>;
+        let parent = document;
+        for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+        parent[path.at(-1)!] = value;
+        writeFileSync(file, JSON.stringify(document));
+        const { code, out, err } = await run('score', file);
+        if (code === 0) {
+          expect(() => JSON.parse(out)).not.toThrow();
+          return;
+        }
+        expect(code).toBe(1);
+        expect(out).toBe('');
+        expect(err.endsWith('\n') && err.slice(0, -1).split(/\r\n|\r|\n|\u2028|\u2029/)).toHaveLength(1);
+        expect(err.startsWith(`decision-matrix: ${file}: `)).toBe(true);
+        expect(err).not.toMatch(/\bundefined\b|\bNaN\b|\[object /);
+      }),
+      { numRuns: 300, seed: 20261202 },
+    );
   });
 });

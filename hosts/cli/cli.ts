@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { findTemplate, templates } from '../../core/templates';
 import { backUpDaily } from '../../db/backups';
+import { markStoreOpen } from '../../db/open-marks';
 import { openAppStore } from '../../db/seed';
 import { databaseFile, defaultDataFolder } from '../shared/data-folder';
 import { ReportPrinter } from '../../service/printing/report-printer';
@@ -70,6 +71,8 @@ async function web(args: string[], io: CliIo): Promise<number> {
   const workshopPort = Number(workshopPortText);
   if (!Number.isInteger(workshopPort) || workshopPort < 0 || workshopPort > 65535) throw new CliError(`--workshop-port: "${workshopPortText}" is not a port number`, 2);
   const { db, readOnly } = openAppStore(databaseFile(folder));
+  // While the host runs, `restore` refuses to swap the store under it.
+  const unmark = readOnly ? () => {} : markStoreOpen(databaseFile(folder));
   // Participants' joins and submissions reach the facilitator's page as server-sent events.
   const events: { host: HttpHost | null } = { host: null };
   const workshop = new WorkshopController(db, {
@@ -102,6 +105,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
     await workshop.close();
     await host.close();
     db.close();
+    unmark();
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -118,10 +122,16 @@ function commandUsage(command: string): string | null {
   return ['Usage:', ...lines.slice(start, end < 0 ? undefined : end)].join('\n');
 }
 
+/** Line breaks inside a message (a name or id quoted from a file) written as JSON writes them. */
+function oneLine(message: string): string {
+  const spelled: Readonly<Record<string, string>> = { '\r': '\\r', '\n': '\\n', '\u0085': '\\u0085', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+  return message.replace(/[\r\n\u0085\u2028\u2029]/g, (br) => spelled[br]);
+}
+
 export async function main(args: string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = args;
   // A spreadsheet's notes (columns left out …) go to stderr, so stdout holds only the answer.
-  const readDecision = (path: string) => readDecisionFile(path, (line) => io.err(`decision-matrix: note: ${line}\n`));
+  const readDecision = (path: string) => readDecisionFile(path, (line) => io.err(`decision-matrix: note: ${oneLine(line)}\n`));
   // --help on a command only prints: it never starts a server, opens a store or writes a file.
   if (command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
     const usage = commandUsage(command);
@@ -177,7 +187,10 @@ export async function main(args: string[], io: CliIo = defaultIo): Promise<numbe
       io.err(`decision-matrix: ${error.message}\n`);
       return 2;
     }
-    io.err(`decision-matrix: ${(error as Error).message}\n`);
-    return error instanceof CliError ? error.exitCode : 1;
+    const exitCode = error instanceof CliError ? error.exitCode : 1;
+    // A problem with a file is one line, whatever the file holds: its line breaks are spelled out.
+    const message = (error as Error).message;
+    io.err(`decision-matrix: ${exitCode === 1 ? oneLine(message) : message}\n`);
+    return exitCode;
   }
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { toDocument } from '../../core/interchange';
 import { decisionRecordMarkdown } from '../../core/markdown';
 import { buildReport } from '../../core/report';
+import { withAnalysis } from '../../core/robustness-document';
 import { decisionFromDraft, decisionFromStore, type DecisionSource } from './decision-source';
 import { ReportPrinter, type PaperFormat } from '../../service/printing/report-printer';
 import { startHttpHost } from '../web/server';
@@ -32,7 +33,7 @@ function writeAtomically(path: string, content: string | Buffer): void {
 
 async function render(source: DecisionSource, format: ExportFormat, paper: PaperFormat, staticDir: string): Promise<string | Buffer> {
   // The file carries the decision's scenarios and workshop rounds too, as the app's JSON export does.
-  if (format === 'json') return `${JSON.stringify(toDocument(source.decision, source.weighting, readDecisionHistory(source.db, source.decision.id)), null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(withAnalysis(toDocument(source.decision, source.weighting, readDecisionHistory(source.db, source.decision.id))), null, 2)}\n`;
   if (format === 'csv') return decisionToCsv(source.decision);
   if (format === 'xlsx') return decisionToXlsx(source.decision);
   const rounds = createHandlers(source.db).listRounds({ decisionId: source.decision.id });

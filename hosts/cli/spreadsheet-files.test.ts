@@ -86,3 +86,44 @@ describe('spreadsheet files on the command line', () => {
     );
   });
 });
+
+describe('files another spreadsheet program wrote (LibreOffice Calc, see testdata/libreoffice)', () => {
+  const fixture = (name: string) => join(import.meta.dirname, 'testdata', 'libreoffice', name);
+  const decisionOf = async (file: string) => {
+    const out = join(folder(), 'exported.json');
+    expect((await run('export', file, '--out', out)).code).toBe(0);
+    const { decision } = JSON.parse(readFileSync(out, 'utf8'));
+    return { ...decision, title: '' };
+  };
+
+  it('reads the app’s workbook after Calc saved it: the same decision, rationale, sources and scale labels included', async () => {
+    const source = fixture('source.json');
+    const own = join(folder(), 'frac.xlsx');
+    expect((await run('export', source, '--out', own)).code).toBe(0);
+    const resaved = await decisionOf(fixture('resaved.xlsx'));
+    expect(resaved).toEqual(await decisionOf(own));
+    expect(resaved.criteria[0]).toMatchObject({ name: 'Ease of use', weight: 24.5, scale: { min: 0, max: 2.5, minLabel: 'hard', maxLabel: 'easy' } });
+    expect(resaved.scores.filter((s: { rationale: string }) => s.rationale !== '')).toHaveLength(12);
+    expect(totals((await run('score', fixture('resaved.xlsx'))).out)).toEqual(totals((await run('score', source)).out));
+  });
+
+  it('reads Calc’s German CSV (semicolons, decimal commas) to the same totals', async () => {
+    const scored = await run('score', fixture('german.csv'));
+    expect(scored.code).toBe(0);
+    expect(JSON.parse(scored.out).weights.map((w: { weight: number }) => w.weight * 100)).toEqual([24.5, 20.25, 15, 10.75, 15, 14.5].map((w) => expect.closeTo(w, 10)));
+    const expected = totals((await run('score', fixture('source.json'))).out);
+    const got = totals(scored.out);
+    for (const name of Object.keys(expected)) expect(got[name]).toBeCloseTo(expected[name], 12);
+  });
+
+  it('scores a workbook Calc wrote with one score changed: TensorFlow gains 0.245 × 1/2.5 and leads', async () => {
+    const { code, out, err } = await run('score', fixture('edited.xlsx'));
+    expect(code).toBe(0);
+    expect(err).toContain('no sheet is named "Matrix", so the first sheet, "edited", was read as the matrix');
+    const before = totals((await run('score', fixture('source.json'))).out);
+    const after = totals(out);
+    expect(after.TensorFlow).toBeCloseTo(before.TensorFlow + 0.245 / 2.5, 12);
+    expect(after.PyTorch).toBeCloseTo(before.PyTorch, 12);
+    expect(JSON.parse(out).ranking[0].name).toBe('TensorFlow');
+  });
+});

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { notInWords } from '../../service/test/words';
 import { aggregateWeights } from '../../core/aggregation';
 import { getDecision } from '../../db/decisions';
 import { openDecisionStore } from '../../db/seed';
@@ -193,6 +194,10 @@ describe('no body makes the workshop server fail', () => {
         const replies = await Promise.all(samples.slice(i, i + 50).map((text) => post(r.server, path, text, { [PARTICIPANT_TOKEN_HEADER]: token })));
         const failed = replies.findIndex((reply) => reply.status >= 500);
         expect(failed === -1 ? null : { path, body: samples[i + failed] }).toBeNull();
+        // Every refusal a phone shows is in the participant's words.
+        for (const [k, reply] of replies.entries()) {
+          if (reply.status >= 400) expect(notInWords(String(reply.json?.error?.message ?? '')), `${path} ${samples[i + k]} → ${JSON.stringify(reply.json)}`).toEqual([]);
+        }
       }
     }
     expect(r.state().participants.length).toBeGreaterThan(0);

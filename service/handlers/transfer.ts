@@ -1,6 +1,7 @@
 import type { HandlersOf, transferMethods } from '../../core/contract';
 import { toDocument } from '../../core/interchange';
 import { ok } from '../../core/result';
+import { withAnalysis } from '../../core/robustness-document';
 import * as decisions from '../../db/decisions';
 import { readDecisionHistory } from '../../db/decision-history';
 import { csvToDraft, decisionToCsv } from '../csv';
@@ -15,7 +16,7 @@ export function transferHandlers({ db, read, transaction, decision }: ServiceCon
     exportDecision: ({ decisionId }) =>
       read(() => {
         const stored = decision(decisionId);
-        return toDocument(stored, undefined, readDecisionHistory(db, decisionId));
+        return withAnalysis(toDocument(stored, undefined, readDecisionHistory(db, decisionId)));
       }),
     importCsv: ({ title, text }) =>
       transaction(() => {
