@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, target, test } from '../fixtures';
+import { docsScreenshot } from '../docs-pictures';
 import { pdfText } from '../pdf-text';
 
 /** Twelve people, seven production-minded (TensorFlow first) and five research-minded (PyTorch first); one long name. */
@@ -106,6 +107,7 @@ test('twelve named people join and send; the presenter view shows the join scree
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.screenshot({ path: join(SHOTS, `presenter-result-${size.width}.png`) });
+    if (size.width === 1280) await docsScreenshot(page, 'workshop-presenter');
     await expectNoSidewaysScroll(page, presenter, result);
     for (let i = 0; i < PEOPLE.length; i++) {
       const name = names.nth(i);
