@@ -1,6 +1,6 @@
 import { AGGREGATION_RULE_NAMES, type AggregationRule } from './aggregation';
 import type { Decision } from './model';
-import { ROUND_WEIGHING_NAMES, type RoundWeighing } from './round-weighing';
+import { ROUND_WEIGHING_NAMES } from './round-weighing';
 import { roundedPercents } from './shares';
 import type { FacilitatorRoundView, RoundState } from './workshop';
 
