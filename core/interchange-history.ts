@@ -3,6 +3,7 @@ import { checkWeightingReferences } from './interchange-weighting';
 import { AGGREGATION_RULES } from './aggregation';
 import { nameSchema, textSchema, weightSchema } from './model';
 import { ROUND_WEIGHINGS } from './round-weighing';
+import { ROUND_OUTCOME_KINDS } from './workshop';
 import { RANK_RULES, SWING_TOP } from './weighting';
 
 /**
@@ -35,6 +36,12 @@ export const documentRoundSchema = z.strictObject({
   shareResult: z.boolean().default(false),
   createdAt: stamp.optional(),
   endsAt: stamp.nullable().default(null),
+  closedAt: stamp.nullable().default(null),
+  /** What became of the group weights: applied to the decision, kept as a scenario (under scenarioName); empty for neither. */
+  outcomes: z
+    .array(z.strictObject({ kind: z.enum(ROUND_OUTCOME_KINDS), scenarioName: textSchema.max(200).default(''), at: stamp }))
+    .max(1000)
+    .default([]),
   participants: z.array(z.strictObject({ name: textSchema.max(60).default(''), weights: byCriterion.nullable().default(null) })).max(10_000).default([]),
 });
 

@@ -79,6 +79,30 @@ function robustnessSection(report: DecisionReport): string[] {
   ];
 }
 
+/** Every workshop round: how it ran, who took part (a count only when anonymous), the group weights and what became of them. */
+function roundsSection(report: DecisionReport): string[] {
+  if (report.rounds.length === 0) return [];
+  const lines = ['## Workshop rounds', ''];
+  for (const round of report.rounds) {
+    lines.push(`### ${escapeMarkdown(round.title)}`, '');
+    lines.push(`* How: ${escapeMarkdown(round.how)}`);
+    lines.push(`* ${escapeMarkdown(round.status)}`);
+    lines.push(`* Participants: ${escapeMarkdown(round.participants)}`);
+    lines.push(...round.outcome.map((o) => `* What became of it: ${escapeMarkdown(o)}`), '');
+    if (round.problem) lines.push(sentence(escapeMarkdown(round.problem)), '');
+    const result = round.result;
+    if (!result) continue;
+    lines.push(`First choices: ${escapeMarkdown(result.choicesInWords)}`, '');
+    if (!round.anonymous) {
+      lines.push(...result.choices.map((c) => `* ${escapeMarkdown(c.option)}: ${c.names.map(escapeMarkdown).join(', ')}`), '');
+    }
+    lines.push('| Criterion | Group weight | Spread (SD) | Interquartile range |', '| --- | ---: | ---: | ---: |');
+    lines.push(...result.criteria.map((c) => `| ${escapeMarkdown(c.name)} | ${c.shownPercent.toFixed(1)} % | ${percent(c.standardDeviation)} | ${percent(c.interquartileRange)} |`), '');
+    lines.push('Discuss first (most disputed first):', '', ...result.discussionQueue.map((name, i) => `${i + 1}. ${escapeMarkdown(name)}`), '');
+  }
+  return lines;
+}
+
 /** Placed value 0..1 of a scored cell, so "best" and "worst" respect each criterion's direction. */
 function placed(cell: ReportCell): number {
   const { min, max } = cell.criterion.scale;
@@ -137,6 +161,7 @@ export function decisionRecordMarkdown(report: DecisionReport, date: Date): stri
       .map((r) => sentence(`Missing scores for ${escapeMarkdown(r.name)}: ${r.missingCriterionNames.map(escapeMarkdown).join(', ')}`)),
     '',
     ...robustnessSection(report),
+    ...roundsSection(report),
     '## Pros and Cons of the Options',
     '',
     ...report.options.flatMap((o) => [`### ${escapeMarkdown(o.name)}`, '', ...prosAndCons(report, o.id), '']),

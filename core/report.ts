@@ -6,6 +6,8 @@ import { roundedPercents } from './shares';
 import { HOW_TOTALS_ARE_COMPUTED } from './scoring';
 import { fail, ok, type Result } from './result';
 import { weighedCriteria, weightingInWords } from './weighting/inputs';
+import { recordRounds, recordTime, type RecordedRound } from './round-record';
+import type { FacilitatorRoundView } from './workshop';
 
 /**
  * Everything a report shows about a decision, computed once: the PDF page, the Markdown record
@@ -51,6 +53,8 @@ export interface DecisionReport {
   weighting: string[];
   /** How robust the ranking is to the weights; a problem (fewer than two complete options) instead when it cannot be said. */
   robustness: Result<ReportRobustness>;
+  /** The decision's workshop rounds, oldest first (empty when it had none). */
+  rounds: RecordedRound[];
 }
 
 /** The report's robustness section: the same analyses as the app's panel, with a fixed seed. */
@@ -80,7 +84,16 @@ function robustnessOf(decision: Pick<Decision, 'options' | 'criteria' | 'scores'
 }
 
 
-export function buildReport(stored: Decision): Result<DecisionReport> {
+/** Where the weights came from, when they are still the group weights a workshop round applied (the newest such round). */
+function weightsFromRound(rounds: readonly RecordedRound[], weights: Record<number, number>): string[] {
+  const source = [...rounds]
+    .reverse()
+    .find((round) => round.applied && round.result && round.result.criteria.length > 0 && round.result.criteria.every((c) => Math.abs(c.share - (weights[c.id] ?? 0)) < 1e-9));
+  return source ? [`These are the group weights of workshop round ${source.number} (${recordTime(source.createdAt)}), as applied`] : [];
+}
+
+/** The report of a decision; its workshop rounds (as listRounds gives them) go into the record too. */
+export function buildReport(stored: Decision, rounds: readonly FacilitatorRoundView[] = []): Result<DecisionReport> {
   // Every number in a report comes from the effective weights: the decision's own method applied to its inputs.
   const weighed = weighedCriteria(stored.weighting, stored.criteria);
   if (!weighed.ok) return fail(weighed.error.code, `The decision cannot be scored: ${weighed.error.message}`);
@@ -100,6 +113,7 @@ export function buildReport(stored: Decision): Result<DecisionReport> {
     };
   });
   const shown = roundedPercents(decision.criteria.map((c) => weights[c.id]));
+  const recorded = recordRounds(decision, rounds);
   return ok({
     title: decision.title,
     context: decision.context,
@@ -117,7 +131,8 @@ export function buildReport(stored: Decision): Result<DecisionReport> {
     ranking: rows,
     leaders: rows.filter((r) => r.rank === 1).map((r) => r.name),
     method: [...HOW_TOTALS_ARE_COMPUTED],
-    weighting: weightingInWords(stored.weighting, stored.criteria, weighed.value.effective),
+    weighting: [...weightingInWords(stored.weighting, stored.criteria, weighed.value.effective), ...weightsFromRound(recorded, weights)],
     robustness: robustnessOf(decision),
+    rounds: recorded,
   });
 }

@@ -88,11 +88,24 @@ export interface RoundSettings {
   shareResult: boolean;
   endsAt: string | null;
   createdAt: string;
+  /** When the round was closed; null while it is open or revealed. */
+  closedAt: string | null;
+}
+
+/** What became of a round's group weights: applied to the decision, or kept as a scenario (under this name). */
+export const ROUND_OUTCOME_KINDS = ['applied', 'scenario'] as const;
+export interface RoundOutcome {
+  kind: (typeof ROUND_OUTCOME_KINDS)[number];
+  /** The scenario's name as it was kept ('' when applied). */
+  scenarioName: string;
+  at: string;
 }
 
 /** What the facilitator sees. The result is present only after reveal. */
 export interface FacilitatorRoundView extends RoundSettings {
   participants: RoundParticipant[];
+  /** Each time its group weights were applied or kept, oldest first; empty when neither. */
+  outcomes: RoundOutcome[];
   result: GroupResult | null;
   /** Why there is no result after reveal (e.g. nobody submitted). */
   resultProblem: string | null;

@@ -35,9 +35,13 @@ export function insertDraftHistory(db: Db, decisionId: number, draft: DecisionDr
     const roundId = workshop.insertRound(db, { decisionId, code: round.code, anonymous: round.anonymous, rule: round.rule, weighing: round.weighing, endsAt: round.endsAt, state: 'closed' });
     workshop.updateRound(db, roundId, { shareResult: round.shareResult });
     if (round.createdAt) db.prepare('UPDATE rounds SET created_at = ? WHERE id = ?').run(round.createdAt, roundId);
+    // A round that was still open or revealed when exported closes on import; one already closed keeps its time.
+    if (round.closedAt) db.prepare('UPDATE rounds SET closed_at = ? WHERE id = ?').run(round.closedAt, roundId);
+    for (const outcome of round.outcomes) workshop.insertRoundOutcome(db, roundId, outcome);
     for (const participant of round.participants) {
       // A token nobody holds: an imported participant can never write again.
-      const id = workshop.insertParticipant(db, roundId, participant.name, randomBytes(32).toString('hex'));
+      // An anonymous round never keeps a name, even one a hand-edited file gives it.
+      const id = workshop.insertParticipant(db, roundId, round.anonymous ? '' : participant.name, randomBytes(32).toString('hex'));
       if (participant.weights) workshop.replaceSubmission(db, id, [...rowsOf(participant.weights)].map(([criterionId, weight]) => ({ criterionId, weight })));
     }
   }
@@ -57,6 +61,8 @@ export function readDecisionHistory(db: Db, decisionId: number): DecisionHistory
       shareResult: round.shareResult,
       createdAt: round.createdAt,
       endsAt: round.endsAt,
+      closedAt: round.closedAt,
+      outcomes: workshop.roundOutcomes(db, round.id),
       participants: workshop.listParticipants(db, round.id).map((p) => ({ name: p.name, weights: workshop.submissionOf(db, p.id) })),
     })),
   };

@@ -174,3 +174,28 @@ describe('0005_store_identity', () => {
     expect(() => a.prepare("INSERT INTO store_identity VALUES (2, 'x', 0)").run()).toThrow();
   });
 });
+
+describe('0010_round_outcome', () => {
+  const withRound = () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(10));
+    db.prepare("INSERT INTO decisions (id, title, created_at, updated_at) VALUES (1, 'D', 'now', 'now')").run();
+    db.prepare("INSERT INTO rounds (id, decision_id, join_code, created_at) VALUES (1, 1, 'ABCDEF', 'now')").run();
+    return db;
+  };
+
+  it('keeps what became of a round, refuses an unknown kind, and goes with its round', () => {
+    const db = withRound();
+    db.prepare("INSERT INTO round_outcomes (round_id, kind, at) VALUES (1, 'applied', 'now')").run();
+    db.prepare("INSERT INTO round_outcomes (round_id, kind, scenario_name, at) VALUES (1, 'scenario', 'Team view', 'now')").run();
+    expect(db.prepare('SELECT kind, scenario_name AS name FROM round_outcomes ORDER BY id').all()).toEqual([
+      { kind: 'applied', name: '' },
+      { kind: 'scenario', name: 'Team view' },
+    ]);
+    expect(() => db.prepare("INSERT INTO round_outcomes (round_id, kind, at) VALUES (1, 'ignored', 'now')").run()).toThrow();
+    expect(() => db.prepare("INSERT INTO round_outcomes (round_id, kind, at) VALUES (2, 'applied', 'now')").run()).toThrow();
+    db.prepare('DELETE FROM rounds WHERE id = 1').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM round_outcomes').get()).toEqual({ n: 0 });
+  });
+});

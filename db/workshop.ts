@@ -1,5 +1,5 @@
 import type { AggregationRule, ParticipantWeights } from '../core/aggregation';
-import type { RoundSettings, RoundState, RoundWeighing } from '../core/workshop';
+import type { RoundOutcome, RoundSettings, RoundState, RoundWeighing } from '../core/workshop';
 import type { Db } from './connection';
 
 /** Repository for workshop rounds, participants and their submitted weights. */
@@ -7,7 +7,7 @@ import type { Db } from './connection';
 export type RoundRow = RoundSettings;
 
 const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, state, anonymous, rule, weighing, share_result AS shareResult,
-  ends_at AS endsAt, created_at AS createdAt`;
+  ends_at AS endsAt, created_at AS createdAt, closed_at AS closedAt`;
 
 const toRound = (row: (Omit<RoundRow, 'anonymous' | 'shareResult'> & { anonymous: number; shareResult: number }) | undefined): RoundRow | undefined =>
   row && { ...row, anonymous: row.anonymous === 1, shareResult: row.shareResult === 1 };
@@ -105,4 +105,13 @@ export function roundSubmissions(db: Db, roundId: number): ParticipantWeights[] 
     byParticipant.set(r.participantId, weights);
   }
   return [...byParticipant].map(([id, weights]) => ({ participantId: String(id), weights }));
+}
+
+/** Notes that a round's group weights were applied or kept as a scenario (`at` given when the record comes from a file). */
+export function insertRoundOutcome(db: Db, roundId: number, outcome: Omit<RoundOutcome, 'at'> & { at?: string }): void {
+  db.prepare('INSERT INTO round_outcomes (round_id, kind, scenario_name, at) VALUES (?, ?, ?, ?)').run(roundId, outcome.kind, outcome.scenarioName, outcome.at ?? new Date().toISOString());
+}
+
+export function roundOutcomes(db: Db, roundId: number): RoundOutcome[] {
+  return db.prepare('SELECT kind, scenario_name AS scenarioName, at FROM round_outcomes WHERE round_id = ? ORDER BY id').all(roundId) as RoundOutcome[];
 }

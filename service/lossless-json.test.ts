@@ -37,9 +37,6 @@ describe('the JSON export carries everything', () => {
     const { db, call } = service();
     const decision = call('getDecision', { decisionId: call('listDecisions', {})[0].id });
     const ids = decision.criteria.map((c) => c.id);
-    call('setWeighting', { decisionId: decision.id, rule: 'rank-sum', order: [ids[3], [ids[0], ids[1]], ids[2], ids[4], ids[5]] });
-    call('setWeighting', { decisionId: decision.id, points: ids.map((criterionId, i) => ({ criterionId, points: [30, 20, 10, 20, 10, 10][i] })) });
-    call('setWeighting', { decisionId: decision.id, method: 'ahp', judgments: [{ more: ids[0], less: ids[1], ratio: 3 }, { more: ids[1], less: ids[2], ratio: 2 }, { more: ids[2], less: ids[3], ratio: 5 }, { more: ids[3], less: ids[4], ratio: 1 }, { more: ids[4], less: ids[5], ratio: 4 }] });
     const round = call('startRound', { decisionId: decision.id, weighing: 'points' });
     for (const [name, weights] of [['Ana', [10, 20, 30, 10, 20, 10]], ['Bo', [40, 10, 10, 10, 20, 10]]] as const) {
       const joined = rounds.join(db, { code: round.code, name });
@@ -48,20 +45,47 @@ describe('the JSON export carries everything', () => {
     }
     rounds.join(db, { code: round.code, name: 'Cy (never sent)' });
     call('updateRound', { roundId: round.id, state: 'revealed' });
+    call('keepGroupWeights', { roundId: round.id, name: 'After the workshop' });
+    call('applyGroupWeights', { roundId: round.id });
+    const closed = call('startRound', { decisionId: decision.id, anonymous: true, rule: 'median' });
+    const someone = rounds.join(db, { code: closed.code, name: 'ignored' });
+    if (!someone.ok) throw new Error(someone.error.message);
+    rounds.submit(db, someone.value.token, { weights: Object.fromEntries(ids.map((id) => [String(id), 5])) });
+    call('updateRound', { roundId: closed.id, state: 'closed' });
+    // The group weights applied switched the method to sliders; the other methods' inputs come after.
+    call('setWeighting', { decisionId: decision.id, rule: 'rank-sum', order: [ids[3], [ids[0], ids[1]], ids[2], ids[4], ids[5]] });
+    call('setWeighting', { decisionId: decision.id, points: ids.map((criterionId, i) => ({ criterionId, points: [30, 20, 10, 20, 10, 10][i] })) });
+    call('setWeighting', { decisionId: decision.id, method: 'ahp', judgments: [{ more: ids[0], less: ids[1], ratio: 3 }, { more: ids[1], less: ids[2], ratio: 2 }, { more: ids[2], less: ids[3], ratio: 5 }, { more: ids[3], less: ids[4], ratio: 1 }, { more: ids[4], less: ids[5], ratio: 4 }] });
 
     const first = call('exportDecision', { decisionId: decision.id });
     expect(first.decision.weighting).toMatchObject({ method: 'ahp' });
     expect(first.decision.saved).toMatchObject({ sliders: expect.any(Object), points: expect.any(Object), rank: { rule: 'rank-sum' } });
-    expect(first.decision.scenarios?.map((s) => s.name)).toEqual(['Research and prototyping', 'Large-scale production']);
-    expect(first.decision.rounds?.[0]).toMatchObject({ state: 'revealed', weighing: 'points', participants: [{ name: 'Ana' }, { name: 'Bo' }, { name: 'Cy (never sent)', weights: null }] });
+    expect(first.decision.scenarios?.map((s) => s.name)).toEqual(['Research and prototyping', 'Large-scale production', 'After the workshop']);
+    expect(first.decision.rounds?.[0]).toMatchObject({
+      state: 'revealed',
+      weighing: 'points',
+      closedAt: null,
+      outcomes: [
+        { kind: 'scenario', scenarioName: 'After the workshop', at: expect.any(String) },
+        { kind: 'applied', scenarioName: '', at: expect.any(String) },
+      ],
+      participants: [{ name: 'Ana' }, { name: 'Bo' }, { name: 'Cy (never sent)', weights: null }],
+    });
+    expect(first.decision.rounds?.[1]).toMatchObject({ state: 'closed', anonymous: true, rule: 'median', closedAt: expect.any(String), outcomes: [], participants: [{ name: '' }] });
 
     const imported = call('importDecision', { document: first });
     const second = call('exportDecision', { decisionId: imported.id });
-    // Imported rounds are history: closed; everything else is as it was.
-    expect(normalised(second)).toEqual(normalised({ ...first, decision: { ...first.decision, rounds: first.decision.rounds!.map((r) => ({ ...r, state: 'closed' })) } }));
+    // Imported rounds are history: closed (a round still revealed closes at the import); everything else is as it was.
+    const closedAt = second.decision.rounds![0].closedAt;
+    expect(closedAt).toEqual(expect.any(String));
+    expect(second.decision.rounds![1].closedAt).toBe(first.decision.rounds![1].closedAt);
+    expect(normalised(second)).toEqual(normalised({ ...first, decision: { ...first.decision, rounds: first.decision.rounds!.map((r) => ({ ...r, state: 'closed', closedAt: r.closedAt ?? closedAt })) } }));
     expect(imported.weighting.order.length).toBe(5);
-    expect(imported.criteria.map((c) => c.weight)).toEqual(decision.criteria.map((c) => c.weight));
-    expect(call('listRounds', { decisionId: imported.id })[0]).toMatchObject({ state: 'closed', joinUrl: null, result: expect.anything() });
+    expect(imported.criteria.map((c) => c.weight)).toEqual(call('getDecision', { decisionId: decision.id }).criteria.map((c) => c.weight));
+    // Newest first, as the app lists them; each keeps its result and what became of it.
+    const history = call('listRounds', { decisionId: imported.id });
+    expect(history[1]).toMatchObject({ state: 'closed', joinUrl: null, result: expect.anything(), outcomes: first.decision.rounds![0].outcomes });
+    expect(history[0]).toMatchObject({ anonymous: true, participants: [{ name: '', submitted: true }], result: expect.anything() });
   });
 
   it('property: generated scenarios and rounds survive export → import → export unchanged', () => {
@@ -76,6 +100,11 @@ describe('the JSON export carries everything', () => {
       anonymous: fc.boolean(),
       rule: fc.constantFrom('mean' as const, 'median' as const, 'geometric-mean' as const),
       weighing: fc.constantFrom('sliders' as const, 'points' as const, 'rank' as const),
+      closedAt: fc.constantFrom(null, '2026-11-30T10:00:00.000Z'),
+      outcomes: fc.array(
+        fc.record({ kind: fc.constantFrom('applied' as const, 'scenario' as const), scenarioName: fc.string({ maxLength: 12 }), at: fc.constant('2026-11-30T09:55:00.000Z') }),
+        { maxLength: 2 },
+      ),
       participants: fc.array(fc.record({ name: fc.string({ maxLength: 12 }), weights: fc.option(weights, { nil: null }) }), { maxLength: 4 }),
     });
     fc.assert(
@@ -86,6 +115,9 @@ describe('the JSON export carries everything', () => {
         expect(normalised(twice)).toEqual(normalised(once));
         expect(once.decision.scenarios ?? []).toHaveLength(scenarios.length);
         expect((once.decision.rounds ?? []).map((r) => r.participants.length)).toEqual(generated.map((r) => r.participants.length));
+        expect((once.decision.rounds ?? []).map((r) => r.outcomes)).toEqual(generated.map((r) => r.outcomes));
+        // An anonymous round keeps no name, even one the file gives it.
+        expect((once.decision.rounds ?? []).filter((r) => r.anonymous).flatMap((r) => r.participants.map((p) => p.name)).every((name) => name === '')).toBe(true);
       }),
       { numRuns: 25, seed: 20261201 },
     );

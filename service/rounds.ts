@@ -51,7 +51,7 @@ export function roundView(db: Db, roundId: number): Result<FacilitatorRoundView>
     if (grouped.ok) result = grouped.value;
     else resultProblem = grouped.error.message;
   }
-  return ok({ ...round, participants, result, resultProblem });
+  return ok({ ...round, participants, outcomes: workshop.roundOutcomes(db, roundId), result, resultProblem });
 }
 
 export function changeRound(db: Db, roundId: number, change: { state?: 'revealed' | 'closed'; addMinutes?: number; shareResult?: boolean }): Result<FacilitatorRoundView> {

@@ -84,7 +84,8 @@ export async function exportFile(ctx: DesktopContext, window: BrowserWindow, for
     if (!workbook.ok) return dialog.showErrorBox('Not exported', workbook.error.message);
     content = Buffer.from(workbook.value.base64, 'base64');
   } else {
-    const report = buildReport(decision.value);
+    const rounds = ctx.handlers.listRounds({ decisionId });
+    const report = buildReport(decision.value, rounds.ok ? rounds.value : []);
     if (!report.ok) return dialog.showErrorBox('Not exported', report.error.message);
     content = decisionRecordMarkdown(report.value, new Date());
   }

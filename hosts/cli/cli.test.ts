@@ -243,6 +243,36 @@ describe('decision-matrix export (formats that need no browser)', () => {
     }
   });
 
+  it('carries a decision file’s workshop rounds into its Markdown record and its JSON export', async () => {
+    const document = JSON.parse(readFileSync(await seededFile(), 'utf8'));
+    const keys = document.decision.criteria.map((c: { id: string }) => c.id);
+    const weights = (values: number[]) => Object.fromEntries(keys.map((k: string, i: number) => [k, values[i]]));
+    document.decision.rounds = [
+      {
+        state: 'closed',
+        rule: 'mean',
+        createdAt: '2026-11-30T09:00:00.000Z',
+        closedAt: '2026-11-30T09:30:00.000Z',
+        outcomes: [{ kind: 'applied', at: '2026-11-30T09:29:00.000Z' }],
+        participants: [
+          { name: 'Ana', weights: weights([5, 5, 20, 35, 15, 20]) },
+          { name: 'Bo', weights: weights([30, 30, 10, 5, 15, 10]) },
+        ],
+      },
+    ];
+    const file = join(folder(), 'with-round.json');
+    writeFileSync(file, JSON.stringify(document));
+    const md = join(folder(), 'with-round.md');
+    expect((await run('export', file, '--out', md)).code).toBe(0);
+    const markdown = readFileSync(md, 'utf8');
+    expect(markdown).toContain('### Round 1 · 30 November 2026, 09:00 UTC');
+    expect(markdown).toContain('* Participants: 2 people gave weights of 2 who joined: Ana, Bo');
+    expect(markdown).toContain('* What became of it: Applied to the decision’s weights \\(30 November 2026, 09:29 UTC\\).');
+    const json = join(folder(), 'again.json');
+    expect((await run('export', file, '--out', json)).code).toBe(0);
+    expect(JSON.parse(readFileSync(json, 'utf8')).decision.rounds[0]).toMatchObject({ closedAt: '2026-11-30T09:30:00.000Z', outcomes: [{ kind: 'applied' }], participants: [{ name: 'Ana' }, { name: 'Bo' }] });
+  });
+
   it('names an unknown format and the ones it knows, and writes nothing', async () => {
     const file = await seededFile();
     const out = join(folder(), 'report.docx');

@@ -12,6 +12,7 @@ import { createDispatch } from '../../service/dispatch';
 import { decisionToCsv } from '../../service/csv';
 import { decisionToXlsx } from '../../service/xlsx-write';
 import { createHandlers } from '../../service/handlers';
+import { readDecisionHistory } from '../../db/decision-history';
 import type { DecisionDraft } from '../../core/interchange';
 
 export const EXPORT_FORMATS = ['pdf', 'json', 'md', 'csv', 'xlsx'] as const;
@@ -31,10 +32,12 @@ function writeAtomically(path: string, content: string | Buffer): void {
 }
 
 async function render(source: DecisionSource, format: ExportFormat, paper: PaperFormat, staticDir: string): Promise<string | Buffer> {
-  if (format === 'json') return `${JSON.stringify(withAnalysis(toDocument(source.decision, source.weighting)), null, 2)}\n`;
+  // The file carries the decision's scenarios and workshop rounds too, as the app's JSON export does.
+  if (format === 'json') return `${JSON.stringify(withAnalysis(toDocument(source.decision, source.weighting, readDecisionHistory(source.db, source.decision.id))), null, 2)}\n`;
   if (format === 'csv') return decisionToCsv(source.decision);
   if (format === 'xlsx') return decisionToXlsx(source.decision);
-  const report = buildReport(source.decision);
+  const rounds = createHandlers(source.db).listRounds({ decisionId: source.decision.id });
+  const report = buildReport(source.decision, rounds.ok ? rounds.value : []);
   if (!report.ok) throw new Error(report.error.message);
   if (format === 'md') return decisionRecordMarkdown(report.value, new Date());
   const host = await startHttpHost({ dispatch: createDispatch(createHandlers(source.db)), staticDir });

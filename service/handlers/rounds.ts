@@ -43,12 +43,14 @@ export function roundHandlers({ db, workshopHost, read, transaction, changed }: 
         for (const { criterionId, weight } of weights) matrix.setWeight(db, criterionId, weight);
         // The group's weights are slider values; the other methods' inputs stay for a switch back.
         writeWeightingInputs(db, decisionId, { method: 'direct' });
+        workshop.insertRoundOutcome(db, roundId, { kind: 'applied', scenarioName: '' });
         return changed(decisionId);
       }),
     keepGroupWeights: ({ roundId, name }) =>
       transaction(() => {
         const { decisionId, weights } = groupWeights(roundId, 'keeping');
         insertUniqueScenario(db, decisionId, name, weights);
+        workshop.insertRoundOutcome(db, roundId, { kind: 'scenario', scenarioName: name });
         return scenarioSummaries(db, decisionId);
       }),
   };

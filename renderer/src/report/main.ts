@@ -19,7 +19,9 @@ async function start(): Promise<void> {
     document.documentElement.dataset.reportReady = 'error';
     return;
   }
-  const report = buildReport(loaded.value);
+  // The record carries the decision's workshop rounds; a store that cannot list them prints the rest.
+  const rounds = await client.listRounds({ decisionId });
+  const report = buildReport(loaded.value, rounds.ok ? rounds.value : []);
   if (!report.ok) {
     mount(ReportProblem, { target, props: { message: report.error.message } });
     document.documentElement.dataset.reportReady = 'error';

@@ -49,8 +49,12 @@ export class DecisionExports {
 
   /** The record's builders are loaded on the first export, not at start. */
   async markdown(editor: DecisionEditor): Promise<void> {
-    const [{ buildReport }, { decisionRecordMarkdown }] = await Promise.all([import('../../../core/report'), import('../../../core/markdown')]);
-    const report = buildReport({ ...editor.decision, criteria: editor.criteria, weighting: editor.weighting });
+    const [{ buildReport }, { decisionRecordMarkdown }, rounds] = await Promise.all([
+      import('../../../core/report'),
+      import('../../../core/markdown'),
+      this.#connection.client.listRounds({ decisionId: editor.id }),
+    ]);
+    const report = buildReport({ ...editor.decision, criteria: editor.criteria, weighting: editor.weighting }, rounds.ok ? rounds.value : []);
     if (!report.ok) return void (editor.error = report.error.message);
     save(fileNameFor(editor.decision.title, 'md'), new Blob([decisionRecordMarkdown(report.value, new Date())], { type: 'text/markdown' }));
   }

@@ -3,6 +3,7 @@ import type { Client, WorkshopRound } from '../../../core/contract';
 import type { RoundWeighing } from '../../../core/workshop';
 import { groupRobustness, type GroupRobustness } from '../../../core/group-robustness';
 import type { DecisionEditor } from './decision-editor.svelte';
+import { RoundHistory } from './round-history.svelte';
 
 /** Without live events (the desktop app) the panel polls; with them it only re-checks now and then. */
 const POLL_MS = 1000;
@@ -23,6 +24,8 @@ export class WorkshopState {
   minutes = $state(5);
   now = $state(Date.now());
   error = $state<string | null>(null);
+  /** The decision's past rounds, to open read-only. */
+  readonly history: RoundHistory;
 
   readonly #client: Client;
   readonly #editor: DecisionEditor;
@@ -46,6 +49,7 @@ export class WorkshopState {
     this.#client = client;
     this.#editor = editor;
     this.#subscribe = subscribe;
+    this.history = new RoundHistory(client, editor);
   }
 
   /** Picks up a round still live for this decision (after a reload), and starts watching. */

@@ -1,0 +1,185 @@
+import { AGGREGATION_RULE_NAMES, type AggregationRule } from './aggregation';
+import type { Decision } from './model';
+import { ROUND_WEIGHING_NAMES } from './round-weighing';
+import { roundedPercents } from './shares';
+import type { FacilitatorRoundView, RoundState } from './workshop';
+
+/**
+ * A workshop round as the decision's record tells it — the PDF report, the Markdown record and
+ * the app's round history all read this: when, how, who (names, or only a count when the round
+ * was anonymous), the group weights and their spread, what to discuss first, each person's first
+ * choice against the group's, and what became of the group weights.
+ */
+export interface RecordedRoundCriterion {
+  id: number;
+  name: string;
+  /** The group weight, 0..1. */
+  share: number;
+  /** As shown: a percentage with one decimal, rounded so the round's add up to 100. */
+  shownPercent: number;
+  /** Spread of the people's normalised weights, 0..1. */
+  standardDeviation: number;
+  interquartileRange: number;
+}
+
+export interface RecordedChoice {
+  option: string;
+  /** How many people's own weights put this option first. */
+  count: number;
+  /** Who they were, in joining order; empty when the round was anonymous. */
+  names: string[];
+  /** The option the group's weights put first. */
+  group: boolean;
+}
+
+export interface RecordedPerson {
+  /** The name given, or "Participant n" (always so when anonymous). */
+  label: string;
+  /** Their normalised weight per criterion id. */
+  weights: Record<number, number>;
+  firstChoice: string;
+}
+
+export interface RecordedRound {
+  /** 1 for the decision's first round, in the order they were started. */
+  number: number;
+  id: number;
+  state: RoundState;
+  createdAt: string;
+  closedAt: string | null;
+  /** "Round 2 · 2 December 2026, 09:14 UTC". */
+  title: string;
+  rule: AggregationRule;
+  /** "Closed 2 December 2026, 09:40 UTC", "Revealed, not closed yet" or "Open: not revealed yet". */
+  status: string;
+  /** "Geometric mean; weighed with 100 points; named" — how the round was run, in words. */
+  how: string;
+  anonymous: boolean;
+  joined: number;
+  submitted: number;
+  /** "5 people gave weights: Ana, Bo, …" or, anonymous, "5 people gave weights (anonymous: no names kept)". */
+  participants: string;
+  /** The result; null before a reveal or when there is none (problem says why). */
+  result: {
+    criteria: RecordedRoundCriterion[];
+    /** Criterion names, the most disputed first. */
+    discussionQueue: string[];
+    groupFirst: string;
+    /** Options some person put first, the most-chosen first (the group's first before others on a tie). */
+    choices: RecordedChoice[];
+    /** "3 of 5 preferred Kafka, the group's first choice; 2 preferred RabbitMQ." */
+    choicesInWords: string;
+    /** Each person's row; anonymous rounds label them "Participant n". */
+    people: RecordedPerson[];
+  } | null;
+  problem: string | null;
+  /** What became of the group weights, one sentence per action, or that nothing did. */
+  outcome: string[];
+  /** Whether the group weights were ever applied to the decision. */
+  applied: boolean;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A stored ISO time in words, in UTC so every export of one round says the same. */
+export function recordTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+
+const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+
+function choicesInWords(choices: RecordedChoice[], submitted: number): string {
+  if (choices.length === 0) return '';
+  const parts = choices.map((c, i) => {
+    const who = i === 0 ? `${c.count} of ${submitted}` : String(c.count);
+    return `${who} preferred ${c.option}${c.group ? ', the group’s first choice' : ''}`;
+  });
+  const group = choices.find((c) => c.group);
+  const none = group ? '' : `; nobody’s own weights put the group’s first choice first`;
+  return `${parts.join('; ')}${none}.`;
+}
+
+function outcomeInWords(round: Pick<FacilitatorRoundView, 'outcomes' | 'state'>): string[] {
+  if (round.outcomes.length === 0) return [round.state === 'open' ? 'Not revealed yet.' : 'The group weights were neither applied nor kept as a scenario.'];
+  return round.outcomes.map((o) =>
+    o.kind === 'applied' ? `Applied to the decision’s weights (${recordTime(o.at)}).` : `Kept as the scenario “${o.scenarioName}” (${recordTime(o.at)}).`,
+  );
+}
+
+/** The decision's rounds for its record, oldest first. Names and labels are user text: show them as text. */
+export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, rounds: readonly FacilitatorRoundView[]): RecordedRound[] {
+  const optionName = new Map(decision.options.map((o) => [o.id, o.name]));
+  const criterionName = new Map(decision.criteria.map((c) => [c.id, c.name]));
+  const first = (ranking: readonly number[]) => optionName.get(ranking[0]) ?? '—';
+  return [...rounds]
+    .sort((a, b) => a.id - b.id)
+    .map((round, index) => {
+      const anonymous = round.anonymous;
+      const submittedPeople = round.participants
+        .map((p, i) => ({ ...p, label: !anonymous && p.name ? p.name : `Participant ${i + 1}` }))
+        .filter((p) => p.submitted);
+      const joined = round.participants.length;
+      const submitted = submittedPeople.length;
+      const named = submittedPeople.map((p) => p.label);
+      const participants = anonymous
+        ? `${people(submitted)} gave weights of ${joined} who joined (anonymous: no names are kept)`
+        : `${people(submitted)} gave weights of ${joined} who joined${submitted > 0 ? `: ${named.join(', ')}` : ''}`;
+      let result: RecordedRound['result'] = null;
+      const r = round.state === 'open' ? null : round.result;
+      if (r) {
+        const ids = decision.criteria.map((c) => c.id);
+        const shown = roundedPercents(ids.map((id) => r.weights.weights[id] ?? 0));
+        const groupFirst = first(r.group.ranking);
+        const rows: RecordedPerson[] = submittedPeople
+          .filter((p) => r.participants[String(p.id)])
+          .map((p) => ({ label: p.label, weights: r.weights.participants[String(p.id)] ?? {}, firstChoice: first(r.participants[String(p.id)].ranking) }));
+        const byOption = new Map<string, RecordedChoice>();
+        for (const row of rows) {
+          const choice = byOption.get(row.firstChoice) ?? { option: row.firstChoice, count: 0, names: [], group: row.firstChoice === groupFirst };
+          choice.count += 1;
+          if (!anonymous) choice.names.push(row.label);
+          byOption.set(row.firstChoice, choice);
+        }
+        const choices = [...byOption.values()].sort((a, b) => b.count - a.count || Number(b.group) - Number(a.group));
+        result = {
+          criteria: ids.map((id, i) => ({
+            id,
+            name: criterionName.get(id) ?? '',
+            share: r.weights.weights[id] ?? 0,
+            shownPercent: shown[i],
+            standardDeviation: r.weights.spread[id]?.standardDeviation ?? 0,
+            interquartileRange: r.weights.spread[id]?.interquartileRange ?? 0,
+          })),
+          discussionQueue: r.weights.discussionQueue.map((id) => criterionName.get(id) ?? ''),
+          groupFirst,
+          choices,
+          choicesInWords: choicesInWords(choices, rows.length),
+          people: rows,
+        };
+      }
+      const how = `${AGGREGATION_RULE_NAMES[round.rule]}; weighed with ${ROUND_WEIGHING_NAMES[round.weighing].toLowerCase()}; ${anonymous ? 'anonymous' : 'named'}`;
+      return {
+        number: index + 1,
+        id: round.id,
+        state: round.state,
+        createdAt: round.createdAt,
+        closedAt: round.closedAt,
+        title: `Round ${index + 1} · ${recordTime(round.createdAt)}`,
+        status: round.state === 'open' ? 'Open: not revealed yet' : round.state === 'revealed' || !round.closedAt ? 'Revealed, not closed yet' : `Closed ${recordTime(round.closedAt)}`,
+        rule: round.rule,
+        how,
+        anonymous,
+        joined,
+        submitted,
+        participants,
+        result,
+        problem: round.state === 'open' ? null : round.resultProblem,
+        outcome: outcomeInWords(round),
+        applied: round.outcomes.some((o) => o.kind === 'applied'),
+      };
+    });
+}
