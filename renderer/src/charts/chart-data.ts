@@ -101,10 +101,16 @@ export function profileLimitNote(optionCount: number): string {
   return optionCount > MAX_PROFILED_OPTIONS ? `, for the ${MAX_PROFILED_OPTIONS} leading options` : '';
 }
 
-/** What the radar still needs when it has too few spokes to draw ('' once it can draw). */
-export function profileNeedsNote(profile: ChartSeries): string {
-  const missing = MIN_PROFILE_SPOKES - profile.labels.length;
-  return missing > 0 ? `A profile needs at least ${MIN_PROFILE_SPOKES} criteria; add ${missing} more to draw it.` : '';
+/**
+ * What the radar still needs when it has too few spokes to draw ('' once it can draw): more
+ * criteria, or, when there are enough but nothing can be scored (every weight zero), a weight.
+ */
+export function profileNeedsNote(profile: ChartSeries, criteria: readonly Pick<Criterion, 'weight'>[]): string {
+  if (profile.labels.length >= MIN_PROFILE_SPOKES) return '';
+  const missing = MIN_PROFILE_SPOKES - criteria.length;
+  if (missing > 0) return `A profile needs at least ${MIN_PROFILE_SPOKES} criteria; add ${missing} more to draw it.`;
+  if (!criteria.some((c) => c.weight > 0)) return 'A profile needs weights: give at least one criterion a weight above zero to draw it.';
+  return 'A profile is drawn once the totals can be computed (see the ranking).';
 }
 
 /** What the radar's outer ring stands for, for its caption. */
@@ -148,4 +154,29 @@ export function stackSegments(series: Series[]): (Segment | null)[][] {
       return [start, running[i]];
     }),
   );
+}
+
+/**
+ * A chart label in at most `maxLines` lines of at most `width` characters: broken between words,
+ * a word too long for a line shortened to end in "…", and a label with more lines than fit ending
+ * in "…" on its last one. Characters are counted as code points, so no pair is split.
+ */
+export function fitLabel(label: string, width: number, maxLines: number): string[] {
+  const chars = (text: string) => [...text];
+  const cut = (text: string) => `${chars(text).slice(0, width - 1).join('').trimEnd()}…`;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const fitted = chars(word).length > width ? cut(word) : word;
+    if (line && chars(line).length + 1 + chars(fitted).length > width) {
+      lines.push(line);
+      line = fitted;
+    } else line = line ? `${line} ${fitted}` : fitted;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines.length ? lines : [label];
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1].replace(/…$/, '');
+  kept[maxLines - 1] = chars(last).length >= width ? cut(last) : `${last}…`;
+  return kept;
 }

@@ -1,0 +1,72 @@
+import type { Page } from '@playwright/test';
+import { clippedText, sidewaysScroll } from '../clipping';
+import { expect, test } from '../fixtures';
+import { LONG_CRITERIA, LONG_OPTIONS, LONG_TITLE, longNamesDecision, UNBROKEN } from '../long-names';
+
+const SHOTS = '/tmp/a11y-shots';
+
+/** Nothing on the page is cut off (or ends in an ellipsis without its full text), and the page does not scroll sideways. */
+async function expectNothingClipped(page: Page) {
+  // Polled: the charts take their width a frame after the layout changes.
+  await expect.poll(() => sidewaysScroll(page)).toBeLessThanOrEqual(0);
+  expect(await clippedText(page)).toEqual([]);
+}
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
+]) {
+  test(`at ${size.width} × ${size.height}, 6 options × 8 criteria with long names: nothing clipped, no sideways page scroll, the criteria stay in view`, async ({ app }) => {
+    const { matrix, page } = app;
+    await page.setViewportSize(size);
+    await page.getByLabel('Import a decision (.json)').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(longNamesDecision())) });
+    await expect(matrix.title).toHaveValue(LONG_TITLE);
+    await expect(matrix.optionNames).toHaveCount(6);
+    await expect(page.getByRole('region', { name: 'Workshop' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/long-${size.width}.png` });
+    await expectNothingClipped(page);
+
+    // Ellipsized names carry their full text: on hover (title), in the accessible name, and on focus.
+    await expect(matrix.title).toHaveAttribute('title', LONG_TITLE);
+    await expect(matrix.optionNames).toHaveText(LONG_OPTIONS);
+    for (const [i, name] of LONG_OPTIONS.entries()) await expect(matrix.optionNames.nth(i)).toHaveAttribute('title', name);
+    for (const [i, name] of LONG_CRITERIA.entries()) await expect(matrix.criterionNames.nth(i)).toHaveAttribute('title', name);
+    await expect(matrix.scoreCell(UNBROKEN, LONG_CRITERIA[3])).toHaveAccessibleName(`Score of ${UNBROKEN} on ${LONG_CRITERIA[3]}: 4 of 5`);
+    const unbrokenHeader = matrix.optionNames.first();
+    const cutShort = (el: Element) => el.scrollHeight > el.clientHeight + 1;
+    expect(await unbrokenHeader.evaluate(cutShort)).toBe(true);
+    await page.getByRole('button', { name: `Rename ${UNBROKEN}` }).focus();
+    expect(await unbrokenHeader.evaluate(cutShort)).toBe(false);
+    await page.getByRole('button', { name: `Rename ${UNBROKEN}` }).blur();
+
+    // The matrix scrolls sideways in its own box; the criterion and its weight stay where they were.
+    const scroller = page.locator('.matrix-scroll');
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const criterion = matrix.criterionNames.nth(3);
+    const slider = matrix.weightSlider(LONG_CRITERIA[3]);
+    const before = { name: await criterion.boundingBox(), slider: await slider.boundingBox() };
+    await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const lastCell = matrix.scoreCell(LONG_OPTIONS[5], LONG_CRITERIA[3]);
+    await expect(lastCell).toBeInViewport({ ratio: 1 });
+    expect((await criterion.boundingBox())!.x).toBeCloseTo(before.name!.x, 0);
+    expect((await slider.boundingBox())!.x).toBeCloseTo(before.slider!.x, 0);
+    // The last option's cell is not under the criterion column.
+    expect((await lastCell.boundingBox())!.x).toBeGreaterThan(before.slider!.x + before.slider!.width);
+    await page.screenshot({ path: `${SHOTS}/long-${size.width}-scrolled.png` });
+    await page.getByRole('region', { name: 'Results' }).screenshot({ path: `${SHOTS}/long-${size.width}-results.png` });
+
+    // The results give way: below the matrix, which then has the whole width.
+    const widthBeside = (await scroller.boundingBox())!.width;
+    await page.getByRole('button', { name: 'Results below' }).click();
+    await expect(page.getByRole('button', { name: 'Results below' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => (await scroller.boundingBox())!.width).toBeGreaterThan(widthBeside + 300);
+    const results = page.getByRole('region', { name: 'Results' });
+    expect((await results.boundingBox())!.y).toBeGreaterThan((await scroller.boundingBox())!.y + (await scroller.boundingBox())!.height);
+    await page.screenshot({ path: `${SHOTS}/long-${size.width}-results-below.png` });
+    await expectNothingClipped(page);
+    // Kept for the next visit.
+    await page.reload();
+    await matrix.ready();
+    await expect(page.getByRole('button', { name: 'Results below' })).toHaveAttribute('aria-pressed', 'true');
+  });
+}
