@@ -59,3 +59,29 @@ export function clippedText(page: Page): Promise<Clipped[]> {
 export function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/**
+ * Which edges of a chart's canvas have ink on them: a label that runs past the canvas is cut at
+ * its edge, so a chart whose labels all fit (wrapped or ended in "…") leaves its outermost pixels
+ * blank. Returns the inked edges ([] when none).
+ */
+export function inkedCanvasEdges(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d')!;
+    const { width, height } = canvas;
+    const inked = (x: number, y: number, w: number, h: number) => {
+      const data = ctx.getImageData(x, y, w, h).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
+      return false;
+    };
+    const edges: Record<string, [number, number, number, number]> = {
+      left: [0, 0, 1, height],
+      right: [width - 1, 0, 1, height],
+      top: [0, 0, width, 1],
+      bottom: [0, height - 1, width, 1],
+    };
+    return Object.entries(edges)
+      .filter(([, box]) => inked(...box))
+      .map(([edge]) => edge);
+  });
+}

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
-import { clippedText, sidewaysScroll } from '../clipping';
-import { expect, test } from '../fixtures';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { clippedText, inkedCanvasEdges, sidewaysScroll } from '../clipping';
+import { expect, target, test } from '../fixtures';
 import { LONG_CRITERIA, LONG_OPTIONS, LONG_TITLE, longNamesDecision, UNBROKEN } from '../long-names';
 
 const SHOTS = '/tmp/a11y-shots';
@@ -25,6 +27,11 @@ for (const size of [
     await expect(page.getByRole('region', { name: 'Workshop' })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/long-${size.width}.png` });
     await expectNothingClipped(page);
+    // The charts' labels are wrapped or end in "…": none runs off the canvas.
+    await expect(matrix.contributionChart).toBeVisible();
+    await page.locator('.charts').screenshot({ path: `${SHOTS}/long-${size.width}-charts.png` });
+    expect(await inkedCanvasEdges(page, '[data-testid="contribution-chart"]'), 'bar chart').toEqual([]);
+    expect(await inkedCanvasEdges(page, '[data-testid="profile-chart"]')).toEqual([]);
 
     // Ellipsized names carry their full text: on hover (title), in the accessible name, and on focus.
     await expect(matrix.title).toHaveAttribute('title', LONG_TITLE);
@@ -70,3 +77,28 @@ for (const size of [
     await expect(page.getByRole('button', { name: 'Results below' })).toHaveAttribute('aria-pressed', 'true');
   });
 }
+
+test('the report and its PDF draw long option and criterion names on the charts whole or ending in “…”, never cut at the edge', async ({ app, dataDir }) => {
+  test.skip(target === 'electron', 'the desktop app prints through its File menu, not the PDF button');
+  const { matrix, page } = app;
+  await page.getByLabel('Import a decision (.json)').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(longNamesDecision())) });
+  await expect(matrix.optionNames).toHaveCount(6);
+  await matrix.saved();
+  const id = await page.locator('[data-open-decision]').getAttribute('data-open-decision');
+
+  // The PDF, for a person to look at (its first page holds the charts).
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  const pdf = join(dataDir, 'long.pdf');
+  await (await downloading).saveAs(pdf);
+  execFileSync('pdftoppm', ['-r', '110', '-png', '-f', '1', '-l', '2', pdf, `${SHOTS}/long-report`]);
+
+  // The page the PDF is printed from, as printed: A4's width, print styles.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(`${new URL(page.url()).origin}/report.html?decision=${id}`);
+  await expect(page.locator('html[data-report-ready="true"]')).toBeAttached();
+  await page.locator('.charts-section').screenshot({ path: `${SHOTS}/long-report-charts.png` });
+  expect(await inkedCanvasEdges(page, '[data-testid="report-contribution-chart"]'), 'bar chart').toEqual([]);
+  expect(await inkedCanvasEdges(page, '[data-testid="report-profile-chart"]'), 'radar').toEqual([]);
+});

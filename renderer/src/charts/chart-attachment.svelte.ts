@@ -98,7 +98,18 @@ type ScaleOptions = NonNullable<ChartConfiguration['options']>['scales'];
  * canvas's edge. The full names are in the tooltips, the legend, the ranking and the matrix.
  */
 const chartLabels = (kind: Kind, labels: string[]) =>
-  kind === 'profile' ? labels.map((l) => fitLabel(l, 18, 3)) : labels.map((l) => fitLabel(l, 20, 2));
+  kind === 'profile' ? labels.map((l) => fitLabel(l, 96, 3, labelWidth)) : labels.map((l) => fitLabel(l, 120, 2, labelWidth));
+
+let measuring: CanvasRenderingContext2D | null = null;
+/** A label's width in CSS pixels, in the font chart.js draws ticks and point labels in. */
+function labelWidth(text: string): number {
+  if (!measuring) {
+    measuring = document.createElement('canvas').getContext('2d')!;
+    const { size, family, style, weight } = Chart.defaults.font;
+    measuring.font = `${style ?? 'normal'} ${weight ?? 'normal'} ${size ?? 12}px ${family ?? 'sans-serif'}`;
+  }
+  return measuring.measureText(text).width;
+}
 /** What chart.js draws: floating segments for the bars; shares of the outer ring for the radar, whose scale stays 0..1. */
 function chartValues(kind: Kind, data: ChartSeries): (Segment | number | null)[][] {
   if (kind === 'contribution') return stackSegments(data.series);
@@ -152,7 +163,7 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
     return {
       type: 'segments',
       data: {
-        labels: data.labels,
+        labels: chartLabels(kind, data.labels),
         // Floating segments laid end to end (see stackSegments), all in one row per option.
         datasets: data.series.map((s, i) => ({ label: s.label, data: values[i], ...seriesColours(kind, s, i), borderWidth: 0, grouped: false })),
       },

@@ -157,18 +157,22 @@ export function stackSegments(series: Series[]): (Segment | null)[][] {
 }
 
 /**
- * A chart label in at most `maxLines` lines of at most `width` characters: broken between words,
- * a word too long for a line shortened to end in "…", and a label with more lines than fit ending
- * in "…" on its last one. Characters are counted as code points, so no pair is split.
+ * A chart label in at most `maxLines` lines no wider than `maxWidth`: broken between words, a
+ * word too wide for a line shortened to end in "…", and a label with more lines than fit ending
+ * in "…" on its last one. `measure` gives a text's width (the chart's font on a canvas; by
+ * default its length in characters, counted as code points so that no pair is split).
  */
-export function fitLabel(label: string, width: number, maxLines: number): string[] {
-  const chars = (text: string) => [...text];
-  const cut = (text: string) => `${chars(text).slice(0, width - 1).join('').trimEnd()}…`;
+export function fitLabel(label: string, maxWidth: number, maxLines: number, measure: (text: string) => number = (text) => [...text].length): string[] {
+  const cut = (text: string) => {
+    const chars = [...text];
+    while (chars.length > 0 && measure(`${chars.join('').trimEnd()}…`) > maxWidth) chars.pop();
+    return `${chars.join('').trimEnd()}…`;
+  };
   const lines: string[] = [];
   let line = '';
   for (const word of label.split(/\s+/).filter(Boolean)) {
-    const fitted = chars(word).length > width ? cut(word) : word;
-    if (line && chars(line).length + 1 + chars(fitted).length > width) {
+    const fitted = measure(word) > maxWidth ? cut(word) : word;
+    if (line && measure(`${line} ${fitted}`) > maxWidth) {
       lines.push(line);
       line = fitted;
     } else line = line ? `${line} ${fitted}` : fitted;
@@ -177,6 +181,6 @@ export function fitLabel(label: string, width: number, maxLines: number): string
   if (lines.length <= maxLines) return lines.length ? lines : [label];
   const kept = lines.slice(0, maxLines);
   const last = kept[maxLines - 1].replace(/…$/, '');
-  kept[maxLines - 1] = chars(last).length >= width ? cut(last) : `${last}…`;
+  kept[maxLines - 1] = measure(`${last}…`) > maxWidth ? cut(last) : `${last}…`;
   return kept;
 }
