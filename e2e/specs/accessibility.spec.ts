@@ -34,6 +34,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // An option not yet scored: its cells show "–" and say "not scored".
     await app.matrix.addOption('JAX');
     await expect(app.matrix.scoreCell('JAX', 'Ease of use')).toHaveAccessibleName('Score of JAX on Ease of use: not scored');
+    // The page as it settles: the rank acceptability redrawn for the new option.
+    await expect(page.getByTestId('acceptability-table')).toBeVisible();
+    await expect(page.locator('.acceptability-scroll.stale')).toHaveCount(0);
     // The decision list and the editor with its matrix, ranking, scenarios, charts and robustness.
     await expectAccessible(page, 'the app');
 

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { clippedText, inkedCanvasEdges, sidewaysScroll } from '../clipping';
 import { expect, target, test } from '../fixtures';
+import { DIMENSIONS } from '../seeded-decision';
 import { LONG_CRITERIA, LONG_OPTIONS, LONG_TITLE, longNamesDecision, UNBROKEN } from '../long-names';
 
 const SHOTS = '/tmp/a11y-shots';
@@ -101,4 +102,32 @@ test('the report and its PDF draw long option and criterion names on the charts 
   await page.locator('.charts-section').screenshot({ path: `${SHOTS}/long-report-charts.png` });
   expect(await inkedCanvasEdges(page, '[data-testid="report-contribution-chart"]'), 'bar chart').toEqual([]);
   expect(await inkedCanvasEdges(page, '[data-testid="report-profile-chart"]'), 'radar').toEqual([]);
+});
+
+test('with six criteria and every weight at zero, the radar asks for a weight, not for more criteria', async ({ app }) => {
+  const { matrix, page } = app;
+  for (const criterion of DIMENSIONS) await matrix.setWeight(criterion, 0);
+  await expect(page.getByTestId('profile-needs-criteria')).toHaveText('A profile needs weights: give at least one criterion a weight above zero to draw it.');
+  await expect(matrix.profileChart).toHaveCount(0);
+  await matrix.setWeight(DIMENSIONS[2], 30);
+  await expect(matrix.profileChart).toBeVisible();
+  await expect(page.getByTestId('profile-needs-criteria')).toHaveCount(0);
+});
+
+test('on a phone (390 × 844) with long names: nothing clipped, no sideways page scroll, the criterion name stays in view', async ({ app }) => {
+  const { matrix, page } = app;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByLabel('Import a decision (.json)').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(longNamesDecision())) });
+  await expect(matrix.optionNames).toHaveCount(6);
+  await expect(page.getByRole('region', { name: 'Workshop' })).toBeVisible();
+  await expectNothingClipped(page);
+  // Only the name sticks (the weights would leave no room for an option); the first option's cell is in view beside it.
+  const scroller = page.locator('.matrix-scroll');
+  const name = matrix.criterionNames.first();
+  const x = (await name.boundingBox())!.x;
+  await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  expect((await name.boundingBox())!.x).toBeCloseTo(x, 0);
+  await matrix.scoreCell(LONG_OPTIONS[5], LONG_CRITERIA[0]).scrollIntoViewIfNeeded();
+  await expect(matrix.scoreCell(LONG_OPTIONS[5], LONG_CRITERIA[0])).toBeInViewport({ ratio: 1 });
+  await page.locator('.workspace').screenshot({ path: `${SHOTS}/long-phone.png` });
 });
