@@ -117,6 +117,12 @@ test('focus goes back to the control that opened a dialog when it closes', async
   await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
   await expect(matrix.optionNames).toHaveText(['PyTorch']);
   await focused(page.getByRole('textbox', { name: 'New option name' }));
+
+  // Deleting the decision: its Delete button goes with it, so focus goes to the new-decision field.
+  await page.getByRole('button', { name: 'Delete PyTorch vs TensorFlow' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(matrix.decisionItems).toHaveCount(0);
+  await focused(page.getByLabel('New decision'));
 });
 
 /** Presses Tab (Shift+Tab backwards) until the control has focus: how a keyboard user reaches it. */
