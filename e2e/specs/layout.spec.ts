@@ -1,12 +1,18 @@
 import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { clippedText, inkedCanvasEdges, sidewaysScroll } from '../clipping';
 import { expect, target, test } from '../fixtures';
 import { DIMENSIONS } from '../seeded-decision';
 import { LONG_CRITERIA, LONG_OPTIONS, LONG_TITLE, longNamesDecision, UNBROKEN } from '../long-names';
 
-const SHOTS = '/tmp/a11y-shots';
+/** Where the screenshots go, to be looked at: SCREENSHOTS_DIR, or the test's own output folder. */
+const shot = (name: string) => {
+  const dir = process.env.SCREENSHOTS_DIR ?? test.info().outputDir;
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+};
 
 /** Nothing on the page is cut off (or ends in an ellipsis without its full text), and the page does not scroll sideways. */
 async function expectNothingClipped(page: Page) {
@@ -26,11 +32,11 @@ for (const size of [
     await expect(matrix.title).toHaveValue(LONG_TITLE);
     await expect(matrix.optionNames).toHaveCount(6);
     await expect(page.getByRole('region', { name: 'Workshop' })).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/long-${size.width}.png` });
+    await page.screenshot({ path: shot(`long-${size.width}.png`) });
     await expectNothingClipped(page);
     // The charts' labels are wrapped or end in "…": none runs off the canvas.
     await expect(matrix.contributionChart).toBeVisible();
-    await page.locator('.charts').screenshot({ path: `${SHOTS}/long-${size.width}-charts.png` });
+    await page.locator('.charts').screenshot({ path: shot(`long-${size.width}-charts.png`) });
     expect(await inkedCanvasEdges(page, '[data-testid="contribution-chart"]'), 'bar chart').toEqual([]);
     expect(await inkedCanvasEdges(page, '[data-testid="profile-chart"]')).toEqual([]);
 
@@ -60,8 +66,8 @@ for (const size of [
     expect((await slider.boundingBox())!.x).toBeCloseTo(before.slider!.x, 0);
     // The last option's cell is not under the criterion column.
     expect((await lastCell.boundingBox())!.x).toBeGreaterThan(before.slider!.x + before.slider!.width);
-    await page.screenshot({ path: `${SHOTS}/long-${size.width}-scrolled.png` });
-    await page.getByRole('region', { name: 'Results' }).screenshot({ path: `${SHOTS}/long-${size.width}-results.png` });
+    await page.screenshot({ path: shot(`long-${size.width}-scrolled.png`) });
+    await page.getByRole('region', { name: 'Results' }).screenshot({ path: shot(`long-${size.width}-results.png`) });
 
     // The results give way: below the matrix, which then has the whole width.
     const widthBeside = (await scroller.boundingBox())!.width;
@@ -70,7 +76,7 @@ for (const size of [
     await expect.poll(async () => (await scroller.boundingBox())!.width).toBeGreaterThan(widthBeside + 300);
     const results = page.getByRole('region', { name: 'Results' });
     expect((await results.boundingBox())!.y).toBeGreaterThan((await scroller.boundingBox())!.y + (await scroller.boundingBox())!.height);
-    await page.screenshot({ path: `${SHOTS}/long-${size.width}-results-below.png` });
+    await page.screenshot({ path: shot(`long-${size.width}-results-below.png`) });
     await expectNothingClipped(page);
     // Kept for the next visit.
     await page.reload();
@@ -92,14 +98,14 @@ test('the report and its PDF draw long option and criterion names on the charts 
   await page.getByRole('button', { name: 'PDF', exact: true }).click();
   const pdf = join(dataDir, 'long.pdf');
   await (await downloading).saveAs(pdf);
-  execFileSync('pdftoppm', ['-r', '110', '-png', '-f', '1', '-l', '2', pdf, `${SHOTS}/long-report`]);
+  execFileSync('pdftoppm', ['-r', '110', '-png', '-f', '1', '-l', '2', pdf, shot("long-report")]);
 
   // The page the PDF is printed from, as printed: A4's width, print styles.
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.emulateMedia({ media: 'print' });
   await page.goto(`${new URL(page.url()).origin}/report.html?decision=${id}`);
   await expect(page.locator('html[data-report-ready="true"]')).toBeAttached();
-  await page.locator('.charts-section').screenshot({ path: `${SHOTS}/long-report-charts.png` });
+  await page.locator('.charts-section').screenshot({ path: shot("long-report-charts.png") });
   expect(await inkedCanvasEdges(page, '[data-testid="report-contribution-chart"]'), 'bar chart').toEqual([]);
   expect(await inkedCanvasEdges(page, '[data-testid="report-profile-chart"]'), 'radar').toEqual([]);
 });
@@ -129,5 +135,5 @@ test('on a phone (390 × 844) with long names: nothing clipped, no sideways page
   expect((await name.boundingBox())!.x).toBeCloseTo(x, 0);
   await matrix.scoreCell(LONG_OPTIONS[5], LONG_CRITERIA[0]).scrollIntoViewIfNeeded();
   await expect(matrix.scoreCell(LONG_OPTIONS[5], LONG_CRITERIA[0])).toBeInViewport({ ratio: 1 });
-  await page.locator('.workspace').screenshot({ path: `${SHOTS}/long-phone.png` });
+  await page.locator('.workspace').screenshot({ path: shot("long-phone.png") });
 });
