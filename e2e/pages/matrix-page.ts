@@ -49,9 +49,9 @@ export class MatrixPage {
   weightShare(criterion: string): Locator {
     return this.page.getByTestId('criterion-row').filter({ has: this.weightSlider(criterion) }).getByTestId('weight-share');
   }
-  /** The cell as shown (a button whose text is the score, or "–"). */
+  /** The cell as shown (a button whose text is the score, or "–"; its name ends in the value, "…: 4 of 5" or "…: not scored"). */
   scoreCell(option: string, criterion: string): Locator {
-    return this.page.getByRole('button', { name: `Score of ${option} on ${criterion}`, exact: true });
+    return this.page.getByRole('button', { name: new RegExp(`^${escapeRegExp(`Score of ${option} on ${criterion}`)}: `) });
   }
   /** The number field a cell turns into while it is edited. */
   scoreField(option: string, criterion: string): Locator {
@@ -103,4 +103,8 @@ export class MatrixPage {
     await this.page.getByLabel('New decision').fill(title);
     await this.page.getByRole('button', { name: 'Create', exact: true }).click();
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

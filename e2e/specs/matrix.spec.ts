@@ -251,10 +251,10 @@ test('score cells out of view are not drawn, yet nothing moves when they are and
   const before = await places();
 
   // Along the first row and down the last column with the arrow keys, through cells that were skipped.
-  await page.getByRole('button', { name: 'Score of Option 1 on Criterion 1', exact: true }).focus();
+  await matrix.scoreCell('Option 1', 'Criterion 1').focus();
   for (let step = 1; step < OPTIONS; step++) await page.keyboard.press('ArrowRight');
   for (let step = 1; step < CRITERIA; step++) await page.keyboard.press('ArrowDown');
-  const last = page.getByRole('button', { name: `Score of Option ${OPTIONS} on Criterion ${CRITERIA}`, exact: true });
+  const last = matrix.scoreCell(`Option ${OPTIONS}`, `Criterion ${CRITERIA}`);
   await expect(last).toBeFocused();
   await expect(last).toBeInViewport();
   expect(await last.evaluate((button) => button.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
@@ -299,7 +299,7 @@ test('in a laptop-sized window a wide matrix scrolls inside its box, and the pag
   expect(wide.matrix).toBeGreaterThan(500);
   await expect(page.getByTestId('save-state')).toBeInViewport({ ratio: 1 });
   // The last option is reached by scrolling the matrix.
-  const last = page.getByRole('button', { name: 'Score of Option 12 on Criterion 1', exact: true });
+  const last = matrix.scoreCell('Option 12', 'Criterion 1');
   await last.scrollIntoViewIfNeeded();
   await expect(last).toBeInViewport();
 });

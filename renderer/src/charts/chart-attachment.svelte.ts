@@ -14,7 +14,7 @@ import {
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
 import { BackdropCategoryScale, BackdropLinearScale, BackdropRadialLinearScale, backdropPlugin } from './backdrop';
-import { colourOf, stackSegments, type ChartSeries, type Segment, type Series } from './chart-data';
+import { colourOf, fitLabel, stackSegments, type ChartSeries, type Segment, type Series } from './chart-data';
 import { seriesColour } from './palette';
 import { SegmentController } from './segment-controller';
 
@@ -92,21 +92,24 @@ function scalesFor(kind: Kind): ScaleOptions {
 }
 type ScaleOptions = NonNullable<ChartConfiguration['options']>['scales'];
 
-/** Breaks a long spoke label into lines so the radar keeps it whole instead of cutting it off. */
-export function wrapLabel(label: string, width = 18): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of label.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.length ? lines : [label];
-}
+/**
+ * The labels as drawn: wrapped, and ended with a visible "…" where they are too long for the room
+ * beside the bars (two lines) or around the radar (three), instead of being cut off at the
+ * canvas's edge. The full names are in the tooltips, the legend, the ranking and the matrix.
+ */
+const chartLabels = (kind: Kind, labels: string[]) =>
+  kind === 'profile' ? labels.map((l) => fitLabel(l, 96, 3, labelWidth)) : labels.map((l) => fitLabel(l, 120, 2, labelWidth));
 
-const chartLabels = (kind: Kind, labels: string[]) => (kind === 'profile' ? labels.map((l) => wrapLabel(l)) : labels);
+let measuring: CanvasRenderingContext2D | null = null;
+/** A label's width in CSS pixels, in the font chart.js draws ticks and point labels in. */
+function labelWidth(text: string): number {
+  if (!measuring) {
+    measuring = document.createElement('canvas').getContext('2d')!;
+    const { size, family, style, weight } = Chart.defaults.font;
+    measuring.font = `${style ?? 'normal'} ${weight ?? 'normal'} ${size ?? 12}px ${family ?? 'sans-serif'}`;
+  }
+  return measuring.measureText(text).width;
+}
 /** What chart.js draws: floating segments for the bars; shares of the outer ring for the radar, whose scale stays 0..1. */
 function chartValues(kind: Kind, data: ChartSeries): (Segment | number | null)[][] {
   if (kind === 'contribution') return stackSegments(data.series);
@@ -142,6 +145,11 @@ function pointsLabel(latest: () => ChartSeries) {
   };
 }
 
+/** A tooltip's title: the row's or spoke's whole name, though the axis may show it shortened (chartLabels). */
+function fullLabel(latest: () => ChartSeries) {
+  return (items: TooltipItem<ChartType>[]) => latest().labels[items[0]?.dataIndex ?? -1] ?? '';
+}
+
 /** A series' colours, from its place in the palette: filled segments; radar outline, fill and points. */
 function seriesColours(kind: Kind, series: Series, place: number) {
   const colour = colourOf(series, place);
@@ -155,7 +163,7 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
     return {
       type: 'segments',
       data: {
-        labels: data.labels,
+        labels: chartLabels(kind, data.labels),
         // Floating segments laid end to end (see stackSegments), all in one row per option.
         datasets: data.series.map((s, i) => ({ label: s.label, data: values[i], ...seriesColours(kind, s, i), borderWidth: 0, grouped: false })),
       },
@@ -166,7 +174,7 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
         indexAxis: 'y',
         scales: scalesFor(kind),
         normalized: true,
-        plugins: { tooltip: { callbacks: { label: pointsLabel(latest) } } },
+        plugins: { tooltip: { callbacks: { title: fullLabel(latest), label: pointsLabel(latest) } } },
       },
       plugins: [drawRecorder, backdropPlugin],
     };
@@ -188,7 +196,7 @@ function configFor(kind: Kind, data: ChartSeries, latest: () => ChartSeries): Ch
       maintainAspectRatio: false,
       scales: scalesFor(kind),
       normalized: true,
-      plugins: { tooltip: { callbacks: { label: pointsLabel(latest) } } },
+      plugins: { tooltip: { callbacks: { title: fullLabel(latest), label: pointsLabel(latest) } } },
     },
     plugins: [drawRecorder, backdropPlugin],
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion } from '../../../core/model';
 import type { DecisionScores } from '../../../core/decision-scoring';
-import { chartedCriteria, contributionSeries, MAX_CHARTED_CRITERIA, MAX_PROFILED_OPTIONS, profileSeries, stackSegments } from './chart-data';
+import { chartedCriteria, contributionSeries, fitLabel, MAX_CHARTED_CRITERIA, MAX_PROFILED_OPTIONS, profileNeedsNote, profileSeries, stackSegments } from './chart-data';
 
 describe('stackSegments', () => {
   it('lays each option’s contributions end to end, skipping unscored cells', () => {
@@ -127,5 +127,39 @@ describe('profileSeries with many options', () => {
   it('profiles every option while they fit', () => {
     const few = { ...scores, options: options.slice(0, 3), ranking: [102, 101, 100] };
     expect(profileSeries(few, chartedCriteria(criteria, few.weights)).series.map((s) => s.label)).toEqual(['Option 0', 'Option 1', 'Option 2']);
+  });
+});
+
+describe('fitLabel', () => {
+  it('keeps a short label whole, on one line', () => {
+    expect(fitLabel('Throughput', 20, 2)).toEqual(['Throughput']);
+  });
+  it('wraps between words', () => {
+    expect(fitLabel('Ease of use for a new team', 12, 3)).toEqual(['Ease of use', 'for a new', 'team']);
+  });
+  it('ends a word too long for a line in a visible ellipsis', () => {
+    expect(fitLabel('SystemNameWithoutAnySpacesAtAllForTesting', 20, 2)).toEqual(['SystemNameWithoutAn…']);
+  });
+  it('ends the last line in an ellipsis when the label needs more lines than fit', () => {
+    const lines = fitLabel('Alpha managed message broker with cross region replication', 20, 2);
+    expect(lines).toEqual(['Alpha managed', 'message broker with…']);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(20);
+  });
+  it('never splits a character made of two code units', () => {
+    expect(fitLabel('😀'.repeat(30), 10, 1)).toEqual([`${'😀'.repeat(9)}…`]);
+  });
+});
+
+describe('profileNeedsNote', () => {
+  const spokes = (n: number) => ({ labels: Array.from({ length: n }, (_, i) => `C${i}`), series: [] });
+  const weights = (...w: number[]) => w.map((weight) => ({ weight }));
+  it('asks for the criteria still missing', () => {
+    expect(profileNeedsNote(spokes(1), weights(10))).toBe('A profile needs at least 3 criteria; add 2 more to draw it.');
+  });
+  it('asks for a weight, not more criteria, when six exist but every weight is zero', () => {
+    expect(profileNeedsNote(spokes(0), weights(0, 0, 0, 0, 0, 0))).toBe('A profile needs weights: give at least one criterion a weight above zero to draw it.');
+  });
+  it('says nothing once the radar can draw', () => {
+    expect(profileNeedsNote(spokes(6), weights(0, 0, 0, 0, 0, 10))).toBe('');
   });
 });

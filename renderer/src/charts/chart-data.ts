@@ -101,10 +101,16 @@ export function profileLimitNote(optionCount: number): string {
   return optionCount > MAX_PROFILED_OPTIONS ? `, for the ${MAX_PROFILED_OPTIONS} leading options` : '';
 }
 
-/** What the radar still needs when it has too few spokes to draw ('' once it can draw). */
-export function profileNeedsNote(profile: ChartSeries): string {
-  const missing = MIN_PROFILE_SPOKES - profile.labels.length;
-  return missing > 0 ? `A profile needs at least ${MIN_PROFILE_SPOKES} criteria; add ${missing} more to draw it.` : '';
+/**
+ * What the radar still needs when it has too few spokes to draw ('' once it can draw): more
+ * criteria, or, when there are enough but nothing can be scored (every weight zero), a weight.
+ */
+export function profileNeedsNote(profile: ChartSeries, criteria: readonly Pick<Criterion, 'weight'>[]): string {
+  if (profile.labels.length >= MIN_PROFILE_SPOKES) return '';
+  const missing = MIN_PROFILE_SPOKES - criteria.length;
+  if (missing > 0) return `A profile needs at least ${MIN_PROFILE_SPOKES} criteria; add ${missing} more to draw it.`;
+  if (!criteria.some((c) => c.weight > 0)) return 'A profile needs weights: give at least one criterion a weight above zero to draw it.';
+  return 'A profile is drawn once the totals can be computed (see the ranking).';
 }
 
 /** What the radar's outer ring stands for, for its caption. */
@@ -148,4 +154,33 @@ export function stackSegments(series: Series[]): (Segment | null)[][] {
       return [start, running[i]];
     }),
   );
+}
+
+/**
+ * A chart label in at most `maxLines` lines no wider than `maxWidth`: broken between words, a
+ * word too wide for a line shortened to end in "…", and a label with more lines than fit ending
+ * in "…" on its last one. `measure` gives a text's width (the chart's font on a canvas; by
+ * default its length in characters, counted as code points so that no pair is split).
+ */
+export function fitLabel(label: string, maxWidth: number, maxLines: number, measure: (text: string) => number = (text) => [...text].length): string[] {
+  const cut = (text: string) => {
+    const chars = [...text];
+    while (chars.length > 0 && measure(`${chars.join('').trimEnd()}…`) > maxWidth) chars.pop();
+    return `${chars.join('').trimEnd()}…`;
+  };
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const fitted = measure(word) > maxWidth ? cut(word) : word;
+    if (line && measure(`${line} ${fitted}`) > maxWidth) {
+      lines.push(line);
+      line = fitted;
+    } else line = line ? `${line} ${fitted}` : fitted;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines.length ? lines : [label];
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1].replace(/…$/, '');
+  kept[maxLines - 1] = measure(`${last}…`) > maxWidth ? cut(last) : `${last}…`;
+  return kept;
 }
