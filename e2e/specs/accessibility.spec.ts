@@ -25,7 +25,7 @@ async function participant(browser: Browser, joinUrl: string, colorScheme: 'ligh
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds nothing serious or critical in the ${colorScheme} theme: the app with its dialogs, a workshop round, the participant page and the report`, async ({ app, browser }) => {
+  test(`axe finds nothing serious or critical in the ${colorScheme} theme: the app with its dialogs, a workshop round, the presenter view, the participant page and the report`, async ({ app, browser }) => {
     test.setTimeout(120_000);
     const { page } = app;
     await page.emulateMedia({ colorScheme });
@@ -58,6 +58,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await workshop.getByRole('button', { name: 'Start a round' }).click();
     await expect(workshop.getByTestId('join-url')).toHaveText(/join\?code=/);
     await expectAccessible(page, 'the app with a round open');
+    // The presenter view for the projector: the join screen.
+    const presenterView = async (where: string) => {
+      await workshop.getByRole('button', { name: 'Presenter view' }).click();
+      await expect(page.getByRole('dialog', { name: 'Presenter view' })).toBeVisible();
+      await expectAccessible(page, where);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Presenter view' })).toHaveCount(0);
+    };
+    await presenterView('the presenter view, joining');
     const p = await participant(browser, (await workshop.getByTestId('join-url').textContent())!, colorScheme);
     await expect(p.getByRole('button', { name: 'Join' })).toBeVisible();
     await expectAccessible(p, 'the participant page, joining');
@@ -71,6 +80,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await workshop.getByRole('button', { name: 'Reveal' }).click();
     await expect(workshop.getByTestId('heatmap')).toBeVisible();
     await expectAccessible(page, 'the app with a revealed round');
+    await presenterView('the presenter view, revealed');
     await expect(p.getByText('The facilitator has revealed the result.')).toBeVisible({ timeout: 10_000 });
     await expectAccessible(p, 'the participant page, revealed');
     await p.context().close();
