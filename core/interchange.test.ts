@@ -29,7 +29,7 @@ describe('parseDecisionDocument', () => {
     ['a negative weight', (d: any) => (d.decision.criteria[0].weight = -2), 'decision.criteria[0].weight: must be zero or more'],
     ['a chosen option that does not exist', (d: any) => (d.decision.outcome = { status: 'decided', chosenOption: 'zz' }), 'decision.outcome.chosenOption: no option has the id "zz"'],
     ['a blank title', (d: any) => (d.decision.title = '   '), 'decision.title: must not be empty'],
-    ['a reversed scale', (d: any) => (d.decision.criteria[0].scale = { min: 5, max: 1 }), 'decision.criteria[0].scale.max: scale minimum must be below its maximum'],
+    ['a reversed scale', (d: any) => (d.decision.criteria[0].scale = { min: 5, max: 1 }), 'decision.criteria[0].scale.max: must be above the scale’s minimum'],
   ])('refuses %s, naming the path of the problem', (_, change, message) => {
     const doc = minimal();
     change(doc);

@@ -47,7 +47,7 @@ export const scaleSchema = z
     minLabel: textSchema.default(''),
     maxLabel: textSchema.default(''),
   })
-  .refine((scale) => scale.min < scale.max, { message: 'scale minimum must be below its maximum', path: ['max'] });
+  .refine((scale) => scale.min < scale.max, { message: 'must be above the scale’s minimum', path: ['max'] });
 export type Scale = z.output<typeof scaleSchema>;
 
 export const DEFAULT_SCALE: Scale = { min: 1, max: 5, minLabel: '', maxLabel: '' };

@@ -38,4 +38,13 @@ describe('DecisionLibrary.importSpreadsheet', () => {
     await library.create('Another');
     expect(library.notes).toBeNull();
   });
+
+  it('reads a file given to the other import as what it is: a CSV to the JSON import, a JSON file to the spreadsheet import', async () => {
+    const { calls, library } = host([]);
+    expect(await library.importFile(new File(['Criterion,Weight,Direction,A\nCost,1,cost,2\n'], 'queues.csv'))).toBe(true);
+    expect(calls.map((c) => c.method)).toContain('importCsv');
+    await library.importSpreadsheet(new File(['{"format": "decision-matrix/v2"'], 'broken.json'));
+    expect(library.error).toMatch(/^broken\.json: not valid JSON/);
+    expect(calls.filter((c) => c.method === 'importCsv')).toHaveLength(1);
+  });
 });

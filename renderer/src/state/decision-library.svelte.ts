@@ -9,6 +9,9 @@ import { WorkshopState, type Subscribe } from './workshop.svelte';
 /** Files larger than this are refused before they are read (the CLI's limit too). */
 
 /** The list of decisions and the one that is open. */
+/** The files the spreadsheet import reads, by name. */
+const SPREADSHEET_FILE = /\.(csv|tsv|xlsx)$/i;
+
 export class DecisionLibrary {
   summaries = $state<DecisionSummary[]>([]);
   editor = $state<DecisionEditor | null>(null);
@@ -113,6 +116,8 @@ export class DecisionLibrary {
 
   /** Imports a decision-matrix/v1 file; a bad file is named with its problem and changes nothing. */
   async importFile(file: File): Promise<boolean> {
+    // A spreadsheet given to the JSON import (or the other way round) is read as what it is.
+    if (SPREADSHEET_FILE.test(file.name)) return this.importSpreadsheet(file);
     if (file.size > MAX_IMPORT_FILE_BYTES) {
       this.error = `${file.name}: ${file.size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`;
       return false;
@@ -132,11 +137,12 @@ export class DecisionLibrary {
    * the file's name becomes the title. What the import notes is shown beside the opened decision.
    */
   async importSpreadsheet(file: File): Promise<boolean> {
+    if (/\.json$/i.test(file.name)) return this.importFile(file);
     if (file.size > MAX_IMPORT_FILE_BYTES) {
       this.error = `${file.name}: ${file.size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`;
       return false;
     }
-    const title = file.name.replace(/\.(csv|tsv|xlsx)$/i, '') || 'Imported decision';
+    const title = file.name.replace(SPREADSHEET_FILE, '') || 'Imported decision';
     const result = /\.xlsx$/i.test(file.name)
       ? await this.client.importXlsx({ title, base64: await fileAsBase64(file) })
       : await this.client.importCsv({ title, text: await file.text() });
