@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { INTERCHANGE_FORMAT } from '../../core/interchange';
 import { pytorchVsTensorflow } from '../../core/templates/pytorch-vs-tensorflow';
 import { vector } from '../../core/testdata/vectors';
+import { openDecisionStore } from '../../db/seed';
 import { temporaryFolder } from '../../db/test/temporary-store';
 import { MAX_INPUT_FILE_BYTES } from './cli';
 import { runCli } from './test/run-cli';
@@ -278,8 +279,35 @@ describe('decision-matrix export (formats that need no browser)', () => {
     const out = join(folder(), 'report.docx');
     const { code, err } = await run('export', file, '--out', out);
     expect(code).not.toBe(0);
-    expect(err).toMatch(/--format must be one of pdf, json, md, csv, xlsx \(got "docx"\)/);
+    expect(err).toBe('decision-matrix: the format follows --out\'s extension, and ".docx" is not one of pdf, json, md, csv, xlsx: name the file so, or add --format pdf|json|md|csv|xlsx\n');
     expect(existsSync(out)).toBe(false);
+    expect((await run('export', file, '--out', out, '--format', 'docx')).err).toMatch(/--format must be one of pdf, json, md, csv, xlsx \(got "docx"\)/);
+  });
+
+  it('says when the folder to write in does not exist, in one line', async () => {
+    const missing = join(folder(), 'no-such-folder');
+    const out = join(missing, 'record.md');
+    const { code, err } = await run('export', await seededFile(), '--out', out);
+    expect(code).toBe(1);
+    expect(err).toBe(`decision-matrix: cannot write ${out}: the folder ${missing} does not exist\n`);
+  });
+
+  it('exports from a data folder’s store with --data-dir DIR --id ID, as `list` names it', async () => {
+    const dataDir = folder();
+    openDecisionStore(join(dataDir, 'decision-matrix.sqlite')).close();
+    const out = join(dataDir, 'record.md');
+    expect(await run('export', '--data-dir', dataDir, '--id', '1', '--out', out)).toMatchObject({ code: 0, out: `wrote ${out}\n` });
+    expect(readFileSync(out, 'utf8')).toContain('PyTorch vs TensorFlow');
+    expect((await run('export', '--data-dir', dataDir, '--db', join(dataDir, 'x.sqlite'), '--id', '1', '--out', out)).err).toMatch(/^decision-matrix: give --db FILE or --data-dir DIR, not both\n/);
+  });
+
+  it.each([
+    [['--colour', 'red'], 'unknown option --colour'],
+    [['--out'], '--out needs a value'],
+  ])('words a usage mistake for a person: %j', async (args, message) => {
+    const { code, err } = await run('export', ...args);
+    expect(code).toBe(2);
+    expect(err.split('\n')[0]).toBe(`decision-matrix: ${message}`);
   });
 });
 
