@@ -32,6 +32,15 @@ describe('scenarios (named weight sets)', () => {
     expect(host.calls).toHaveLength(3);
   });
 
+  it('a taken name is refused in the banner, and the next kept scenario takes that refusal away', async () => {
+    await scenarios.keepCurrent('Production');
+    expect(await scenarios.keepCurrent('Production')).toBe(false);
+    expect(editor.error).toMatch(/already has a scenario named “Production”/);
+    expect(await scenarios.keepCurrent('Research')).toBe(true);
+    expect(editor.error).toBeNull();
+    expect(scenarios.items.map((s) => s.name)).toEqual(['Production', 'Research']);
+  });
+
   it('applies one: the sliders and the ranking move to its weights', async () => {
     await scenarios.keepCurrent('As shipped');
     editor.setWeight(DEPLOYMENT, 100);

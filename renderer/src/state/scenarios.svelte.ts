@@ -32,11 +32,16 @@ export class ScenarioList {
     if (listed.ok) this.items = listed.value;
   }
 
+  /** The refusal this panel last put in the editor's banner: a later success takes it away. */
+  #refusal: string | null = null;
+
   #take(result: Awaited<ReturnType<Client['listScenarios']>>): boolean {
     if (!result.ok) {
-      this.#editor.error = result.error.message;
+      this.#editor.error = this.#refusal = result.error.message;
       return false;
     }
+    if (this.#refusal !== null && this.#editor.error === this.#refusal) this.#editor.error = null;
+    this.#refusal = null;
     this.items = result.value;
     return true;
   }

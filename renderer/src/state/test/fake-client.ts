@@ -218,6 +218,7 @@ export class FakeHost {
       saveScenario: ({ decisionId, name }) => {
         const found = this.#own(decisionId);
         if (!found.ok) return found;
+        if (this.scenarios.some((s) => s.name === name)) return fail('conflict', `This decision already has a scenario named “${name}”: choose another name, or delete that one first.`);
         const weights = Object.fromEntries(found.value.criteria.map((c) => [c.id, c.weight]));
         this.scenarios = [...this.scenarios, { id: this.#nextId++, name, createdAt: this.decision.updatedAt, weights }];
         return ok(this.scenarios);
