@@ -92,7 +92,13 @@ export function versionChanges(before: VersionDecision | null, after: VersionDec
   const now = new Map(after.scores.map((s) => [cell(s), s]));
   let scores = 0;
   let notes = 0;
+  // Cells of options and criteria in both versions: those of rows added or removed are said above.
+  const inBoth = (ids: (d: VersionDecision) => number[]) => new Set(ids(before).filter((id) => ids(after).includes(id)));
+  const options = inBoth((d) => d.options.map((o) => o.id));
+  const criteria = inBoth((d) => d.criteria.map((c) => c.id));
   for (const key of new Set([...was.keys(), ...now.keys()])) {
+    const [optionId, criterionId] = key.split(':').map(Number);
+    if (!options.has(optionId) || !criteria.has(criterionId)) continue;
     const a = was.get(key);
     const b = now.get(key);
     if ((a?.value ?? null) !== (b?.value ?? null)) scores++;
