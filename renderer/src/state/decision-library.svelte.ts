@@ -68,7 +68,10 @@ export class DecisionLibrary {
     const editor = new DecisionEditor(this.client, decision);
     this.editor = editor;
     this.workshop = new WorkshopState(this.client, editor, this.subscribe);
-    this.scenarios = new ScenarioList(this.client, editor);
+    const scenarios = new ScenarioList(this.client, editor);
+    this.scenarios = scenarios;
+    // An undo, redo or restore may bring back or take away a scenario: the list is read again.
+    editor.onrewound = () => void scenarios.load();
     if (known) {
       this.scenarios.items = known.scenarios;
       void this.workshop.resumeFrom(known.rounds);
