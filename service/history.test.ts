@@ -37,7 +37,8 @@ function service(file = join(folder(), 'store.sqlite')) {
 
 type Service = ReturnType<typeof service>;
 /** One kind of change: what it does to the seeded decision, and the label undo shows for it. */
-type Change = [what: string, label: (d: Decision) => string, act: (s: Service, d: Decision) => unknown];
+type Seen = Omit<Decision, 'updatedAt'>;
+type Change = [what: string, label: (d: Seen) => string, act: (s: Service, d: Seen) => unknown];
 
 const changes: Change[] = [
   ['rename the decision', () => 'rename the decision to “Which framework?”', (s) => s.call('updateDecision', { decisionId: s.decisionId, title: 'Which framework?' })],

@@ -429,6 +429,25 @@ describe('the application menu', () => {
     expect(item(label)?.accelerator).toBe(accelerator);
   });
 
+  it('has Undo and Redo in the Edit menu, sent to the page of the window they were used from', () => {
+    const edit = (electron.Menu.applicationMenu!.template as Item[]).find((i) => i.label === 'Edit')!;
+    expect(edit.submenu!.slice(0, 2).map((i) => [i.label, i.accelerator])).toEqual([
+      ['Undo', 'CmdOrCtrl+Z'],
+      ['Redo', process.platform === 'darwin' ? 'Shift+Cmd+Z' : 'Ctrl+Y'],
+    ]);
+    const scripts = mainWindow().webContents.scripts;
+    const before = scripts.length;
+    item('Undo').click!({}, mainWindow());
+    item('Redo').click!({}, mainWindow());
+    expect(scripts.slice(before)).toEqual([
+      `window.dispatchEvent(new CustomEvent("decision-matrix:history", { detail: "undo" }))`,
+      `window.dispatchEvent(new CustomEvent("decision-matrix:history", { detail: "redo" }))`,
+    ]);
+    // Used from no window (the menu with every window closed), it does nothing.
+    item('Undo').click!({}, undefined);
+    expect(scripts.length).toBe(before + 2);
+  });
+
   it('uses each accelerator once', () => {
     const accelerators = items().flatMap((i) => (i.accelerator ? [i.accelerator] : []));
     expect(new Set(accelerators).size).toBe(accelerators.length);

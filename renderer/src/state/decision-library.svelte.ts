@@ -4,6 +4,7 @@ import type { Decision, DecisionSummary } from '../../../core/model';
 import { fileAsBase64 } from './base64';
 import { DecisionEditor } from './decision-editor.svelte';
 import { ScenarioList } from './scenarios.svelte';
+import { VersionList } from './versions.svelte';
 import { WorkshopState, type Subscribe } from './workshop.svelte';
 
 /** Files larger than this are refused before they are read (the CLI's limit too). */
@@ -16,6 +17,7 @@ export class DecisionLibrary {
   workshop = $state<WorkshopState | null>(null);
   /** The open decision's named weight sets. */
   scenarios = $state<ScenarioList | null>(null);
+  versions = $state<VersionList | null>(null);
   ready = $state(false);
   error = $state<string | null>(null);
   /** What the last spreadsheet import says about how the file was read (columns left out, scales not given). */
@@ -70,8 +72,12 @@ export class DecisionLibrary {
     this.workshop = new WorkshopState(this.client, editor, this.subscribe);
     const scenarios = new ScenarioList(this.client, editor);
     this.scenarios = scenarios;
-    // An undo, redo or restore may bring back or take away a scenario: the list is read again.
-    editor.onrewound = () => void scenarios.load();
+    this.versions = new VersionList(this.client, editor);
+    // An undo, redo or restore may bring back or take away a scenario, or a title: both lists are read again.
+    editor.onrewound = () => {
+      void scenarios.load();
+      void this.refresh();
+    };
     if (known) {
       this.scenarios.items = known.scenarios;
       void this.workshop.resumeFrom(known.rounds);
