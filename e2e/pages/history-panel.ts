@@ -5,10 +5,10 @@ export class HistoryPanel {
   constructor(readonly page: Page) {}
 
   get undo(): Locator {
-    return this.page.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: /^Undo/ });
+    return this.page.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: 'Undo', exact: true });
   }
   get redo(): Locator {
-    return this.page.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: /^Redo/ });
+    return this.page.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: 'Redo', exact: true });
   }
   get message(): Locator {
     return this.page.getByTestId('history-message');

@@ -28,7 +28,7 @@ test('remove an option, undo brings it back with its scores and rationale; after
   await page.getByRole('button', { name: 'Remove TensorFlow', exact: true }).click();
   await page.getByRole('dialog', { name: 'Confirm' }).getByRole('button', { name: 'Remove' }).click();
   await expect(matrix.optionNames).toHaveText(['PyTorch']);
-  await expect(history.undo).toHaveAccessibleName('Undo remove option “TensorFlow”');
+  await expect(history.undo).toHaveAccessibleDescription('Undo remove option “TensorFlow” (Ctrl+Z)');
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: `${SHOTS}/before-undo-1280.png` });
 
@@ -36,7 +36,7 @@ test('remove an option, undo brings it back with its scores and rationale; after
   await expect(matrix.optionNames).toHaveText(['PyTorch', 'TensorFlow']);
   await expect(history.message).toHaveText('Undid: remove option “TensorFlow”');
   expect(await column(page, 'TensorFlow', criteria)).toEqual(tensorflow);
-  await expect(history.redo).toHaveAccessibleName('Redo remove option “TensorFlow”');
+  await expect(history.redo).toHaveAccessibleDescription('Redo remove option “TensorFlow” (Ctrl+Shift+Z)');
   await page.screenshot({ path: `${SHOTS}/after-undo-1280.png` });
 
   await matrix.saved();
@@ -96,7 +96,7 @@ test('Ctrl+Z in a text field undoes the typing, not the decision; the buttons un
   await expect(history.message).toHaveText(`Undid: change the weight of “${deployment}”`);
   await history.redo.click();
   await expect(matrix.weightShare(deployment)).not.toHaveText(share);
-  await expect(history.undo).toHaveAccessibleName(`Undo change the weight of “${deployment}”`);
+  await expect(history.undo).toHaveAccessibleDescription(`Undo change the weight of “${deployment}” (Ctrl+Z)`);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/phone.png` });
 });
