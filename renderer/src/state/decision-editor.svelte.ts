@@ -248,7 +248,7 @@ export class DecisionEditor {
       weighting ? this.#send(() => this.#client.setWeighting({ decisionId: this.id, ...weightingInput(weighting) }), () => {}) : null,
     ]);
     await this.#weightSave;
-    this.#changedHistory();
+    this.historyChanged();
   }
 
   /** Runs a change that returns the decision; returns false (and shows why) when it was refused. */
@@ -262,7 +262,7 @@ export class DecisionEditor {
       () => call(input),
       (decision) => this.#adopt(decision),
     );
-    this.#changedHistory();
+    this.historyChanged();
     return changed;
   }
 
@@ -276,8 +276,8 @@ export class DecisionEditor {
     return restored;
   }
 
-  /** After a change: what undo would take back is now that change. */
-  #changedHistory(): void {
+  /** After a change (here, or one another state class sent, e.g. a scenario kept): what undo would take back is now that change. */
+  historyChanged(): void {
     this.historyMessage = null;
     void this.refreshHistory();
   }

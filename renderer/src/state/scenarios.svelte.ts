@@ -38,6 +38,8 @@ export class ScenarioList {
       return false;
     }
     this.items = result.value;
+    // Keeping or deleting a scenario is a step to undo.
+    this.#editor.historyChanged();
     return true;
   }
 
