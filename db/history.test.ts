@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../core/model';
@@ -5,6 +6,7 @@ import { inTransaction, type Db } from './connection';
 import { getDecision, insertDecision, listDecisions } from './decisions';
 import { historyState, recordStep, redo, stepCounts, undo, UNDO_LIMIT } from './history';
 import * as matrix from './matrix';
+import { loadMigrations, migrate } from './migrations';
 import { openDecisionStore } from './seed';
 import { temporaryFolder } from './test/temporary-store';
 
@@ -190,6 +192,29 @@ describe('undo and redo in the store', () => {
     inTransaction(db, () => matrix.deleteOption(db, option.id));
     expect(historyState(db, decisionId)).toEqual({ undo: null, redo: null });
     expect(back()).toBeNull();
+  });
+
+  it('an older store upgraded to 0008 keeps its rows, starts with no steps, and never gives out an id it already used', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const migrations = loadMigrations();
+    migrate(db, migrations.filter((m) => m.version < 8));
+    const decisionId = insertDecision(db, {
+      title: 'Before 0008',
+      context: '',
+      options: [{ id: 'a', name: 'A', description: '' }, { id: 'b', name: 'B', description: '' }],
+      criteria: [{ id: 'x', name: 'X', description: '', direction: 'benefit', scale: { min: 1, max: 5, minLabel: '', maxLabel: '' }, weight: 1 }],
+      scores: [{ option: 'b', criterion: 'x', value: 4, rationale: 'kept', source: '' }],
+      outcome: { status: 'open', chosenOption: null, reason: '' },
+    });
+    const before = content(getDecision(db, decisionId));
+    const newest = before.options[1].id;
+    migrate(db, migrations);
+    expect(content(getDecision(db, decisionId))).toEqual(before);
+    expect(historyState(db, decisionId)).toEqual({ undo: null, redo: null });
+    inTransaction(db, () => recordStep(db, decisionId, 'remove B', () => matrix.deleteOption(db, newest)));
+    expect(inTransaction(db, () => matrix.insertOption(db, decisionId, 'C'))).toBe(newest + 1);
+    db.close();
   });
 
   it('the recording triggers cover every column of every recorded table', () => {
