@@ -35,7 +35,8 @@ export const stepLabels = {
 
   weight: (criterion: string) => `change the weight of ${q(criterion)}`,
   weights: (count: number) => `change ${count} weights`,
-  method: (method: WeightingMethod) => `switch to ${WEIGHTING_METHOD_NAMES[method]}`,
+  // "switch to rank order", "switch to AHP pairwise comparison": a capital only where the name needs one.
+  method: (method: WeightingMethod) => `switch to ${WEIGHTING_METHOD_NAMES[method].replace(/^[A-Z][a-z]/, (start) => start.toLowerCase())}`,
   points: () => 'change the points',
   rankOrder: () => 'change the rank order',
   rankRule: () => 'change how ranks become weights',

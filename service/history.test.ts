@@ -55,7 +55,7 @@ const changes: Change[] = [
   ['change a score', (d) => `score “${d.options[0].name}” on “${d.criteria[0].name}”`, (s, d) => s.call('setScore', { optionId: d.options[0].id, criterionId: d.criteria[0].id, value: 1 })],
   ['edit a rationale', (d) => `edit the rationale for “${d.options[0].name}” on “${d.criteria[0].name}”`, (s, d) => s.call('setScore', { optionId: d.options[0].id, criterionId: d.criteria[0].id, rationale: 'Measured  ' })],
   ['move a slider', (d) => `change the weight of “${d.criteria[0].name}”`, (s, d) => s.call('setWeights', { decisionId: s.decisionId, weights: [{ criterionId: d.criteria[0].id, weight: 77 }] })],
-  ['switch method', () => 'switch to Rank order', (s, d) => s.call('setWeighting', { decisionId: s.decisionId, method: 'rank', order: d.criteria.map((c) => c.id).reverse() })],
+  ['switch method', () => 'switch to rank order', (s, d) => s.call('setWeighting', { decisionId: s.decisionId, method: 'rank', order: d.criteria.map((c) => c.id).reverse() })],
   ['change points', () => 'change the points', (s, d) => s.call('setWeighting', { decisionId: s.decisionId, points: d.criteria.map((c, i) => ({ criterionId: c.id, points: i === 0 ? 100 : 0 })) })],
   ['change swings', () => 'change the swing weights', (s, d) => s.call('setWeighting', { decisionId: s.decisionId, swing: d.criteria.map((c, i) => ({ criterionId: c.id, points: i === 0 ? 100 : 10 })) })],
   ['judge pairs', () => 'change the pairwise comparisons', (s, d) => s.call('setWeighting', { decisionId: s.decisionId, judgments: [{ more: d.criteria[0].id, less: d.criteria[1].id, ratio: 5 }] })],
