@@ -71,6 +71,12 @@ test('remove an option, undo brings it back with its scores and rationale; after
   await page.reload();
   await matrix.ready();
   await expect(matrix.optionNames).toHaveText(['PyTorch']);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator('body').press('Control+Shift+Z');
+  await expect(history.message).toHaveText('Redid: restore version “Both frameworks”');
+  await page.screenshot({ path: `${SHOTS}/dark-header-1440.png` });
+  await history.versions.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/dark-versions-1440.png` });
 });
 
 test('Ctrl+Z in a text field undoes the typing, not the decision; the buttons undo and redo a slider', async ({ app }) => {
