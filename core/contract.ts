@@ -89,6 +89,8 @@ export interface Workspace {
   decision: Decision | null;
   scenarios: ScenarioSummary[];
   rounds: WorkshopRound[];
+  /** What undo and redo would take back in the open decision. */
+  history: HistoryState;
 }
 
 /** The app's first call. */

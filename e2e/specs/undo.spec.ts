@@ -48,7 +48,9 @@ test('remove an option, undo brings it back with its scores and rationale; after
   await expect(matrix.optionNames).toHaveText(['PyTorch']);
   await expect(history.message).toHaveText('Redid: remove option “TensorFlow”');
 
-  // The version taken before, read only, then restored: one step, undone like any other.
+  // The version taken before, read only, then restored: one step, undone like any other. (The
+  // list is read when the panel comes into view.)
+  await history.versions.scrollIntoViewIfNeeded();
   await history.view('Both frameworks').click();
   await expect(history.versionDialog.getByTestId('version-matrix').locator('thead th')).toHaveText(['Criterion', 'Weight', 'PyTorch', 'TensorFlow']);
   await expect(history.versionDialog.getByTestId('version-ranking').locator('li')).toHaveCount(2);

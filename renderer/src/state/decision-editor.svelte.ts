@@ -138,12 +138,14 @@ export class DecisionEditor {
   /** The last weight save sent, so a change waits for it to be answered. */
   #weightSave: Promise<unknown> = Promise.resolve();
 
-  constructor(client: Client, decision: Decision) {
+  /** `history`: where undo and redo stood when the decision was read with it (the workspace); else it is asked for. */
+  constructor(client: Client, decision: Decision, history?: HistoryState) {
     this.#client = client;
     this.decision = decision;
     this.weighting = decision.weighting;
     this.settleCharts();
-    void this.refreshHistory();
+    if (history) this.history = history;
+    else void this.refreshHistory();
   }
 
   /** Asks the store where undo and redo stand; an older answer never replaces a newer one. */

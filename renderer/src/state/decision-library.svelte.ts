@@ -52,8 +52,8 @@ export class DecisionLibrary {
     if (!workspace.ok) this.error = workspace.error.message;
     else {
       this.summaries = workspace.value.decisions;
-      const { decision, scenarios, rounds } = workspace.value;
-      if (decision && !this.editor) this.#setEditor(decision, { scenarios, rounds });
+      const { decision, scenarios, rounds, history } = workspace.value;
+      if (decision && !this.editor) this.#setEditor(decision, { scenarios, rounds, history });
     }
     this.ready = true;
   }
@@ -65,9 +65,9 @@ export class DecisionLibrary {
   }
 
   /** Opens a decision; its scenarios and rounds are read now unless they came with it. */
-  #setEditor(decision: Decision, known?: Pick<Workspace, 'scenarios' | 'rounds'>): void {
+  #setEditor(decision: Decision, known?: Pick<Workspace, 'scenarios' | 'rounds' | 'history'>): void {
     this.workshop?.stop();
-    const editor = new DecisionEditor(this.client, decision);
+    const editor = new DecisionEditor(this.client, decision, known?.history);
     this.editor = editor;
     this.workshop = new WorkshopState(this.client, editor, this.subscribe);
     const scenarios = new ScenarioList(this.client, editor);
