@@ -240,11 +240,11 @@ describe('openWorkspace', () => {
     expect(asked.scenarios.length).toBeGreaterThan(0);
     expect(asked.rounds).toEqual([]);
     expect(asked.history).toEqual({ undo: null, redo: null });
-    call('addOption', { decisionId: decision.id, name: 'JAX' });
-    expect(call('openWorkspace', { decisionId: decision.id }).history).toEqual({ undo: 'add option “JAX”', redo: null });
 
     // An id that is gone falls back to the latest; an empty store has nothing to open.
     expect(call('openWorkspace', { decisionId: 9999 }).decision?.id).toBe(other.id);
+    call('addOption', { decisionId: decision.id, name: 'JAX' });
+    expect(call('openWorkspace', { decisionId: decision.id }).history).toEqual({ undo: 'add option “JAX”', redo: null });
     for (const { id } of latest.decisions) call('deleteDecision', { decisionId: id });
     expect(call('openWorkspace', {})).toEqual({ decisions: [], decision: null, scenarios: [], rounds: [], history: { undo: null, redo: null } });
   });
