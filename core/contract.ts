@@ -13,6 +13,7 @@ import {
 } from './model';
 import type { Result } from './result';
 import type { ExportedDocument } from './robustness-document';
+import type { VersionReason } from './versions';
 import { RANK_RULES, SAATY_MAX, SAATY_MIN, SWING_TOP, WEIGHTING_METHODS } from './weighting';
 import { apiRoute, MAX_IMPORT_FILE_BYTES, sizeInWords } from './transport';
 import { aggregationRuleSchema, roundWeighingSchema, type FacilitatorRoundView } from './workshop';
@@ -89,6 +90,8 @@ export interface Workspace {
   decision: Decision | null;
   scenarios: ScenarioSummary[];
   rounds: WorkshopRound[];
+  /** What undo and redo would take back in the open decision. */
+  history: HistoryState;
 }
 
 /** The app's first call. */
@@ -228,6 +231,55 @@ export const roundMethods = {
   keepGroupWeights: method<ScenarioSummary[]>()(z.strictObject({ ...roundRef, name: nameSchema })),
 };
 
+/** Where undo and redo stand for a decision: the label of the step each would take back, or null. */
+export interface HistoryState {
+  undo: string | null;
+  redo: string | null;
+}
+
+/** What undo and redo answer: the decision as committed, the step taken back, and where the stacks stand now. */
+export interface HistoryMove {
+  decision: Decision;
+  /** The step in the person's words ("remove option “JAX”"). */
+  label: string;
+  history: HistoryState;
+}
+
+/** A named version in a decision's history, with what changed since the one before it. */
+export interface VersionSummary {
+  id: number;
+  name: string;
+  reason: VersionReason;
+  createdAt: string;
+  /** Short lines: options and criteria added or removed, scores and weights changed, … */
+  changes: string[];
+}
+
+/** One version opened to be looked at: the decision as it was (read only). */
+export interface VersionView {
+  id: number;
+  name: string;
+  reason: VersionReason;
+  createdAt: string;
+  decision: Decision;
+}
+
+/**
+ * Undo, redo and named versions (see docs/history.md). Every change to a decision is one step to
+ * undo, kept in the store; creating, importing, duplicating and deleting whole decisions, workshop
+ * rounds and participants' submissions, and saving a version, are not.
+ */
+export const historyMethods = {
+  historyState: method<HistoryState>()(z.strictObject(decisionRef)),
+  undo: method<HistoryMove>()(z.strictObject(decisionRef)),
+  redo: method<HistoryMove>()(z.strictObject(decisionRef)),
+  listVersions: method<VersionSummary[]>()(z.strictObject(decisionRef)),
+  saveVersion: method<VersionSummary[]>()(z.strictObject({ ...decisionRef, name: nameSchema })),
+  getVersion: method<VersionView>()(z.strictObject({ versionId: id })),
+  /** Puts the decision back as the version has it: one step, which undo takes back. */
+  restoreVersion: method<Decision>()(z.strictObject({ versionId: id })),
+};
+
 /** Named sets of weights. */
 export const scenarioMethods = {
   listScenarios: method<ScenarioSummary[]>()(z.strictObject(decisionRef)),
@@ -236,7 +288,7 @@ export const scenarioMethods = {
   deleteScenario: method<ScenarioSummary[]>()(z.strictObject({ scenarioId: id })),
 };
 
-export const contract = { ...workspaceMethods, ...decisionMethods, ...matrixMethods, ...weightingMethods, ...transferMethods, ...roundMethods, ...scenarioMethods };
+export const contract = { ...workspaceMethods, ...decisionMethods, ...matrixMethods, ...weightingMethods, ...transferMethods, ...roundMethods, ...scenarioMethods, ...historyMethods };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

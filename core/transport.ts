@@ -35,3 +35,6 @@ export const STATUS_BY_ERROR_CODE: Readonly<Record<ErrorCode, number>> = {
   forbidden: 403,
   internal: 500,
 };
+
+/** The DOM event the desktop shell's Edit menu dispatches in the page, its detail 'undo' or 'redo' (renderer/src/history-keys.ts). */
+export const HISTORY_MENU_EVENT = 'decision-matrix:history';

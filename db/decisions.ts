@@ -1,6 +1,7 @@
 import type { DecisionDraft } from '../core/interchange';
 import type { Criterion, Decision, DecisionStatus, DecisionSummary, Direction, Option, Score } from '../core/model';
 import type { Db } from './connection';
+import { nextRowId } from './row-ids';
 import { readWeightingInputs, writeWeightingInputs } from './weighting';
 import { insertDraftHistory } from './decision-history';
 import { draftWeighting } from '../core/interchange';
@@ -74,18 +75,18 @@ export function insertDecision(db: Db, draft: DecisionDraft): number {
       .lastInsertRowid,
   );
   const optionIds = new Map<string, number>();
-  const insertOption = db.prepare('INSERT INTO options (decision_id, name, description, position) VALUES (?, ?, ?, ?)');
+  const insertOption = db.prepare('INSERT INTO options (id, decision_id, name, description, position) VALUES (?, ?, ?, ?, ?)');
   draft.options.forEach((o, position) => {
-    optionIds.set(o.id, Number(insertOption.run(decisionId, o.name, o.description, position).lastInsertRowid));
+    optionIds.set(o.id, Number(insertOption.run(nextRowId(db, 'options'), decisionId, o.name, o.description, position).lastInsertRowid));
   });
   const criterionIds = new Map<string, number>();
   const insertCriterion = db.prepare(
-    `INSERT INTO criteria (decision_id, name, description, direction, scale_min, scale_max, min_label, max_label, weight, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO criteria (id, decision_id, name, description, direction, scale_min, scale_max, min_label, max_label, weight, position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   draft.criteria.forEach((c, position) => {
     const { min, max, minLabel, maxLabel } = c.scale;
-    criterionIds.set(c.id, Number(insertCriterion.run(decisionId, c.name, c.description, c.direction, min, max, minLabel, maxLabel, c.weight, position).lastInsertRowid));
+    criterionIds.set(c.id, Number(insertCriterion.run(nextRowId(db, 'criteria'), decisionId, c.name, c.description, c.direction, min, max, minLabel, maxLabel, c.weight, position).lastInsertRowid));
   });
   const insertScore = db.prepare('INSERT INTO scores (option_id, criterion_id, value, rationale, source) VALUES (?, ?, ?, ?, ?)');
   for (const s of draft.scores) {

@@ -1,5 +1,6 @@
 import type { Criterion, Direction, Scale } from '../core/model';
 import type { Db } from './connection';
+import { nextRowId } from './row-ids';
 
 /** Repository for the parts of a matrix: options, criteria, weights and scores. */
 
@@ -33,8 +34,8 @@ function nextPosition(db: Db, table: 'options' | 'criteria', decisionId: number)
 export function insertOption(db: Db, decisionId: number, name: string, description = ''): number {
   return Number(
     db
-      .prepare('INSERT INTO options (decision_id, name, description, position) VALUES (?, ?, ?, ?)')
-      .run(decisionId, name, description, nextPosition(db, 'options', decisionId)).lastInsertRowid,
+      .prepare('INSERT INTO options (id, decision_id, name, description, position) VALUES (?, ?, ?, ?, ?)')
+      .run(nextRowId(db, 'options'), decisionId, name, description, nextPosition(db, 'options', decisionId)).lastInsertRowid,
   );
 }
 
@@ -62,10 +63,10 @@ export function insertCriterion(db: Db, decisionId: number, c: NewCriterion): nu
   return Number(
     db
       .prepare(
-        `INSERT INTO criteria (decision_id, name, description, direction, scale_min, scale_max, min_label, max_label, weight, position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO criteria (id, decision_id, name, description, direction, scale_min, scale_max, min_label, max_label, weight, position)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(decisionId, c.name, c.description, c.direction, c.scale.min, c.scale.max, c.scale.minLabel, c.scale.maxLabel, c.weight, nextPosition(db, 'criteria', decisionId))
+      .run(nextRowId(db, 'criteria'), decisionId, c.name, c.description, c.direction, c.scale.min, c.scale.max, c.scale.minLabel, c.scale.maxLabel, c.weight, nextPosition(db, 'criteria', decisionId))
       .lastInsertRowid,
   );
 }
@@ -120,6 +121,12 @@ export interface ScoreFields {
   value?: number | null;
   rationale?: string;
   source?: string;
+}
+
+export function findScore(db: Db, optionId: number, criterionId: number): { value: number | null; rationale: string; source: string } | undefined {
+  return db.prepare('SELECT value, rationale, source FROM scores WHERE option_id = ? AND criterion_id = ?').get(optionId, criterionId) as
+    | { value: number | null; rationale: string; source: string }
+    | undefined;
 }
 
 export function upsertScore(db: Db, optionId: number, criterionId: number, fields: ScoreFields): void {

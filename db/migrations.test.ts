@@ -175,11 +175,11 @@ describe('0005_store_identity', () => {
   });
 });
 
-describe('0010_round_outcome', () => {
+describe('0009_round_outcome', () => {
   const withRound = () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
-    migrate(db, upTo(10));
+    migrate(db, upTo(9));
     db.prepare("INSERT INTO decisions (id, title, created_at, updated_at) VALUES (1, 'D', 'now', 'now')").run();
     db.prepare("INSERT INTO rounds (id, decision_id, join_code, created_at) VALUES (1, 1, 'ABCDEF', 'now')").run();
     return db;

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { nextRowId } from './row-ids';
 
 /** Repository for named weight sets. */
 export interface Scenario {
@@ -11,7 +12,7 @@ export interface Scenario {
 }
 
 export function insertScenario(db: Db, decisionId: number, name: string, weights: { criterionId: number; weight: number }[]): number {
-  const id = Number(db.prepare('INSERT INTO scenarios (decision_id, name, created_at) VALUES (?, ?, ?)').run(decisionId, name, new Date().toISOString()).lastInsertRowid);
+  const id = Number(db.prepare('INSERT INTO scenarios (id, decision_id, name, created_at) VALUES (?, ?, ?, ?)').run(nextRowId(db, 'scenarios'), decisionId, name, new Date().toISOString()).lastInsertRowid);
   const insert = db.prepare('INSERT INTO scenario_weights (scenario_id, criterion_id, weight) VALUES (?, ?, ?)');
   for (const w of weights) insert.run(id, w.criterionId, w.weight);
   return id;

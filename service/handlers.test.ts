@@ -225,7 +225,7 @@ describe('service over a real store', () => {
 });
 
 describe('openWorkspace', () => {
-  it('answers with the list, the decision asked for (else the latest), its scenarios and rounds', () => {
+  it('answers with the list, the decision asked for (else the latest), its scenarios, rounds and where undo stands', () => {
     const { call, seeded } = service();
     const decision = seeded();
     const other = call('createDecision', { title: 'Which queue?' });
@@ -239,11 +239,14 @@ describe('openWorkspace', () => {
     expect(asked.scenarios.map((s) => s.name)).toEqual(call('listScenarios', { decisionId: decision.id }).map((s) => s.name));
     expect(asked.scenarios.length).toBeGreaterThan(0);
     expect(asked.rounds).toEqual([]);
+    expect(asked.history).toEqual({ undo: null, redo: null });
 
     // An id that is gone falls back to the latest; an empty store has nothing to open.
     expect(call('openWorkspace', { decisionId: 9999 }).decision?.id).toBe(other.id);
+    call('addOption', { decisionId: decision.id, name: 'JAX' });
+    expect(call('openWorkspace', { decisionId: decision.id }).history).toEqual({ undo: 'add option “JAX”', redo: null });
     for (const { id } of latest.decisions) call('deleteDecision', { decisionId: id });
-    expect(call('openWorkspace', {})).toEqual({ decisions: [], decision: null, scenarios: [], rounds: [] });
+    expect(call('openWorkspace', {})).toEqual({ decisions: [], decision: null, scenarios: [], rounds: [], history: { undo: null, redo: null } });
   });
 });
 

@@ -2,6 +2,7 @@ import type { Handlers } from '../core/contract';
 import type { Db } from '../db/connection';
 import { createContext, type WorkshopHost } from './handlers/context';
 import { decisionHandlers } from './handlers/decisions';
+import { historyHandlers } from './handlers/history';
 import { matrixHandlers } from './handlers/matrix';
 import { roundHandlers } from './handlers/rounds';
 import { scenarioHandlers } from './handlers/scenarios';
@@ -25,6 +26,7 @@ export function createHandlers(db: Db, workshopHost?: WorkshopHost): Handlers {
     ...transferHandlers(context),
     ...roundHandlers(context),
     ...scenarioHandlers(context),
+    ...historyHandlers(context),
   };
   return { ...domains, ...workspaceHandlers(context, domains) };
 }

@@ -26,6 +26,7 @@ interface Ids {
   scenarioId: number;
   roundId: number;
   copyId: number;
+  versionId: number;
   /** The workbook exportXlsx wrote, for importXlsx to read back. */
   workbook: string;
 }
@@ -73,7 +74,14 @@ const steps: Step[] = [
   step('importCsv', () => ({ title: 'From a sheet', text: 'Criterion,Weight,Direction,Min,Max,A,B\nSpeed,2,benefit,1,5,3,4\n' })),
   step('exportXlsx', (i) => ({ decisionId: i.decisionId })),
   step('importXlsx', (i) => ({ title: 'From a workbook', base64: i.workbook })),
+  step('saveVersion', (i) => ({ decisionId: i.decisionId, name: 'Before the cut' })),
+  step('listVersions', (i) => ({ decisionId: i.decisionId })),
   step('removeOption', (i) => ({ optionId: i.optionId })),
+  step('historyState', (i) => ({ decisionId: i.decisionId })),
+  step('undo', (i) => ({ decisionId: i.decisionId })),
+  step('redo', (i) => ({ decisionId: i.decisionId })),
+  step('getVersion', (i) => ({ versionId: i.versionId })),
+  step('restoreVersion', (i) => ({ versionId: i.versionId })),
   step('removeCriterion', (i) => ({ criterionId: i.otherCriterionId })),
   step('deleteDecision', (i) => ({ decisionId: i.copyId })),
 ];
@@ -94,6 +102,7 @@ describe('every contract result is plain data', () => {
       scenarioId: 0,
       roundId: 0,
       copyId: 0,
+      versionId: 0,
       workbook: '',
     };
     for (const [name, input] of steps) {
@@ -106,6 +115,7 @@ describe('every contract result is plain data', () => {
       const value = (result as { value: unknown }).value;
       if (name === 'duplicateDecision') ids.copyId = (value as Decision).id;
       if (name === 'saveScenario') ids.scenarioId = (value as { id: number }[])[0].id;
+      if (name === 'saveVersion') ids.versionId = (value as { id: number }[]).at(-1)!.id;
       if (name === 'exportXlsx') ids.workbook = (value as { base64: string }).base64;
       if (name === 'startRound') {
         ids.roundId = (value as { id: number }).id;

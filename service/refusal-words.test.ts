@@ -28,6 +28,7 @@ interface Ids {
   criterionIds: number[];
   scenarioId: number;
   roundId: number;
+  versionId: number;
   document: MethodOutput<'exportDecision'>;
   csv: string;
 }
@@ -70,6 +71,13 @@ const VALID: { [K in MethodName]: (ids: Ids) => MethodInput<K> } = {
   saveScenario: (i) => ({ decisionId: i.decisionId, name: 'Mine' }),
   applyScenario: (i) => ({ scenarioId: i.scenarioId }),
   deleteScenario: (i) => ({ scenarioId: i.scenarioId }),
+  historyState: (i) => ({ decisionId: i.decisionId }),
+  undo: (i) => ({ decisionId: i.decisionId }),
+  redo: (i) => ({ decisionId: i.decisionId }),
+  listVersions: (i) => ({ decisionId: i.decisionId }),
+  saveVersion: (i) => ({ decisionId: i.decisionId, name: 'Before the workshop' }),
+  getVersion: (i) => ({ versionId: i.versionId }),
+  restoreVersion: (i) => ({ versionId: i.versionId }),
 };
 
 function service() {
@@ -93,6 +101,7 @@ async function seededIds(call: ReturnType<typeof service>['call']): Promise<Ids>
     criterionIds: decision.criteria.map((c) => c.id),
     scenarioId: (await call('listScenarios', { decisionId: decision.id }))[0].id,
     roundId: round.id,
+    versionId: (await call('saveVersion', { decisionId: decision.id, name: 'As seeded' }))[0].id,
     document: await call('exportDecision', { decisionId: decision.id }),
     csv: (await call('exportCsv', { decisionId: decision.id })).text,
   };

@@ -44,11 +44,17 @@ test('scenario names are unique within a decision, and deleting one asks first',
   await expect(scenarios.names).toHaveText(['Research and prototyping', 'Large-scale production']);
 
   await scenarios.remove('Research and prototyping').click();
-  await expect(scenarios.confirm).toContainText('Delete the scenario “Research and prototyping”? Its weights cannot be brought back.');
+  await expect(scenarios.confirm).toContainText('Delete the scenario “Research and prototyping”? Undo (Ctrl+Z) brings it back.');
   await scenarios.confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(scenarios.names).toHaveText(['Research and prototyping', 'Large-scale production']);
   await scenarios.remove('Research and prototyping').click();
   await scenarios.confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(scenarios.names).toHaveText(['Large-scale production']);
   await expect(scenarios.comparisonHeaders).toHaveText(['Option', 'Current weights', 'Large-scale production']);
+  // As it said: undo brings it back, with its weights.
+  await app.page.locator('body').press('Control+z');
+  await expect(app.page.getByTestId('history-message')).toHaveText('Undid: delete scenario “Research and prototyping”');
+  await expect(scenarios.names).toHaveText(['Research and prototyping', 'Large-scale production']);
+  await scenarios.apply('Research and prototyping').click();
+  await expect(app.matrix.rankingNames.first()).toHaveText('PyTorch');
 });

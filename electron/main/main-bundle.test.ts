@@ -187,7 +187,7 @@ describe('a call from a frame that is not the app', () => {
  * the renderer's call in Electron.
  */
 describe('every contract method through IPC, against the real store', () => {
-  const ctx = { seeded: 0, d: 0, o1: 0, o2: 0, c1: 0, c2: 0, copy: 0, scenario: 0, round: 0, code: '', workshop: '', doc: null as unknown, csv: '', workbook: '' };
+  const ctx = { seeded: 0, d: 0, o1: 0, o2: 0, c1: 0, c2: 0, copy: 0, scenario: 0, round: 0, version: 0, code: '', workshop: '', doc: null as unknown, csv: '', workbook: '' };
   type Step = { label: string; run: () => Promise<void> };
   const steps: Step[] = [];
   const step = (method: MethodName, label: string, input: () => unknown, check: (result: Result<any>) => void | Promise<void>) =>
@@ -345,7 +345,15 @@ describe('every contract method through IPC, against the real store', () => {
   step('updateRound', 'refuses to reopen a closed round', () => ({ roundId: ctx.round, state: 'revealed' }), refused('conflict'));
   step('getRound', 'refuses an unknown round', () => ({ roundId: 999_999 }), refused('not-found'));
 
+  step('listVersions', 'lists the version the reveal kept', () => ({ decisionId: ctx.d }), (r) => expect(valueOf(r).map((v: { reason: string }) => v.reason)).toContain('reveal'));
+  step('saveVersion', 'keeps one by hand', () => ({ decisionId: ctx.d, name: 'Two options' }), (r) => void (ctx.version = valueOf(r).at(-1).id));
   step('removeOption', 'removes Kafka', () => ({ optionId: ctx.o2 }), (r) => expect(names(valueOf(r).options)).toEqual(['RabbitMQ']));
+  step('historyState', 'knows what undo would take back', () => ({ decisionId: ctx.d }), (r) => expect(valueOf(r)).toEqual({ undo: 'remove option “Kafka”', redo: null }));
+  step('undo', 'brings Kafka back', () => ({ decisionId: ctx.d }), (r) => expect(names(valueOf(r).decision.options)).toEqual(['Kafka', 'RabbitMQ']));
+  step('redo', 'removes it again', () => ({ decisionId: ctx.d }), (r) => expect(names(valueOf(r).decision.options)).toEqual(['RabbitMQ']));
+  step('getVersion', 'opens the version with both options', () => ({ versionId: ctx.version }), (r) => expect(names(valueOf(r).decision.options)).toEqual(['Kafka', 'RabbitMQ']));
+  step('restoreVersion', 'puts Kafka back', () => ({ versionId: ctx.version }), (r) => expect(names(valueOf(r).options)).toEqual(['Kafka', 'RabbitMQ']));
+  step('removeOption', 'removes Kafka once more', () => ({ optionId: ctx.o2 }), (r) => expect(names(valueOf(r).options)).toEqual(['RabbitMQ']));
   step('removeCriterion', 'removes the cost', () => ({ criterionId: ctx.c2 }), (r) => expect(names(valueOf(r).criteria)).toEqual(['Throughput']));
   step('deleteDecision', 'deletes the copy', () => ({ decisionId: ctx.copy }), (r) => expect(valueOf(r)).toEqual({ deletedId: ctx.copy }));
   step('getDecision', 'no longer finds the copy', () => ({ decisionId: ctx.copy }), refused('not-found'));
@@ -431,6 +439,25 @@ describe('the application menu', () => {
     ['Export JSON…', 'CmdOrCtrl+Shift+E'],
   ])('has %s on %s', (label, accelerator) => {
     expect(item(label)?.accelerator).toBe(accelerator);
+  });
+
+  it('has Undo and Redo in the Edit menu, sent to the page of the window they were used from', () => {
+    const edit = (electron.Menu.applicationMenu!.template as Item[]).find((i) => i.label === 'Edit')!;
+    expect(edit.submenu!.slice(0, 2).map((i) => [i.label, i.accelerator])).toEqual([
+      ['Undo', 'CmdOrCtrl+Z'],
+      ['Redo', process.platform === 'darwin' ? 'Shift+Cmd+Z' : 'Ctrl+Y'],
+    ]);
+    const scripts = mainWindow().webContents.scripts;
+    const before = scripts.length;
+    item('Undo').click!({}, mainWindow());
+    item('Redo').click!({}, mainWindow());
+    expect(scripts.slice(before)).toEqual([
+      `window.dispatchEvent(new CustomEvent("decision-matrix:history", { detail: "undo" }))`,
+      `window.dispatchEvent(new CustomEvent("decision-matrix:history", { detail: "redo" }))`,
+    ]);
+    // Used from no window (the menu with every window closed), it does nothing.
+    item('Undo').click!({}, undefined);
+    expect(scripts.length).toBe(before + 2);
   });
 
   it('uses each accelerator once', () => {

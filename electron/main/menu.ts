@@ -2,6 +2,7 @@ import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Theme } from './window-state';
 import { exportFile, importFile, openDataFolder, setTheme, showAbout, showDecision, startNewDecision, type DesktopContext } from './desktop-commands';
 import { exportPdfFromWindow } from './export-pdf';
+import { HISTORY_MENU_EVENT } from '../../core/transport';
 
 const RECENT_COUNT = 8;
 
@@ -11,6 +12,34 @@ const onWindow =
   (_item: unknown, window: unknown): void => {
     if (window instanceof BrowserWindow) void command(window);
   };
+
+/**
+ * Asks the page to undo or redo (renderer/src/history-keys.ts): in a text field it runs the
+ * field's own text undo, elsewhere the decision's. A key press the page took itself (Ctrl+Z
+ * outside a text field) never reaches the menu, so a change is never undone twice.
+ */
+export function sendHistoryCommand(window: BrowserWindow, command: 'undo' | 'redo'): Promise<unknown> {
+  return window.webContents.executeJavaScript(`window.dispatchEvent(new CustomEvent(${JSON.stringify(HISTORY_MENU_EVENT)}, { detail: ${JSON.stringify(command)} }))`);
+}
+
+/** The Edit menu: Undo and Redo go to the page (the decision's steps, or a text field's), the rest are the usual roles. */
+function editMenu(isMac: boolean): MenuItemConstructorOptions {
+  return {
+    label: 'Edit',
+    submenu: [
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: onWindow((w) => sendHistoryCommand(w, 'undo')) },
+      { label: 'Redo', accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y', click: onWindow((w) => sendHistoryCommand(w, 'redo')) },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(isMac ? [{ role: 'pasteAndMatchStyle' as const }] : []),
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  };
+}
 
 /** The application menu, rebuilt when the window gains focus so Open Recent stays current. */
 export function installMenu(ctx: DesktopContext): void {
@@ -45,7 +74,7 @@ export function installMenu(ctx: DesktopContext): void {
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    editMenu(isMac),
     {
       label: 'View',
       submenu: [

@@ -5,6 +5,7 @@ import { inTransaction, type Db } from '../../db/connection';
 import * as decisions from '../../db/decisions';
 import * as matrix from '../../db/matrix';
 import * as scenarios from '../../db/scenarios';
+import { recordStep, type StepOptions } from '../../db/history';
 
 /** What the host running the workshop server tells the service (none: rounds work, nobody can join). */
 export interface WorkshopHost {
@@ -61,6 +62,11 @@ export interface ServiceContext {
   scenario(scenarioId: number): NonNullable<ReturnType<typeof scenarios.findScenario>>;
   /** Marks the decision changed and returns it as committed. */
   changed(decisionId: number): Decision;
+  /**
+   * Inside a transaction: records what body changes in the decision as one step to undo, labelled
+   * in the person's words (docs/history.md). Every handler that changes a decision runs in one.
+   */
+  step<T>(decisionId: number, label: string, body: () => T, options?: StepOptions): T;
 }
 
 function catchRefusal<T>(body: () => T): Result<T> {
@@ -87,5 +93,6 @@ export function createContext(db: Db, workshopHost?: WorkshopHost): ServiceConte
       decisions.touchDecision(db, decisionId);
       return decision(decisionId);
     },
+    step: (decisionId, label, body, options) => recordStep(db, decisionId, label, body, options),
   };
 }

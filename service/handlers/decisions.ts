@@ -2,10 +2,26 @@ import type { decisionMethods, HandlersOf } from '../../core/contract';
 import { OPEN_OUTCOME, toDocument } from '../../core/interchange';
 import { findTemplate, templates } from '../../core/templates';
 import * as decisions from '../../db/decisions';
+import type { DecisionFields } from '../../db/decisions';
+import type { Decision } from '../../core/model';
+import { stepLabels } from '../history-labels';
+import { takeVersion } from './history';
 import { GONE, refuse, type ServiceContext } from './context';
 
-/** Decisions as a whole. */
-export function decisionHandlers({ db, read, transaction, decision }: ServiceContext): HandlersOf<typeof decisionMethods> {
+/** The label of an edit to the decision's own fields: the weightiest part of it. */
+function editLabel(before: Decision, fields: DecisionFields): string {
+  if (fields.status !== undefined && fields.status !== before.status) return fields.status === 'decided' ? stepLabels.markDecided() : stepLabels.reopen();
+  if (fields.chosenOptionId !== undefined && fields.chosenOptionId !== before.chosenOptionId) {
+    return stepLabels.choose(before.options.find((o) => o.id === fields.chosenOptionId)?.name ?? null);
+  }
+  if (fields.title !== undefined && fields.title !== before.title) return stepLabels.renameDecision(fields.title);
+  if (fields.context !== undefined && fields.context !== before.context) return stepLabels.editContext();
+  return stepLabels.editReason();
+}
+
+/** Decisions as a whole. Creating, duplicating and deleting one are not steps to undo (docs/history.md). */
+export function decisionHandlers(context: ServiceContext): HandlersOf<typeof decisionMethods> {
+  const { db, read, transaction, decision, step } = context;
   return {
     listDecisions: () => read(() => decisions.listDecisions(db)),
     getDecision: ({ decisionId }) => read(() => decision(decisionId)),
@@ -18,12 +34,18 @@ export function decisionHandlers({ db, read, transaction, decision }: ServiceCon
       }),
     updateDecision: ({ decisionId, ...fields }) =>
       transaction(() => {
-        const { options } = decision(decisionId);
-        if (fields.chosenOptionId != null && !options.some((o) => o.id === fields.chosenOptionId)) {
+        const before = decision(decisionId);
+        if (fields.chosenOptionId != null && !before.options.some((o) => o.id === fields.chosenOptionId)) {
           refuse('not-found', 'The chosen option is not one of this decision’s options; it may have been removed in another window.');
         }
-        decisions.updateDecision(db, decisionId, fields);
-        return decision(decisionId);
+        step(decisionId, editLabel(before, fields), () => decisions.updateDecision(db, decisionId, fields));
+        const after = decision(decisionId);
+        // Marking it decided keeps a version of the decision as it was decided.
+        if (before.status !== 'decided' && after.status === 'decided') {
+          const chosen = after.options.find((o) => o.id === after.chosenOptionId)?.name;
+          takeVersion(context, after, chosen ? `Decided: ${chosen}` : 'Decided', 'decided');
+        }
+        return after;
       }),
     deleteDecision: ({ decisionId }) =>
       transaction(() => {

@@ -1,46 +1,48 @@
 import type { HandlersOf, matrixMethods } from '../../core/contract';
 import { DEFAULT_SCALE, DEFAULT_WEIGHT, scoreProblem } from '../../core/model';
 import * as matrix from '../../db/matrix';
+import { stepLabels } from '../history-labels';
 import { GONE, refuse, type ServiceContext } from './context';
 
-/** Options, criteria and scores: each change touches its decision and returns it as committed. */
-export function matrixHandlers({ db, transaction, decision, option, criterion, changed }: ServiceContext): HandlersOf<typeof matrixMethods> {
+/** Options, criteria and scores: each change is one step to undo, touches its decision and returns it as committed. */
+export function matrixHandlers({ db, transaction, decision, option, criterion, changed, step }: ServiceContext): HandlersOf<typeof matrixMethods> {
   return {
     addOption: ({ decisionId, name }) =>
       transaction(() => {
         decision(decisionId);
-        matrix.insertOption(db, decisionId, name);
+        step(decisionId, stepLabels.addOption(name), () => matrix.insertOption(db, decisionId, name));
         return changed(decisionId);
       }),
     updateOption: ({ optionId, name, description }) =>
       transaction(() => {
-        const { decisionId } = option(optionId);
-        matrix.updateOption(db, optionId, { name, description });
-        return changed(decisionId);
+        const row = option(optionId);
+        const label = name !== undefined && name !== row.name ? stepLabels.renameOption(row.name, name) : stepLabels.describeOption(row.name);
+        step(row.decisionId, label, () => matrix.updateOption(db, optionId, { name, description }));
+        return changed(row.decisionId);
       }),
     moveOption: ({ optionId, toIndex }) =>
       transaction(() => {
-        const { decisionId } = option(optionId);
-        matrix.moveRow(db, 'options', decisionId, optionId, toIndex);
+        const { decisionId, name } = option(optionId);
+        step(decisionId, stepLabels.moveOption(name), () => matrix.moveRow(db, 'options', decisionId, optionId, toIndex));
         return changed(decisionId);
       }),
     removeOption: ({ optionId }) =>
       transaction(() => {
-        const { decisionId } = option(optionId);
-        matrix.deleteOption(db, optionId);
+        const { decisionId, name } = option(optionId);
+        step(decisionId, stepLabels.removeOption(name), () => matrix.deleteOption(db, optionId));
         return changed(decisionId);
       }),
 
     addCriterion: ({ decisionId, name, description, direction, scale }) =>
       transaction(() => {
         decision(decisionId);
-        matrix.insertCriterion(db, decisionId, {
+        step(decisionId, stepLabels.addCriterion(name), () => matrix.insertCriterion(db, decisionId, {
           name,
           description: description ?? '',
           direction: direction ?? 'benefit',
           scale: scale ?? DEFAULT_SCALE,
           weight: DEFAULT_WEIGHT,
-        });
+        }));
         return changed(decisionId);
       }),
     updateCriterion: ({ criterionId, scale, ...fields }) =>
@@ -50,30 +52,45 @@ export function matrixHandlers({ db, transaction, decision, option, criterion, c
         if (scale && outside > 0) {
           refuse('conflict', `${outside} score(s) on "${row.name}" fall outside ${scale.min}–${scale.max}; change those scores first.`);
         }
-        matrix.updateCriterion(db, criterionId, { ...fields, scale });
+        const label =
+          fields.name !== undefined && fields.name !== row.name
+            ? stepLabels.renameCriterion(row.name, fields.name)
+            : scale
+              ? stepLabels.rescale(row.name)
+              : fields.direction
+                ? stepLabels.direct(row.name, fields.direction)
+                : stepLabels.describeCriterion(row.name);
+        step(row.decisionId, label, () => matrix.updateCriterion(db, criterionId, { ...fields, scale }));
         return changed(row.decisionId);
       }),
     moveCriterion: ({ criterionId, toIndex }) =>
       transaction(() => {
-        const { decisionId } = criterion(criterionId);
-        matrix.moveRow(db, 'criteria', decisionId, criterionId, toIndex);
+        const { decisionId, name } = criterion(criterionId);
+        step(decisionId, stepLabels.moveCriterion(name), () => matrix.moveRow(db, 'criteria', decisionId, criterionId, toIndex));
         return changed(decisionId);
       }),
     removeCriterion: ({ criterionId }) =>
       transaction(() => {
-        const { decisionId } = criterion(criterionId);
-        matrix.deleteCriterion(db, criterionId);
+        const { decisionId, name } = criterion(criterionId);
+        step(decisionId, stepLabels.removeCriterion(name), () => matrix.deleteCriterion(db, criterionId));
         return changed(decisionId);
       }),
 
     setScore: ({ optionId, criterionId, value, rationale, source }) =>
       transaction(() => {
-        const { decisionId } = option(optionId);
+        const { decisionId, name } = option(optionId);
         const scored = criterion(criterionId);
         if (scored.decisionId !== decisionId) refuse('not-found', GONE.criterion);
         const problem = value === undefined || value === null ? null : scoreProblem(scored, value);
         if (problem) refuse('invalid-input', problem);
-        matrix.upsertScore(db, optionId, criterionId, { value, rationale, source });
+        const current = matrix.findScore(db, optionId, criterionId);
+        const label =
+          value !== undefined && value !== (current?.value ?? null)
+            ? stepLabels.score(name, scored.name)
+            : rationale !== undefined && rationale !== (current?.rationale ?? '')
+              ? stepLabels.rationale(name, scored.name)
+              : stepLabels.source(name, scored.name);
+        step(decisionId, label, () => matrix.upsertScore(db, optionId, criterionId, { value, rationale, source }));
         return changed(decisionId);
       }),
   };

@@ -7,9 +7,12 @@ import * as workshop from '../../db/workshop';
 import * as rounds from '../rounds';
 import { refuse, unwrap, type ServiceContext } from './context';
 import { insertUniqueScenario, scenarioSummaries } from './scenarios';
+import { stepLabels } from '../history-labels';
+import { takeVersion } from './history';
 
 /** Workshop rounds as the facilitator runs them; the group's weights are stored as points out of 100, like the sliders. */
-export function roundHandlers({ db, workshopHost, read, transaction, changed }: ServiceContext): HandlersOf<typeof roundMethods> {
+export function roundHandlers(context: ServiceContext): HandlersOf<typeof roundMethods> {
+  const { db, workshopHost, read, transaction, changed, step, decision } = context;
   const withJoinUrl = (view: FacilitatorRoundView): WorkshopRound => ({
     ...view,
     joinUrl: view.state === 'open' ? (workshopHost?.joinUrl(view.code) ?? null) : null,
@@ -19,11 +22,11 @@ export function roundHandlers({ db, workshopHost, read, transaction, changed }: 
     if (result.ok) void workshopHost?.roundsChanged();
     return result;
   };
-  const groupWeights = (roundId: number, purpose: string): { decisionId: number; weights: { criterionId: number; weight: number }[] } => {
+  const groupWeights = (roundId: number, purpose: string): { decisionId: number; code: string; weights: { criterionId: number; weight: number }[] } => {
     const view = unwrap(rounds.roundView(db, roundId));
     if (!view.result) refuse('conflict', view.resultProblem ?? `Reveal the round before ${purpose} its weights.`);
     const weights = Object.entries(view.result.weights.weights).map(([criterionId, weight]) => ({ criterionId: Number(criterionId), weight: weight * 100 }));
-    return { decisionId: view.decisionId, weights };
+    return { decisionId: view.decisionId, code: view.code, weights };
   };
 
   return {
@@ -36,20 +39,32 @@ export function roundHandlers({ db, workshopHost, read, transaction, changed }: 
           .map((round) => rounds.roundView(db, round.id))
           .flatMap((view) => (view.ok ? [withJoinUrl(view.value)] : [])),
       ),
-    updateRound: ({ roundId, ...change }) => roundsChanged(transaction(() => withJoinUrl(unwrap(rounds.changeRound(db, roundId, change))))),
+    // A round's life (start, reveal, more time, close) is not a step to undo; a reveal keeps a version.
+    updateRound: ({ roundId, ...change }) =>
+      roundsChanged(
+        transaction(() => {
+          const before = workshop.findRound(db, roundId)?.state;
+          const view = unwrap(rounds.changeRound(db, roundId, change));
+          if (before !== 'revealed' && view.state === 'revealed') takeVersion(context, decision(view.decisionId), `Workshop round ${view.code} revealed`, 'reveal');
+          return withJoinUrl(view);
+        }),
+      ),
     applyGroupWeights: ({ roundId }) =>
       transaction(() => {
-        const { decisionId, weights } = groupWeights(roundId, 'applying');
-        for (const { criterionId, weight } of weights) matrix.setWeight(db, criterionId, weight);
-        // The group's weights are slider values; the other methods' inputs stay for a switch back.
-        writeWeightingInputs(db, decisionId, { method: 'direct' });
+        const { decisionId, code, weights } = groupWeights(roundId, 'applying');
+        // One step: the sliders and the switch to direct weights are undone together.
+        step(decisionId, stepLabels.applyGroupWeights(code), () => {
+          for (const { criterionId, weight } of weights) matrix.setWeight(db, criterionId, weight);
+          // The group's weights are slider values; the other methods' inputs stay for a switch back.
+          writeWeightingInputs(db, decisionId, { method: 'direct' });
+        });
         workshop.insertRoundOutcome(db, roundId, { kind: 'applied', scenarioName: '' });
         return changed(decisionId);
       }),
     keepGroupWeights: ({ roundId, name }) =>
       transaction(() => {
         const { decisionId, weights } = groupWeights(roundId, 'keeping');
-        insertUniqueScenario(db, decisionId, name, weights);
+        step(decisionId, stepLabels.keepGroupWeights(name), () => insertUniqueScenario(db, decisionId, name, weights));
         workshop.insertRoundOutcome(db, roundId, { kind: 'scenario', scenarioName: name });
         return scenarioSummaries(db, decisionId);
       }),

@@ -4,6 +4,7 @@ import * as matrix from '../../db/matrix';
 import * as scenarios from '../../db/scenarios';
 import { weighedCriteria } from '../../core/weighting/inputs';
 import { writeWeightingInputs } from '../../db/weighting';
+import { stepLabels } from '../history-labels';
 import { refuse, unwrap, type ServiceContext } from './context';
 
 export const scenarioSummaries = (db: Db, decisionId: number): ScenarioSummary[] =>
@@ -23,7 +24,7 @@ export function insertUniqueScenario(db: Db, decisionId: number, name: string, w
 }
 
 /** Named sets of weights: keep the current ones, apply one, delete one. */
-export function scenarioHandlers({ db, read, transaction, decision, scenario, changed }: ServiceContext): HandlersOf<typeof scenarioMethods> {
+export function scenarioHandlers({ db, read, transaction, decision, scenario, changed, step }: ServiceContext): HandlersOf<typeof scenarioMethods> {
   return {
     listScenarios: ({ decisionId }) =>
       read(() => {
@@ -37,21 +38,24 @@ export function scenarioHandlers({ db, read, transaction, decision, scenario, ch
         // effective weights (as points out of 100), so applying it reproduces the same totals.
         const { effective } = unwrap(weighedCriteria(weighting, criteria));
         const weights = weighting.method === 'direct' ? criteria.map((c) => ({ criterionId: c.id, weight: c.weight })) : criteria.map((c) => ({ criterionId: c.id, weight: (effective.weights[c.id] ?? 0) * 100 }));
-        insertUniqueScenario(db, decisionId, name, weights);
+        step(decisionId, stepLabels.keepScenario(name), () => insertUniqueScenario(db, decisionId, name, weights));
         return scenarioSummaries(db, decisionId);
       }),
     applyScenario: ({ scenarioId }) =>
       transaction(() => {
-        const { decisionId, weights } = scenario(scenarioId);
-        for (const [criterionId, weight] of Object.entries(weights)) matrix.setWeight(db, Number(criterionId), weight);
-        // A scenario is a set of slider values; the other methods' inputs stay for a switch back.
-        writeWeightingInputs(db, decisionId, { method: 'direct' });
+        const { decisionId, name, weights } = scenario(scenarioId);
+        // One step: the sliders and the switch to direct weights are undone together.
+        step(decisionId, stepLabels.applyScenario(name), () => {
+          for (const [criterionId, weight] of Object.entries(weights)) matrix.setWeight(db, Number(criterionId), weight);
+          // A scenario is a set of slider values; the other methods' inputs stay for a switch back.
+          writeWeightingInputs(db, decisionId, { method: 'direct' });
+        });
         return changed(decisionId);
       }),
     deleteScenario: ({ scenarioId }) =>
       transaction(() => {
-        const { decisionId } = scenario(scenarioId);
-        scenarios.deleteScenario(db, scenarioId);
+        const { decisionId, name } = scenario(scenarioId);
+        step(decisionId, stepLabels.deleteScenario(name), () => scenarios.deleteScenario(db, scenarioId));
         return scenarioSummaries(db, decisionId);
       }),
   };

@@ -401,3 +401,45 @@ describe('choosing a weighting method', () => {
     expect(editor.weighting.swing[EASE_OF_USE]).toBe(Math.round((0.2417 / 0.4083) * 100));
   });
 });
+
+describe('undo and redo', () => {
+  it('takes back the last change as the store has it, says what it undid, and can redo it', async () => {
+    await settle();
+    expect(editor.history).toEqual({ undo: null, redo: null });
+    await editor.change('addOption', { decisionId: editor.id, name: 'JAX' });
+    await settle();
+    expect(editor.history.undo).toBe('change');
+    expect(await editor.undo()).toBe(true);
+    expect(editor.decision.options.map((o) => o.name)).not.toContain('JAX');
+    expect(editor.historyMessage).toBe('Undid: change');
+    expect(editor.history).toEqual({ undo: null, redo: 'change' });
+    expect(await editor.redo()).toBe(true);
+    expect(editor.decision.options.map((o) => o.name)).toContain('JAX');
+    expect(editor.historyMessage).toBe('Redid: change');
+  });
+
+  it('writes a slider that has not rested yet first, so undo takes back that drag and the slider follows the store', async () => {
+    await settle();
+    editor.setWeight(DEPLOYMENT, 100);
+    expect(await editor.undo()).toBe(true);
+    expect(host.methods).toEqual(['setWeights', 'undo']);
+    expect(editor.weightOf(DEPLOYMENT)).toBe(10);
+    expect(editor.liveWeights).toEqual({});
+    expect(leader(editor)).toBe('PyTorch');
+    await vi.advanceTimersByTimeAsync(WEIGHT_SAVE_DELAY_MS * 2);
+    expect(host.methods).toEqual(['setWeights', 'undo']);
+  });
+
+  it('asks nothing when there is nothing to undo, and a new change clears the message', async () => {
+    await settle();
+    expect(await editor.undo()).toBe(false);
+    expect(host.calls).toEqual([]);
+    await editor.change('addOption', { decisionId: editor.id, name: 'JAX' });
+    await editor.undo();
+    expect(editor.historyMessage).not.toBeNull();
+    await editor.change('addOption', { decisionId: editor.id, name: 'Keras' });
+    expect(editor.historyMessage).toBeNull();
+    await settle();
+    expect(editor.history).toEqual({ undo: 'change', redo: null });
+  });
+});

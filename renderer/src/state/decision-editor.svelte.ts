@@ -1,4 +1,4 @@
-import type { Client, MethodInput, MethodName, MethodOutput } from '../../../core/contract';
+import type { Client, HistoryState, MethodInput, MethodName, MethodOutput } from '../../../core/contract';
 import type { Result } from '../../../core/result';
 import type { EffectiveWeights, WeightingMethod } from '../../../core/weighting';
 import { decisionWeights, type WeightingInputs } from '../../../core/weighting/inputs';
@@ -120,6 +120,15 @@ export class DecisionEditor {
   /** One weight at a time: intervals, headline, fragile flag, tornado. Cheap enough for every slider input. */
   sensitivity: Result<Sensitivity> = $derived(this.robustnessMatrix.ok ? analyseSensitivity(this.robustnessMatrix.value, this.robustnessWeights) : this.robustnessMatrix);
 
+  /** What undo and redo would take back (their labels), as the store last said. */
+  history = $state.raw<HistoryState>({ undo: null, redo: null });
+  /** What the last undo or redo did, in the person's words ("Undid: remove option “JAX”"); null once anything else changes. */
+  historyMessage = $state<string | null>(null);
+  /** Called after an undo, a redo or a restore changed the decision behind the editor's back (the scenario list reloads). */
+  onrewound: () => void = () => {};
+  #historyAsked = 0;
+  #lastLabel = '';
+
   readonly #client: Client;
   #pendingWeights = new Map<number, number>();
   /** A weighting change not yet written: the parts given replace those of the stored inputs. */
@@ -129,11 +138,56 @@ export class DecisionEditor {
   /** The last weight save sent, so a change waits for it to be answered. */
   #weightSave: Promise<unknown> = Promise.resolve();
 
-  constructor(client: Client, decision: Decision) {
+  /** `history`: where undo and redo stood when the decision was read with it (the workspace); else it is asked for. */
+  constructor(client: Client, decision: Decision, history?: HistoryState) {
     this.#client = client;
     this.decision = decision;
     this.weighting = decision.weighting;
     this.settleCharts();
+    if (history) this.history = history;
+    else void this.refreshHistory();
+  }
+
+  /** Asks the store where undo and redo stand; an older answer never replaces a newer one. */
+  async refreshHistory(): Promise<void> {
+    const asked = ++this.#historyAsked;
+    const state = await this.#client.historyState({ decisionId: this.id });
+    if (state.ok && asked === this.#historyAsked) this.history = state.value;
+  }
+
+  /**
+   * Undoes (or redoes) the decision's last step in the store, then shows the decision as the store
+   * has it. Slider positions not yet written are written first, as their own step, so a drag
+   * undone at once is the drag — never a slider the store does not know about pulled back later.
+   */
+  async undo(): Promise<boolean> {
+    return this.#move('undo');
+  }
+
+  async redo(): Promise<boolean> {
+    return this.#move('redo');
+  }
+
+  async #move(direction: 'undo' | 'redo'): Promise<boolean> {
+    const pending = this.#pendingWeights.size > 0 || this.#pendingWeighting !== null;
+    // Nothing to take back (as the store last said, and nothing unsent): a key press does nothing.
+    if (!pending && this.history[direction] === null) return false;
+    await this.flushWeights();
+    await this.#weightSave;
+    this.#historyAsked++;
+    const moved = await this.#send(
+      () => this.#client[direction]({ decisionId: this.id }),
+      ({ decision, label, history }) => {
+        this.#adopt(decision);
+        this.history = history;
+        this.#lastLabel = label;
+      },
+    );
+    if (moved) {
+      this.historyMessage = `${direction === 'undo' ? 'Undid' : 'Redid'}: ${this.#lastLabel}`;
+      this.onrewound();
+    }
+    return moved;
   }
 
   get id(): number {
@@ -196,6 +250,7 @@ export class DecisionEditor {
       weighting ? this.#send(() => this.#client.setWeighting({ decisionId: this.id, ...weightingInput(weighting) }), () => {}) : null,
     ]);
     await this.#weightSave;
+    this.historyChanged();
   }
 
   /** Runs a change that returns the decision; returns false (and shows why) when it was refused. */
@@ -205,10 +260,28 @@ export class DecisionEditor {
     // already hold the weights, or adopting it would move the sliders back.
     await this.#weightSave;
     const call = this.#client[name] as (input: MethodInput<K>) => Promise<Result<Decision>>;
-    return this.#send(
+    const changed = await this.#send(
       () => call(input),
       (decision) => this.#adopt(decision),
     );
+    this.historyChanged();
+    return changed;
+  }
+
+  /** Puts the decision back as a version has it: one step, which undo takes back. */
+  async restoreVersion(versionId: number, name: string): Promise<boolean> {
+    const restored = await this.change('restoreVersion', { versionId });
+    if (restored) {
+      this.historyMessage = `Restored the version “${name}”. Undo takes it back.`;
+      this.onrewound();
+    }
+    return restored;
+  }
+
+  /** After a change (here, or one another state class sent, e.g. a scenario kept): what undo would take back is now that change. */
+  historyChanged(): void {
+    this.historyMessage = null;
+    void this.refreshHistory();
   }
 
   async #send<T>(request: () => Promise<Result<T>>, committed: (value: T) => void): Promise<boolean> {

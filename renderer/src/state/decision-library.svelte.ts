@@ -4,6 +4,7 @@ import type { Decision, DecisionSummary } from '../../../core/model';
 import { fileAsBase64 } from './base64';
 import { DecisionEditor } from './decision-editor.svelte';
 import { ScenarioList } from './scenarios.svelte';
+import { VersionList } from './versions.svelte';
 import { WorkshopState, type Subscribe } from './workshop.svelte';
 
 /** Files larger than this are refused before they are read (the CLI's limit too). */
@@ -19,6 +20,7 @@ export class DecisionLibrary {
   workshop = $state<WorkshopState | null>(null);
   /** The open decision's named weight sets. */
   scenarios = $state<ScenarioList | null>(null);
+  versions = $state<VersionList | null>(null);
   ready = $state(false);
   error = $state<string | null>(null);
   /** What the last spreadsheet import says about how the file was read (columns left out, scales not given). */
@@ -53,8 +55,8 @@ export class DecisionLibrary {
     if (!workspace.ok) this.error = workspace.error.message;
     else {
       this.summaries = workspace.value.decisions;
-      const { decision, scenarios, rounds } = workspace.value;
-      if (decision && !this.editor) this.#setEditor(decision, { scenarios, rounds });
+      const { decision, scenarios, rounds, history } = workspace.value;
+      if (decision && !this.editor) this.#setEditor(decision, { scenarios, rounds, history });
     }
     this.ready = true;
   }
@@ -66,12 +68,19 @@ export class DecisionLibrary {
   }
 
   /** Opens a decision; its scenarios and rounds are read now unless they came with it. */
-  #setEditor(decision: Decision, known?: Pick<Workspace, 'scenarios' | 'rounds'>): void {
+  #setEditor(decision: Decision, known?: Pick<Workspace, 'scenarios' | 'rounds' | 'history'>): void {
     this.workshop?.stop();
-    const editor = new DecisionEditor(this.client, decision);
+    const editor = new DecisionEditor(this.client, decision, known?.history);
     this.editor = editor;
     this.workshop = new WorkshopState(this.client, editor, this.subscribe);
-    this.scenarios = new ScenarioList(this.client, editor);
+    const scenarios = new ScenarioList(this.client, editor);
+    this.scenarios = scenarios;
+    this.versions = new VersionList(this.client, editor);
+    // An undo, redo or restore may bring back or take away a scenario, or a title: both lists are read again.
+    editor.onrewound = () => {
+      void scenarios.load();
+      void this.refresh();
+    };
     if (known) {
       this.scenarios.items = known.scenarios;
       void this.workshop.resumeFrom(known.rounds);

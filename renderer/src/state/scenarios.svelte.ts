@@ -43,6 +43,8 @@ export class ScenarioList {
     if (this.#refusal !== null && this.#editor.error === this.#refusal) this.#editor.error = null;
     this.#refusal = null;
     this.items = result.value;
+    // Keeping or deleting a scenario is a step to undo.
+    this.#editor.historyChanged();
     return true;
   }
 

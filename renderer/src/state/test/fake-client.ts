@@ -130,8 +130,12 @@ export class FakeHost {
     return this.decision.criteria.find((c) => c.id === criterionId)?.weight;
   }
 
+  /** How many times the editor asked where undo and redo stand (not in `calls`: a read after every change, beside the point of most tests). */
+  historyReads = 0;
+
   #call(method: MethodName, input: unknown): Promise<Result<unknown>> {
-    this.calls.push({ method, input: structuredClone(input) } as Call);
+    if (method === 'historyState') this.historyReads++;
+    else this.calls.push({ method, input: structuredClone(input) } as Call);
     const gateIndex = this.#gates.findIndex((g) => g.method === method && !g.answer);
     if (gateIndex === -1) return Promise.resolve(this.#handle(method, input));
     const gate = this.#gates[gateIndex];
@@ -155,12 +159,30 @@ export class FakeHost {
     return structuredClone(handler(parsed.data as never));
   }
 
+  /** The decisions before each change (undo) and before each undo (redo), as the store's steps: whole copies here. */
+  readonly #undo: Decision[] = [];
+  readonly #redo: Decision[] = [];
+
   #changed(change: (decision: Decision) => void): Result<Decision> {
     const next = structuredClone(this.decision);
     change(next);
     next.updatedAt = new Date(Date.parse(next.updatedAt) + 1000).toISOString();
+    this.#undo.push(this.decision);
+    this.#redo.length = 0;
     this.decision = next;
     return ok(next);
+  }
+
+  #historyState() {
+    return { undo: this.#undo.length > 0 ? 'change' : null, redo: this.#redo.length > 0 ? 'change' : null };
+  }
+
+  #move(from: Decision[], to: Decision[], nothing: string) {
+    const previous = from.pop();
+    if (!previous) return fail('conflict', nothing);
+    to.push(this.decision);
+    this.decision = { ...structuredClone(previous), updatedAt: new Date(Date.parse(this.decision.updatedAt) + 1000).toISOString() };
+    return ok({ decision: this.decision, label: 'change', history: this.#historyState() });
   }
 
   #own(decisionId: number): Result<Decision> {
@@ -174,6 +196,9 @@ export class FakeHost {
 
   #storeHandlers(): Handlers {
     return {
+      historyState: () => ok(this.#historyState()),
+      undo: () => this.#move(this.#undo, this.#redo, 'There is nothing to undo.'),
+      redo: () => this.#move(this.#redo, this.#undo, 'There is nothing to redo.'),
       getDecision: ({ decisionId }) => this.#own(decisionId),
       updateDecision: ({ decisionId, ...fields }) => {
         const found = this.#own(decisionId);
