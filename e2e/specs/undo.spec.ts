@@ -1,13 +1,15 @@
 import { expect, test } from '../fixtures';
 import { HistoryPanel } from '../pages/history-panel';
+import { MatrixPage } from '../pages/matrix-page';
 
 const SHOTS = '/tmp/undo-shots';
 
 /** What a person sees of an option's column: every cell's score and the rationale behind it. */
 async function column(page: import('@playwright/test').Page, option: string, criteria: string[]) {
+  const matrix = new MatrixPage(page);
   const cells: string[] = [];
   for (const criterion of criteria) {
-    const score = await page.getByRole('button', { name: `Score of ${option} on ${criterion}`, exact: true }).textContent();
+    const score = await matrix.scoreCell(option, criterion).textContent();
     const rationale = await page.getByRole('button', { name: `Rationale for ${option} on ${criterion}`, exact: true }).getAttribute('title');
     cells.push(`${criterion}: ${score?.trim()} — ${rationale}`);
   }
@@ -32,7 +34,9 @@ test('remove an option, undo brings it back with its scores and rationale; after
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: `${SHOTS}/before-undo-1280.png` });
 
-  await page.locator('body').press('Control+z');
+  // Focus came back to the empty new-option field: nothing was typed there, so Ctrl+Z is the decision's.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+  await page.keyboard.press('Control+z');
   await expect(matrix.optionNames).toHaveText(['PyTorch', 'TensorFlow']);
   await expect(history.message).toHaveText('Undid: remove option “TensorFlow”');
   expect(await column(page, 'TensorFlow', criteria)).toEqual(tensorflow);
