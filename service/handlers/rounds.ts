@@ -37,6 +37,7 @@ export function roundHandlers({ db, workshopHost, read, transaction, changed }: 
           .flatMap((view) => (view.ok ? [withJoinUrl(view.value)] : [])),
       ),
     updateRound: ({ roundId, ...change }) => roundsChanged(transaction(() => withJoinUrl(unwrap(rounds.changeRound(db, roundId, change))))),
+    removeParticipant: ({ roundId, participantId }) => transaction(() => withJoinUrl(unwrap(rounds.removeParticipant(db, roundId, participantId)))),
     applyGroupWeights: ({ roundId }) =>
       transaction(() => {
         const { decisionId, weights } = groupWeights(roundId, 'applying');
