@@ -6,7 +6,9 @@ import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER, STATUS_BY_ERROR_C
 import type { Db } from '../../db/connection';
 import { serveStatic } from '../shared/static-files';
 import { RateLimiter } from './rate-limiter';
-import { CLOSED_MESSAGE, codeIsClosed, join, participantView, submit } from '../../service/rounds';
+import { codeIsClosed, join, participantView, submit } from '../../service/rounds';
+
+const CLOSED_PAGE_TEXT = 'The facilitator has closed it: it no longer takes weights. Thank you for taking part.';
 
 /**
  * The workshop server: only the participant endpoints, on the interface the facilitator chose,
@@ -61,14 +63,12 @@ async function readJson(request: IncomingMessage): Promise<{ body: unknown } | {
   }
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** What a join link serves once its round has closed: a page that says so, readable on a phone without the app's script. */
 function sendClosedPage(response: ServerResponse): void {
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Round closed</title>
 <style>body{font:18px/1.5 system-ui,sans-serif;max-width:520px;margin:0 auto;padding:24px 16px;color:#1d2430}h1{font-size:24px}</style></head>
-<body><main data-round-closed="true"><h1>This round is closed</h1><p>${escapeHtml(CLOSED_MESSAGE)}</p></main></body></html>
+<body><main data-round-closed="true"><h1>This round is closed</h1><p>${CLOSED_PAGE_TEXT}</p></main></body></html>
 `;
   response.writeHead(410, {
     'content-type': 'text/html; charset=utf-8',
