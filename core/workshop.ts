@@ -26,7 +26,7 @@ export const MAX_ROUND_NAME = 80;
 /** A round's name, as the facilitator typed it (empty when they gave none). */
 export const roundNameSchema = textSchema.max(MAX_ROUND_NAME, `must be at most ${MAX_ROUND_NAME} characters`);
 
-const nameKey = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase();
+const nameKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
 
 /**
  * How each person is shown, in joining order: their name as typed, and a second "Ana" (in any

@@ -30,6 +30,12 @@ export class RateLimiter {
     return window.count <= this.limit;
   }
 
+  /** Takes back one counted event (one that turned out not to count, e.g. a join whose code was right). */
+  refund(key: string): void {
+    const window = this.#windows.get(key);
+    if (window && window.count > 0) window.count--;
+  }
+
   #prune(now: number): void {
     for (const [key, window] of this.#windows) if (now - window.start >= this.windowMs) this.#windows.delete(key);
   }

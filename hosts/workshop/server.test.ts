@@ -200,6 +200,19 @@ describe('workshop server', () => {
 describe('a real room', () => {
   const as = (token: string) => ({ [PARTICIPANT_TOKEN_HEADER]: token });
 
+  it('writes joins and submissions sent at once in shared commits, each still all or nothing: a refused one changes nothing, the others all count', async () => {
+    const r = await room({ rule: 'mean' });
+    const tokens = await Promise.all(Array.from({ length: 40 }, (_, i) => joined(r, `P${i}`)));
+    expect(new Set(tokens).size).toBe(40);
+    const replies = await Promise.all(
+      tokens.map((token, i) => post(r.server, '/w/submit', { weights: weightsFor(r, i === 7 ? [1, 1, 1, 1, 1] : [i + 1, 1, 1, 1, 1, 1]) }, as(token))),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(tokens.map((_, i) => (i === 7 ? 400 : 200)));
+    const stored = r.state().submissions;
+    expect(stored).toHaveLength(39);
+    expect(stored.map((s) => s.weights[r.decision.criteria[0].id]).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1).filter((w) => w !== 8));
+  });
+
   it('joining again from a browser that holds its token returns the same participant, not a second one', async () => {
     const r = await room();
     const token = await joined(r, 'Ana');

@@ -3,7 +3,7 @@ import { isIP, type AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
 import type { ErrorCode, Result } from '../../core/result';
 import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER, STATUS_BY_ERROR_CODE } from '../../core/transport';
-import type { Db } from '../../db/connection';
+import { inTransaction, type Db } from '../../db/connection';
 import { serveStatic } from '../shared/static-files';
 import { RateLimiter } from './rate-limiter';
 import { codeIsClosed, join, participantView, submit } from '../../service/rounds';
@@ -94,6 +94,70 @@ class PerRoundQuota {
   }
 }
 
+/** At most this many writes per commit, so the server reads new requests between commits. */
+const MAX_BATCH = 16;
+
+/**
+ * Group commit: the joins and submissions waiting when the event loop comes round are written in
+ * one transaction, each still all-or-nothing in a savepoint of its own, so a burst of phones costs
+ * one sync to disk per batch instead of one each — and nobody is answered before their write is on
+ * disk. Submissions go first (someone's finished weights, perhaps as the timer runs out), then
+ * joins; a batch holds at most MAX_BATCH, and the server reads what has arrived before the next.
+ */
+class CommitBatch {
+  #first: Queued[] = [];
+  #then: Queued[] = [];
+  #scheduled = false;
+  constructor(private readonly db: Db) {}
+
+  run<T>(work: () => T, urgent: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      (urgent ? this.#first : this.#then).push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#flush();
+      if (this.#first.length + this.#then.length > 0) this.#schedule();
+    });
+  }
+
+  #flush(): void {
+    const queue = this.#first.splice(0, MAX_BATCH);
+    queue.push(...this.#then.splice(0, MAX_BATCH - queue.length));
+    let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[];
+    try {
+      outcomes = inTransaction(this.db, () =>
+        queue.map((item) => {
+          try {
+            return { ok: true as const, value: inTransaction(this.db, item.work) };
+          } catch (error) {
+            return { ok: false as const, error };
+          }
+        }),
+      );
+    } catch (error) {
+      for (const item of queue) item.reject(error);
+      return;
+    }
+    queue.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  }
+}
+interface Queued {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 export async function startWorkshopServer(options: WorkshopServerOptions): Promise<WorkshopServer> {
   const { db } = options;
   const limits = options.limits ?? {};
@@ -102,6 +166,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
   const perRound = new PerRoundQuota(limits.joinsPerAddressPerRound ?? 3);
   const perToken = new RateLimiter(limits.callsPerToken ?? 120, 60_000);
   const perAddress = new RateLimiter(limits.callsPerAddress ?? 600, 60_000);
+  const batch = new CommitBatch(db);
   let ownHost = '';
 
   const server = createServer(async (request, response) => {
@@ -129,13 +194,23 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
         // guesser which code is right).
         if (limited && wrongCodes.exhausted(address)) return refuse(response, 429, 'forbidden', 'Too many wrong codes from this device; wait a minute, then check the code on the screen.');
         if (limited && joins.exhausted(address)) return refuse(response, 429, 'forbidden', 'Too many joins from this device; wait a minute.');
+        // Counted as a wrong code until it proves right, so attempts sent all at once are counted before any is looked up.
+        if (limited) wrongCodes.allow(address);
         const read = await readJson(request);
-        if ('problem' in read) return refuse(response, read.problem[0], 'invalid-input', read.problem[1]);
-        const joined = join(db, read.body, { token, admit: (roundId) => !limited || perRound.allows(roundId, address) });
-        if (!joined.ok && joined.error.code === 'not-found' && limited) wrongCodes.allow(address);
+        if ('problem' in read) {
+          if (limited) wrongCodes.refund(address);
+          return refuse(response, read.problem[0], 'invalid-input', read.problem[1]);
+        }
+        const admit = (roundId: number) => {
+          if (!limited) return true;
+          if (!perRound.allows(roundId, address)) return false;
+          perRound.count(roundId, address);
+          return true;
+        };
+        const joined = await batch.run(() => join(db, read.body, { token, admit }), false);
+        if (limited && !(!joined.ok && joined.error.code === 'not-found')) wrongCodes.refund(address);
         if (joined.ok && !joined.value.rejoined) {
           if (limited) joins.allow(address);
-          if (limited) perRound.count(joined.value.roundId, address);
           options.onChange?.();
         }
         return reply(response, joined.ok ? { ok: true, value: { token: joined.value.token, rejoined: joined.value.rejoined } } : joined);
@@ -145,7 +220,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
       if (url.pathname === '/w/submit') {
         const read = await readJson(request);
         if ('problem' in read) return refuse(response, read.problem[0], 'invalid-input', read.problem[1]);
-        const submitted = submit(db, token, read.body);
+        const submitted = await batch.run(() => submit(db, token, read.body), true);
         if (submitted.ok) options.onChange?.();
         return reply(response, submitted);
       }
