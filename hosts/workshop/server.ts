@@ -95,7 +95,7 @@ class PerRoundQuota {
 }
 
 /** At most this many writes per commit, so the server reads new requests between commits. */
-const MAX_BATCH = 16;
+const MAX_BATCH = 8;
 
 /**
  * Group commit: the joins and submissions waiting when the event loop comes round are written in
