@@ -16,7 +16,7 @@ import type { ExportedDocument } from './robustness-document';
 import type { VersionReason } from './versions';
 import { RANK_RULES, SAATY_MAX, SAATY_MIN, SWING_TOP, WEIGHTING_METHODS } from './weighting';
 import { apiRoute, MAX_IMPORT_FILE_BYTES, sizeInWords } from './transport';
-import { aggregationRuleSchema, roundWeighingSchema, type FacilitatorRoundView } from './workshop';
+import { aggregationRuleSchema, roundNameSchema, roundWeighingSchema, type FacilitatorRoundView } from './workshop';
 
 /**
  * The API contract: each method declared once, with its input schema and its result type.
@@ -211,6 +211,7 @@ export const roundMethods = {
   startRound: method<WorkshopRound>()(
     z.strictObject({
       ...decisionRef,
+      name: roundNameSchema.optional(),
       anonymous: z.boolean().default(false),
       rule: aggregationRuleSchema.default('geometric-mean'),
       weighing: roundWeighingSchema.default('sliders'),
@@ -225,8 +226,11 @@ export const roundMethods = {
       state: z.enum(['revealed', 'closed']).optional(),
       addMinutes: z.number().int().min(1).max(60).optional(),
       shareResult: z.boolean().optional(),
+      name: roundNameSchema.optional(),
     }),
   ),
+  /** Takes a participant out of a round that is not closed: their weights stop counting, their phone says so. */
+  removeParticipant: method<WorkshopRound>()(z.strictObject({ ...roundRef, participantId: id })),
   applyGroupWeights: method<Decision>()(z.strictObject(roundRef)),
   keepGroupWeights: method<ScenarioSummary[]>()(z.strictObject({ ...roundRef, name: nameSchema })),
 };

@@ -3,7 +3,7 @@ import { checkWeightingReferences } from './interchange-weighting';
 import { AGGREGATION_RULES } from './aggregation';
 import { nameSchema, textSchema, weightSchema } from './model';
 import { ROUND_WEIGHINGS } from './round-weighing';
-import { ROUND_OUTCOME_KINDS } from './workshop';
+import { ROUND_OUTCOME_KINDS, roundNameSchema } from './workshop';
 import { RANK_RULES, SWING_TOP } from './weighting';
 
 /**
@@ -29,6 +29,8 @@ export const documentScenarioSchema = z.strictObject({ name: nameSchema, created
 
 export const documentRoundSchema = z.strictObject({
   code: z.string().max(6).default(''),
+  /** The name the facilitator gave the round; empty for none. */
+  name: roundNameSchema.default(''),
   state: z.enum(['open', 'revealed', 'closed']),
   anonymous: z.boolean().default(false),
   rule: z.enum(AGGREGATION_RULES).default('geometric-mean'),

@@ -29,6 +29,7 @@ function round(overrides: Partial<FacilitatorRoundView> & { anonymous?: boolean 
     id: 7,
     decisionId: 1,
     code: 'ABC234',
+    name: '',
     state: 'closed',
     anonymous,
     rule: 'mean',
@@ -52,6 +53,7 @@ describe('recordRounds', () => {
   it('counts each person’s first choice against the group’s, with names in a named round', () => {
     const [recorded] = recordRounds(decision, [round()]);
     expect(recorded.title).toBe('Round 1 · 2 December 2026, 09:14 UTC');
+    expect(recordRounds(decision, [round({ name: 'Ops <view>' })])[0].title).toBe('Round 1 “Ops <view>” · 2 December 2026, 09:14 UTC');
     expect(recorded.how).toBe('Mean; weighed with 100 points; named');
     expect(recorded.participants).toBe('5 people gave weights of 6 who joined: Anaxa, Bowie, Cyrus, <b>Dee</b>, Elio');
     expect(recorded.result!.groupFirst).toBe('TensorFlow');

@@ -168,7 +168,7 @@ export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, r
         state: round.state,
         createdAt: round.createdAt,
         closedAt: round.closedAt,
-        title: `Round ${index + 1} · ${recordTime(round.createdAt)}`,
+        title: `Round ${index + 1}${round.name ? ` “${round.name}”` : ''} · ${recordTime(round.createdAt)}`,
         status: round.state === 'open' ? 'Open: not revealed yet' : round.state === 'revealed' || !round.closedAt ? 'Revealed, not closed yet' : `Closed ${recordTime(round.closedAt)}`,
         rule: round.rule,
         how,

@@ -21,6 +21,35 @@ export const joinCodeSchema = z
   .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`), 'must be the 6-character code on the screen'));
 
 export const MAX_DISPLAY_NAME = 60;
+export const MAX_ROUND_NAME = 80;
+
+/** A round's name, as the facilitator typed it (empty when they gave none). */
+export const roundNameSchema = textSchema.max(MAX_ROUND_NAME, `must be at most ${MAX_ROUND_NAME} characters`);
+
+const nameKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
+
+/**
+ * How each person is shown, in joining order: their name as typed, and a second "Ana" (in any
+ * case or spacing) as "Ana (2)", a third as "Ana (3)". Everyone who joined counts, removed or
+ * not, so a label never changes under the facilitator's eyes. Empty names stay empty.
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    if (nameKey(name) === '') return name;
+    let label = name;
+    for (let n = 2; used.has(nameKey(label)); n++) label = `${name.trim()} (${n})`;
+    used.add(nameKey(label));
+    return label;
+  });
+}
+
+/**
+ * The smallest weight a phone may give in a round under this rule. Under the geometric mean one
+ * person's 0 would make the criterion's group weight 0 — a veto nobody sees — so every weight
+ * there is at least 1; under the mean and the median a 0 is only a low vote.
+ */
+export const minimumRoundWeight = (rule: AggregationRule): number => (rule === 'geometric-mean' ? 1 : 0);
 
 export const joinRequestSchema = z.strictObject({
   code: joinCodeSchema,
@@ -58,6 +87,18 @@ export interface RoundCriterion {
 /** What a participant sees: never other people's names or weights. */
 export interface ParticipantRoundView {
   state: RoundState;
+  /** The round's name, as the facilitator gave it ('' when none). */
+  roundName: string;
+  /** True once the facilitator has removed this participant: their weights no longer count. */
+  removed: boolean;
+  /** Open, its time not run out, and this participant not removed: sending is possible. */
+  accepting: boolean;
+  /** Whole seconds left on the round's timer when the server answered (null without a timebox). */
+  secondsLeft: number | null;
+  /** How this participant is shown to the facilitator ("Ana (2)" for a second Ana; '' when anonymous or unnamed). */
+  myName: string;
+  /** The smallest weight the round takes (1 under the geometric mean, else 0). */
+  minWeight: number;
   decisionTitle: string;
   anonymous: boolean;
   weighing: RoundWeighing;
@@ -81,6 +122,8 @@ export interface RoundSettings {
   id: number;
   decisionId: number;
   code: string;
+  /** The facilitator's name for the round ('' when none). */
+  name: string;
   state: RoundState;
   anonymous: boolean;
   rule: AggregationRule;

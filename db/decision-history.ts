@@ -32,7 +32,7 @@ export function insertDraftHistory(db: Db, decisionId: number, draft: DecisionDr
     if (scenario.createdAt) db.prepare('UPDATE scenarios SET created_at = ? WHERE id = ?').run(scenario.createdAt, id);
   }
   for (const round of draft.rounds ?? []) {
-    const roundId = workshop.insertRound(db, { decisionId, code: round.code, anonymous: round.anonymous, rule: round.rule, weighing: round.weighing, endsAt: round.endsAt, state: 'closed' });
+    const roundId = workshop.insertRound(db, { decisionId, code: round.code, name: round.name, anonymous: round.anonymous, rule: round.rule, weighing: round.weighing, endsAt: round.endsAt, state: 'closed' });
     workshop.updateRound(db, roundId, { shareResult: round.shareResult });
     if (round.createdAt) db.prepare('UPDATE rounds SET created_at = ? WHERE id = ?').run(round.createdAt, roundId);
     // A round that was still open or revealed when exported closes on import; one already closed keeps its time.
@@ -54,6 +54,7 @@ export function readDecisionHistory(db: Db, decisionId: number): DecisionHistory
     // Oldest first, the order they are inserted in again on import.
     rounds: [...workshop.listRounds(db, decisionId)].reverse().map((round) => ({
       code: round.code,
+      name: round.name,
       state: round.state,
       anonymous: round.anonymous,
       rule: round.rule,

@@ -6,7 +6,7 @@ import type { Db } from './connection';
 
 export type RoundRow = RoundSettings;
 
-const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, state, anonymous, rule, weighing, share_result AS shareResult,
+const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, name, state, anonymous, rule, weighing, share_result AS shareResult,
   ends_at AS endsAt, created_at AS createdAt, closed_at AS closedAt`;
 
 const toRound = (row: (Omit<RoundRow, 'anonymous' | 'shareResult'> & { anonymous: number; shareResult: number }) | undefined): RoundRow | undefined =>
@@ -15,14 +15,15 @@ const toRound = (row: (Omit<RoundRow, 'anonymous' | 'shareResult'> & { anonymous
 /** A new round, open unless it comes in as history (an imported round is closed, so its code need not be free). */
 export function insertRound(
   db: Db,
-  round: { decisionId: number; code: string; anonymous: boolean; rule: AggregationRule; weighing: RoundWeighing; endsAt: string | null; state?: 'open' | 'closed' },
+  round: { decisionId: number; code: string; name?: string; anonymous: boolean; rule: AggregationRule; weighing: RoundWeighing; endsAt: string | null; state?: 'open' | 'closed' },
 ): number {
   const now = new Date().toISOString();
   const closed = round.state === 'closed';
   return Number(
     db
-      .prepare('INSERT INTO rounds (decision_id, join_code, state, anonymous, rule, weighing, ends_at, created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(round.decisionId, round.code, closed ? 'closed' : 'open', round.anonymous ? 1 : 0, round.rule, round.weighing, round.endsAt, now, closed ? now : null).lastInsertRowid,
+      .prepare('INSERT INTO rounds (decision_id, join_code, name, state, anonymous, rule, weighing, ends_at, created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(round.decisionId, round.code, round.name ?? '', closed ? 'closed' : 'open', round.anonymous ? 1 : 0, round.rule, round.weighing, round.endsAt, now, closed ? now : null)
+      .lastInsertRowid,
   );
 }
 
@@ -34,6 +35,11 @@ export function findLiveRoundByCode(db: Db, code: string): RoundRow | undefined 
   return toRound(db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE join_code = ? AND state <> 'closed'`).get(code) as never);
 }
 
+/** The latest round that had this code, closed or not: what a join link still names after its round has closed. */
+export function findLatestRoundByCode(db: Db, code: string): RoundRow | undefined {
+  return toRound(db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE join_code = ? ORDER BY id DESC LIMIT 1`).get(code) as never);
+}
+
 export function listRounds(db: Db, decisionId: number): RoundRow[] {
   return (db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE decision_id = ? ORDER BY id DESC`).all(decisionId) as never[]).map((r) => toRound(r)!);
 }
@@ -42,14 +48,15 @@ export function liveRoundCount(db: Db): number {
   return (db.prepare("SELECT COUNT(*) AS n FROM rounds WHERE state <> 'closed'").get() as { n: number }).n;
 }
 
-export function updateRound(db: Db, roundId: number, fields: { state?: RoundState; endsAt?: string | null; shareResult?: boolean }): void {
+export function updateRound(db: Db, roundId: number, fields: { state?: RoundState; endsAt?: string | null; shareResult?: boolean; name?: string }): void {
   const current = findRound(db, roundId);
   if (!current) return;
   const state = fields.state ?? current.state;
-  db.prepare('UPDATE rounds SET state = ?, ends_at = ?, share_result = ?, closed_at = CASE WHEN ? = \'closed\' THEN ? ELSE closed_at END WHERE id = ?').run(
+  db.prepare('UPDATE rounds SET state = ?, ends_at = ?, share_result = ?, name = ?, closed_at = CASE WHEN ? = \'closed\' THEN ? ELSE closed_at END WHERE id = ?').run(
     state,
     fields.endsAt === undefined ? current.endsAt : fields.endsAt,
     (fields.shareResult ?? current.shareResult) ? 1 : 0,
+    fields.name ?? current.name,
     state,
     new Date().toISOString(),
     roundId,
@@ -63,18 +70,36 @@ export function insertParticipant(db: Db, roundId: number, name: string, tokenHa
   );
 }
 
-export function findParticipantByTokenHash(db: Db, tokenHash: string): { id: number; roundId: number } | undefined {
-  return db.prepare('SELECT id, round_id AS roundId FROM participants WHERE token_hash = ?').get(tokenHash) as { id: number; roundId: number } | undefined;
+export function findParticipantByTokenHash(db: Db, tokenHash: string): { id: number; roundId: number; removed: boolean } | undefined {
+  const row = db.prepare('SELECT id, round_id AS roundId, removed_at IS NOT NULL AS removed FROM participants WHERE token_hash = ?').get(tokenHash) as
+    | { id: number; roundId: number; removed: number }
+    | undefined;
+  return row && { ...row, removed: row.removed === 1 };
 }
 
-export function listParticipants(db: Db, roundId: number): { id: number; name: string; submitted: boolean }[] {
+/** Everyone who joined the round, removed or not, in joining order, with their names as typed. */
+export function listEveryoneJoined(db: Db, roundId: number): { id: number; name: string; submitted: boolean; removed: boolean }[] {
   return (
-    db.prepare('SELECT id, display_name AS name, submitted_at IS NOT NULL AS submitted FROM participants WHERE round_id = ? ORDER BY id').all(roundId) as {
-      id: number;
-      name: string;
-      submitted: number;
-    }[]
-  ).map((p) => ({ ...p, submitted: p.submitted === 1 }));
+    db
+      .prepare('SELECT id, display_name AS name, submitted_at IS NOT NULL AS submitted, removed_at IS NOT NULL AS removed FROM participants WHERE round_id = ? ORDER BY id')
+      .all(roundId) as { id: number; name: string; submitted: number; removed: number }[]
+  ).map((p) => ({ ...p, submitted: p.submitted === 1, removed: p.removed === 1 }));
+}
+
+/** The round's participants, in joining order: the removed ones no longer count and are left out. */
+export function listParticipants(db: Db, roundId: number): { id: number; name: string; submitted: boolean }[] {
+  return listEveryoneJoined(db, roundId)
+    .filter((p) => !p.removed)
+    .map(({ id, name, submitted }) => ({ id, name, submitted }));
+}
+
+/** Marks a participant removed (their weights stop counting); false when they are not in that round or already removed. */
+export function removeParticipant(db: Db, roundId: number, participantId: number): boolean {
+  return db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND round_id = ? AND removed_at IS NULL').run(new Date().toISOString(), participantId, roundId).changes === 1;
+}
+
+export function participantRound(db: Db, participantId: number): number | undefined {
+  return (db.prepare('SELECT round_id AS roundId FROM participants WHERE id = ?').get(participantId) as { roundId: number } | undefined)?.roundId;
 }
 
 /** A resubmission replaces the earlier one: each participant has one set of weights. */
@@ -95,7 +120,7 @@ export function roundSubmissions(db: Db, roundId: number): ParticipantWeights[] 
     .prepare(
       `SELECT p.id AS participantId, s.criterion_id AS criterionId, s.weight
          FROM participants p JOIN submissions s ON s.participant_id = p.id
-        WHERE p.round_id = ? ORDER BY p.id`,
+        WHERE p.round_id = ? AND p.removed_at IS NULL ORDER BY p.id`,
     )
     .all(roundId) as { participantId: number; criterionId: number; weight: number }[];
   const byParticipant = new Map<number, Record<number, number>>();

@@ -25,6 +25,8 @@ interface Ids {
   otherCriterionId: number;
   scenarioId: number;
   roundId: number;
+  /** Someone who joined the round and is then removed from it. */
+  participantId: number;
   copyId: number;
   versionId: number;
   /** The workbook exportXlsx wrote, for importXlsx to read back. */
@@ -67,6 +69,7 @@ const steps: Step[] = [
   step('openWorkspace', (i) => ({ decisionId: i.decisionId })),
   step('applyGroupWeights', (i) => ({ roundId: i.roundId })),
   step('keepGroupWeights', (i) => ({ roundId: i.roundId, name: 'Workshop' })),
+  step('removeParticipant', (i) => ({ roundId: i.roundId, participantId: i.participantId })),
   step('deleteScenario', (i) => ({ scenarioId: i.scenarioId })),
   step('exportDecision', (i) => ({ decisionId: i.decisionId })),
   step('importDecision', () => ({ document: { format: 'decision-matrix/v1', decision: { title: 'Imported', options: [{ id: 'a', name: 'A' }], criteria: [{ id: 'x', name: 'X', weight: 1, scale: { min: 1, max: 5, minLabel: '', maxLabel: '' } }], scores: [{ option: 'a', criterion: 'x', value: 3 }] } } })),
@@ -101,6 +104,7 @@ describe('every contract result is plain data', () => {
       otherCriterionId: decision.criteria[5].id,
       scenarioId: 0,
       roundId: 0,
+      participantId: 0,
       copyId: 0,
       versionId: 0,
       workbook: '',
@@ -128,6 +132,9 @@ describe('every contract result is plain data', () => {
           const weights = Object.fromEntries(criteria.map((c, k) => [String(c.id), k === 0 ? weight : 20]));
           expect(rounds.submit(db, joined.value.token, { weights })).toMatchObject({ ok: true });
         }
+        const late = rounds.join(db, { code, name: 'Late' });
+        if (!late.ok) throw new Error(late.error.message);
+        ids.participantId = valueOf<{ participants: { id: number }[] }>(await dispatch('getRound', { roundId: ids.roundId })).participants.at(-1)!.id;
       }
     }
     const revealed = results.find(([name]) => name === 'getRound' || name === 'updateRound');

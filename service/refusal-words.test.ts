@@ -7,6 +7,7 @@ import { openDecisionStore } from '../db/seed';
 import { temporaryFolder } from '../db/test/temporary-store';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import * as rounds from './rounds';
 import { notInWords } from './test/words';
 
 /**
@@ -29,6 +30,7 @@ interface Ids {
   scenarioId: number;
   roundId: number;
   versionId: number;
+  participantId: number;
   document: MethodOutput<'exportDecision'>;
   csv: string;
 }
@@ -67,6 +69,7 @@ const VALID: { [K in MethodName]: (ids: Ids) => MethodInput<K> } = {
   updateRound: (i) => ({ roundId: i.roundId, state: 'revealed', addMinutes: 5, shareResult: true }),
   applyGroupWeights: (i) => ({ roundId: i.roundId }),
   keepGroupWeights: (i) => ({ roundId: i.roundId, name: 'The room' }),
+  removeParticipant: (i) => ({ roundId: i.roundId, participantId: i.participantId }),
   listScenarios: (i) => ({ decisionId: i.decisionId }),
   saveScenario: (i) => ({ decisionId: i.decisionId, name: 'Mine' }),
   applyScenario: (i) => ({ scenarioId: i.scenarioId }),
@@ -91,9 +94,11 @@ function service() {
   return { db, dispatch, call };
 }
 
-async function seededIds(call: ReturnType<typeof service>['call']): Promise<Ids> {
+async function seededIds({ db, call }: ReturnType<typeof service>): Promise<Ids> {
   const decision = await call('getDecision', { decisionId: (await call('listDecisions', {}))[0].id });
   const round = await call('startRound', { decisionId: decision.id });
+  const joined = rounds.join(db, { code: round.code, name: 'Rosa' });
+  if (!joined.ok) throw new Error(joined.error.message);
   return {
     decisionId: decision.id,
     optionId: decision.options[0].id,
@@ -101,6 +106,7 @@ async function seededIds(call: ReturnType<typeof service>['call']): Promise<Ids>
     criterionIds: decision.criteria.map((c) => c.id),
     scenarioId: (await call('listScenarios', { decisionId: decision.id }))[0].id,
     roundId: round.id,
+    participantId: (await call('getRound', { roundId: round.id })).participants[0].id,
     versionId: (await call('saveVersion', { decisionId: decision.id, name: 'As seeded' }))[0].id,
     document: await call('exportDecision', { decisionId: decision.id }),
     csv: (await call('exportCsv', { decisionId: decision.id })).text,
@@ -151,8 +157,9 @@ describe('every refusal of the handlers is in the user’s words', () => {
   });
 
   it.each(methodNames)('%s: bent calls are refused in words and change nothing', async (name) => {
-    const { dispatch, call } = service();
-    const ids = await seededIds(call);
+    const served = service();
+    const { dispatch, call } = served;
+    const ids = await seededIds(served);
     const valid = VALID[name](ids) as Record<string, unknown>;
     // The seeded document and the CSV text stand for whole files; their insides have their own tests.
     const places = [[] as (string | number)[], ...paths(valid).filter((p) => !(p[0] === 'document' && p.length > 3) && p[0] !== 'text')];

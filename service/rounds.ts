@@ -2,8 +2,11 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { groupResult, type AggregationRule } from '../core/aggregation';
 import { fail, ok, type Result } from '../core/result';
 import {
+  distinctNames,
   JOIN_CODE_ALPHABET,
+  joinCodeSchema,
   joinRequestSchema,
+  minimumRoundWeight,
   submitRequestSchema,
   type FacilitatorRoundView,
   type RoundWeighing,
@@ -30,19 +33,39 @@ function newJoinCode(db: Db): string {
 
 const expired = (round: workshop.RoundRow, now: Date) => round.endsAt !== null && new Date(round.endsAt) <= now;
 
-export function startRound(db: Db, input: { decisionId: number; anonymous: boolean; rule: AggregationRule; weighing?: RoundWeighing; minutes: number | null }): Result<FacilitatorRoundView> {
+export function startRound(
+  db: Db,
+  input: { decisionId: number; name?: string; anonymous: boolean; rule: AggregationRule; weighing?: RoundWeighing; minutes: number | null },
+): Result<FacilitatorRoundView> {
   return inTransaction(db, () => {
     if (!getDecision(db, input.decisionId)) return fail('not-found', 'This decision no longer exists; it may have been deleted in another window.');
     const endsAt = input.minutes === null ? null : new Date(Date.now() + input.minutes * 60_000).toISOString();
-    const id = workshop.insertRound(db, { decisionId: input.decisionId, code: newJoinCode(db), anonymous: input.anonymous, rule: input.rule, weighing: input.weighing ?? 'sliders', endsAt });
+    const id = workshop.insertRound(db, {
+      decisionId: input.decisionId,
+      code: newJoinCode(db),
+      name: input.name ?? '',
+      anonymous: input.anonymous,
+      rule: input.rule,
+      weighing: input.weighing ?? 'sliders',
+      endsAt,
+    });
     return roundView(db, id);
   });
+}
+
+/** Everyone who joined, labelled as the facilitator sees them: a second "Ana" is "Ana (2)"; no names in an anonymous round. */
+function labelledParticipants(db: Db, round: workshop.RoundRow) {
+  const everyone = workshop.listEveryoneJoined(db, round.id);
+  const labels = distinctNames(everyone.map((p) => (round.anonymous ? '' : p.name)));
+  return everyone.map((p, i) => ({ ...p, name: labels[i] }));
 }
 
 export function roundView(db: Db, roundId: number): Result<FacilitatorRoundView> {
   const round = workshop.findRound(db, roundId);
   if (!round) return fail('not-found', 'That workshop round no longer exists.');
-  const participants = workshop.listParticipants(db, roundId).map((p) => ({ ...p, name: round.anonymous ? '' : p.name }));
+  const participants = labelledParticipants(db, round)
+    .filter((p) => !p.removed)
+    .map(({ id, name, submitted }) => ({ id, name, submitted }));
   let result: FacilitatorRoundView['result'] = null;
   let resultProblem: string | null = null;
   if (round.state !== 'open') {
@@ -54,7 +77,7 @@ export function roundView(db: Db, roundId: number): Result<FacilitatorRoundView>
   return ok({ ...round, participants, outcomes: workshop.roundOutcomes(db, roundId), result, resultProblem });
 }
 
-export function changeRound(db: Db, roundId: number, change: { state?: 'revealed' | 'closed'; addMinutes?: number; shareResult?: boolean }): Result<FacilitatorRoundView> {
+export function changeRound(db: Db, roundId: number, change: { state?: 'revealed' | 'closed'; addMinutes?: number; shareResult?: boolean; name?: string }): Result<FacilitatorRoundView> {
   return inTransaction(db, () => {
     const round = workshop.findRound(db, roundId);
     if (!round) return fail('not-found', 'That workshop round no longer exists.');
@@ -64,7 +87,18 @@ export function changeRound(db: Db, roundId: number, change: { state?: 'revealed
       const from = round.endsAt && new Date(round.endsAt) > new Date() ? new Date(round.endsAt) : new Date();
       endsAt = new Date(from.getTime() + change.addMinutes * 60_000).toISOString();
     }
-    workshop.updateRound(db, roundId, { state: change.state, endsAt, shareResult: change.shareResult });
+    workshop.updateRound(db, roundId, { state: change.state, endsAt, shareResult: change.shareResult, name: change.name });
+    return roundView(db, roundId);
+  });
+}
+
+/** The facilitator takes someone out of a round (a duplicate, someone who left): their weights stop counting. */
+export function removeParticipant(db: Db, roundId: number, participantId: number): Result<FacilitatorRoundView> {
+  return inTransaction(db, () => {
+    const round = workshop.findRound(db, roundId);
+    if (!round) return fail('not-found', 'That workshop round no longer exists.');
+    if (round.state === 'closed') return fail('conflict', 'This round is closed; its participants can no longer change.');
+    if (!workshop.removeParticipant(db, roundId, participantId)) return fail('not-found', 'That person is not in this round (they may have been removed already).');
     return roundView(db, roundId);
   });
 }
@@ -74,16 +108,41 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): Result<z.output<T
   return parsed.success ? ok(parsed.data) : fail('invalid-input', describeInputProblem(parsed.error.issues[0]));
 }
 
-export function join(db: Db, body: unknown, now = new Date()): Result<{ token: string }> {
+export const REMOVED_MESSAGE = 'The facilitator has removed you from this round; your weights no longer count.';
+export const CLOSED_MESSAGE = 'This round is closed: it no longer takes weights. Thank you for taking part.';
+export const TIME_UP_MESSAGE = 'Time is up: this round no longer takes weights.';
+
+export interface JoinOptions {
+  now?: Date;
+  /** The token this browser already holds for the code, if any: joining again returns the same participant. */
+  token?: string;
+  /** Asked before a new participant is added (not for a rejoin): false refuses the join (the host's per-address quota). */
+  admit?: (roundId: number) => boolean;
+}
+
+/** Joins the open round with this code; from a browser that already joined it (its token), the same participant again. */
+export function join(db: Db, body: unknown, options: JoinOptions = {}): Result<{ token: string; roundId: number; rejoined: boolean }> {
+  const now = options.now ?? new Date();
   const request = parse(joinRequestSchema, body);
   if (!request.ok) return request;
   return inTransaction(db, () => {
     const round = workshop.findLiveRoundByCode(db, request.value.code);
-    if (!round || round.state !== 'open') return fail('not-found', 'No open round has that code: check the code on the screen.');
-    if (expired(round, now)) return fail('conflict', 'This round has ended.');
+    if (!round) {
+      const closed = workshop.findLatestRoundByCode(db, request.value.code);
+      if (closed) return fail('conflict', CLOSED_MESSAGE);
+      return fail('not-found', 'No open round has that code: check the code on the screen.');
+    }
+    const known = participantFor(db, options.token);
+    if (known && known.roundId === round.id) {
+      if (known.removed) return fail('forbidden', REMOVED_MESSAGE);
+      return ok({ token: options.token!, roundId: round.id, rejoined: true });
+    }
+    if (round.state !== 'open') return fail('conflict', 'The result of this round has been revealed: it takes no new participants.');
+    if (expired(round, now)) return fail('conflict', TIME_UP_MESSAGE);
+    if (options.admit && !options.admit(round.id)) return fail('forbidden', 'Too many people have joined this round from this device. If you joined before, go back to that browser.');
     const token = randomBytes(24).toString('base64url');
     workshop.insertParticipant(db, round.id, round.anonymous ? '' : request.value.name, hashToken(token));
-    return ok({ token });
+    return ok({ token, roundId: round.id, rejoined: false });
   });
 }
 
@@ -92,15 +151,24 @@ function participantFor(db: Db, token: string | undefined) {
   return workshop.findParticipantByTokenHash(db, hashToken(token));
 }
 
+/** Whether a join link's code names a round that has closed (and no live round has it): the link then serves a page saying so. */
+export function codeIsClosed(db: Db, code: string): boolean {
+  const parsed = joinCodeSchema.safeParse(code);
+  if (!parsed.success || workshop.findLiveRoundByCode(db, parsed.data)) return false;
+  return workshop.findLatestRoundByCode(db, parsed.data)?.state === 'closed';
+}
+
 export function submit(db: Db, token: string | undefined, body: unknown, now = new Date()): Result<{ submitted: true }> {
   const participant = participantFor(db, token);
   if (!participant) return fail('forbidden', 'Unknown participant: join the round again with its code.');
+  if (participant.removed) return fail('forbidden', REMOVED_MESSAGE);
   const request = parse(submitRequestSchema, body);
   if (!request.ok) return request;
   return inTransaction(db, () => {
     const round = workshop.findRound(db, participant.roundId)!;
+    if (round.state === 'closed') return fail('conflict', CLOSED_MESSAGE);
     if (round.state !== 'open') return fail('conflict', 'This round no longer takes weights.');
-    if (expired(round, now)) return fail('conflict', 'This round has ended.');
+    if (expired(round, now)) return fail('conflict', TIME_UP_MESSAGE);
     const decision = getDecision(db, round.decisionId)!;
     const known = new Set(decision.criteria.map((c) => c.id));
     const given = Object.entries(request.value.weights).map(([id, weight]) => ({ criterionId: Number(id), weight }));
@@ -109,23 +177,36 @@ export function submit(db: Db, token: string | undefined, body: unknown, now = n
     const missing = decision.criteria.find((c) => !given.some((w) => w.criterionId === c.id));
     if (missing) return fail('invalid-input', `Give a weight for every criterion (“${missing.name}” is missing).`);
     if (given.every((w) => w.weight === 0)) return fail('invalid-input', 'Give at least one criterion a weight above zero.');
+    const least = minimumRoundWeight(round.rule);
+    const tooLow = given.find((w) => w.weight < least);
+    if (tooLow) {
+      const name = decision.criteria.find((c) => c.id === tooLow.criterionId)?.name ?? '';
+      return fail('invalid-input', `In this round every criterion needs a weight of at least ${least} (“${name}” has ${tooLow.weight}): under the geometric mean a 0 would make it count for nothing for everyone.`);
+    }
     workshop.replaceSubmission(db, participant.id, given);
     return ok({ submitted: true as const });
   });
 }
 
-export function participantView(db: Db, token: string | undefined): Result<ParticipantRoundView> {
+export function participantView(db: Db, token: string | undefined, now = new Date()): Result<ParticipantRoundView> {
   const participant = participantFor(db, token);
   if (!participant) return fail('forbidden', 'Unknown participant: join the round again with its code.');
   const round = workshop.findRound(db, participant.roundId)!;
   const decision = getDecision(db, round.decisionId)!;
+  const secondsLeft = round.endsAt === null ? null : Math.max(0, Math.ceil((new Date(round.endsAt).getTime() - now.getTime()) / 1000));
   let groupWeights: Record<number, number> | null = null;
-  if (round.state === 'revealed' && round.shareResult) {
+  if (round.state === 'revealed' && round.shareResult && !participant.removed) {
     const view = roundView(db, round.id);
     if (view.ok && view.value.result) groupWeights = view.value.result.weights.weights;
   }
   return ok({
     state: round.state,
+    roundName: round.name,
+    removed: participant.removed,
+    accepting: round.state === 'open' && !expired(round, now) && !participant.removed,
+    secondsLeft,
+    myName: labelledParticipants(db, round).find((p) => p.id === participant.id)?.name ?? '',
+    minWeight: minimumRoundWeight(round.rule),
     decisionTitle: decision.title,
     anonymous: round.anonymous,
     weighing: round.weighing,

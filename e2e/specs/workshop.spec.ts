@@ -116,14 +116,91 @@ test('in a rank-order round a phone orders the dimensions, and one in a points r
   await q.getByLabel('Points for Ease of use').blur();
   await expect(q.getByTestId('points-left')).toHaveText('23 points too many.');
   await expect(q.getByRole('button', { name: 'Send my points' })).toBeDisabled();
+  // Under the geometric mean (the round's rule) each criterion keeps at least 1 point: a typed 0 is not taken.
   await q.getByLabel('Points for Dynamic vs static computation graphs').fill('0');
   await q.getByLabel('Points for Dynamic vs static computation graphs').blur();
-  // The even start was 17, 17, 17, 17, 16, 16: 40 + 0 + 17 + 17 + 16 + 16 is 6 too many.
-  await expect(q.getByTestId('points-left')).toHaveText('6 points too many.');
-  await q.getByLabel('Points for Ecosystem and tools').fill('11');
+  await expect(q.getByLabel('Points for Dynamic vs static computation graphs')).toHaveValue('17');
+  await q.getByLabel('Points for Dynamic vs static computation graphs').fill('1');
+  await q.getByLabel('Points for Dynamic vs static computation graphs').blur();
+  // The even start was 17, 17, 17, 17, 16, 16: 40 + 1 + 17 + 17 + 16 + 16 is 7 too many.
+  await expect(q.getByTestId('points-left')).toHaveText('7 points too many.');
+  await q.getByLabel('Points for Ecosystem and tools').fill('10');
   await q.getByLabel('Points for Ecosystem and tools').blur();
   await expect(q.getByTestId('points-left')).toHaveText('All 100 points given.');
   await q.getByRole('button', { name: 'Send my points' }).click();
   await expect(q.getByText(/^Sent. You can change/)).toBeVisible();
   await second.close();
+});
+
+test('a real room: a named round, two people called Ana told apart, a rejoin from the same browser, a removal, "+1 min" on the phones, and a closed round’s link', async ({ app, browser }) => {
+  const { page } = app;
+  const panel = page.getByRole('region', { name: 'Workshop' });
+  await panel.getByLabel('Round name').fill('Offsite, round 1');
+  await panel.getByLabel('Minutes').fill('3');
+  await panel.getByRole('button', { name: 'Start a round' }).click();
+  await expect(panel.getByTestId('round-title')).toHaveText('Offsite, round 1');
+  await expect(panel.getByTestId('join-url')).toHaveText(/join\?code=/);
+  const joinUrl = (await panel.getByTestId('join-url').textContent())!;
+
+  const phones = await Promise.all([0, 1].map(() => browser.newContext({ viewport: { width: 390, height: 844 } })));
+  const [ana, other] = await Promise.all(phones.map((phone) => phone.newPage()));
+  for (const p of [ana, other]) {
+    await p.goto(joinUrl);
+    await p.getByLabel('Your name').fill('Ana');
+    await p.getByRole('button', { name: 'Join' }).click();
+    await expect(p.getByTestId('round-name')).toHaveText('Offsite, round 1');
+  }
+  await expect(ana.getByTestId('my-name')).toHaveText('Ana');
+  await expect(other.getByTestId('my-name')).toHaveText('Ana (2)');
+  await expect(panel.locator('.people li span')).toHaveText(['Ana', 'Ana (2)']);
+
+  // The phone explains what a weight is, with the criterion's description, and no score-scale labels.
+  const fieldset = ana.locator('fieldset', { hasText: 'Ease of use' });
+  await expect(fieldset.getByText('How much does this matter to you?')).toBeVisible();
+  await expect(ana.getByText(/Scores run from/)).toHaveCount(0);
+  // Under the geometric mean the slider cannot reach 0 (one 0 would make the group weight 0).
+  await expect(ana.getByRole('slider', { name: 'Weight of Ease of use' })).toHaveAttribute('min', '1');
+  await ana.screenshot({ path: '/tmp/facil-shots/phone-sliders-390.png', fullPage: true });
+
+  // The timer is on the phones, and "+1 min" reaches them at their next poll.
+  const seconds = async (p: typeof ana) => {
+    const [m, s] = (await p.getByTestId('phone-timer').textContent())!.replace(' left', '').split(':').map(Number);
+    return m * 60 + s;
+  };
+  await expect(ana.getByTestId('phone-timer')).toHaveText(/^[23]:\d\d left$/);
+  await panel.getByRole('button', { name: '+1 min' }).click();
+  await expect.poll(() => seconds(ana), { timeout: 8000 }).toBeGreaterThan(3 * 60);
+
+  // Ana opens the link again in a new tab of the same browser: the same participant, not a third.
+  await ana.getByRole('slider', { name: 'Weight of Ease of use' }).fill('80');
+  await ana.getByRole('button', { name: 'Send my weights' }).click();
+  await expect(ana.getByText(/^Sent. You can change/)).toBeVisible();
+  const again = await phones[0].newPage();
+  await again.goto(joinUrl);
+  await expect(again.getByTestId('my-name')).toHaveText('Ana');
+  await expect(again.getByRole('button', { name: 'Send again' })).toBeVisible();
+  await expect(again.getByRole('slider', { name: 'Weight of Ease of use' })).toHaveValue('80');
+  await expect(panel.getByTestId('submitted-count')).toHaveText('1 of 2 submitted');
+
+  // The facilitator removes the duplicate: it leaves the panel, and that phone says so.
+  await panel.getByRole('button', { name: 'Remove Ana (2)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(panel.locator('.people li span')).toHaveText(['Ana']);
+  await expect(panel.getByTestId('submitted-count')).toHaveText('1 of 1 submitted');
+  await expect(other.getByTestId('phone-status')).toHaveText('The facilitator has removed you from this round; your weights no longer count.');
+  await expect(other.getByRole('button', { name: /^Send/ })).toHaveCount(0);
+  await other.screenshot({ path: '/tmp/facil-shots/phone-removed-390.png' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await panel.screenshot({ path: '/tmp/facil-shots/panel-open-1280.png' });
+
+  // Closed: open phones update, and the link serves a page saying so (the server lingers).
+  await panel.getByRole('button', { name: 'Close round' }).click();
+  await expect(again.getByTestId('phone-status')).toHaveText(/^This round is closed/);
+  const late = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const latePage = await late.newPage();
+  const answer = await latePage.goto(joinUrl);
+  expect(answer?.status()).toBe(410);
+  await expect(latePage.getByRole('heading', { name: 'This round is closed' })).toBeVisible();
+  await latePage.screenshot({ path: '/tmp/facil-shots/phone-closed-390.png' });
+  for (const context of [...phones, late]) await context.close();
 });

@@ -187,7 +187,7 @@ describe('a call from a frame that is not the app', () => {
  * the renderer's call in Electron.
  */
 describe('every contract method through IPC, against the real store', () => {
-  const ctx = { seeded: 0, d: 0, o1: 0, o2: 0, c1: 0, c2: 0, copy: 0, scenario: 0, round: 0, version: 0, code: '', workshop: '', doc: null as unknown, csv: '', workbook: '' };
+  const ctx = { seeded: 0, d: 0, o1: 0, o2: 0, c1: 0, c2: 0, copy: 0, scenario: 0, round: 0, version: 0, code: '', workshop: '', duplicate: 0, doc: null as unknown, csv: '', workbook: '' };
   type Step = { label: string; run: () => Promise<void> };
   const steps: Step[] = [];
   const step = (method: MethodName, label: string, input: () => unknown, check: (result: Result<any>) => void | Promise<void>) =>
@@ -316,7 +316,14 @@ describe('every contract method through IPC, against the real store', () => {
       (await (await fetch(`${ctx.workshop}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })).json()) as Result<any>;
     const { token } = valueOf(await post('/w/join', { code: ctx.code, name: 'Ana' }));
     valueOf(await post('/w/submit', { weights: { [ctx.c1]: 70, [ctx.c2]: 30 } }, { [PARTICIPANT_TOKEN_HEADER]: token }));
+    // Ana again from another browser: told apart as "Ana (2)", and removed below.
+    valueOf(await post('/w/join', { code: ctx.code, name: 'Ana' }));
+    const round = valueOf(await ipc('getRound', { roundId: ctx.round }));
+    ctx.duplicate = round.participants.find((p: { name: string }) => p.name === 'Ana (2)').id;
   });
+  step('removeParticipant', 'removes the second Ana', () => ({ roundId: ctx.round, participantId: ctx.duplicate }), (r) =>
+    expect(valueOf(r).participants).toEqual([expect.objectContaining({ name: 'Ana', submitted: true })]),
+  );
   step('listRounds', 'lists the open round with its submission', () => ({ decisionId: ctx.d }), (r) =>
     expect(valueOf(r)).toEqual([expect.objectContaining({ id: ctx.round, state: 'open', participants: [expect.objectContaining({ name: 'Ana', submitted: true })] })]),
   );

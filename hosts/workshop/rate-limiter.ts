@@ -11,6 +11,12 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Whether the key has used up this window's limit, without counting anything. */
+  exhausted(key: string): boolean {
+    const window = this.#windows.get(key);
+    return window !== undefined && this.now() - window.start < this.windowMs && window.count >= this.limit;
+  }
+
   /** Counts one event; false when the key is over its limit for this window. */
   allow(key: string): boolean {
     const now = this.now();
@@ -22,6 +28,12 @@ export class RateLimiter {
     }
     window.count++;
     return window.count <= this.limit;
+  }
+
+  /** Takes back one counted event (one that turned out not to count, e.g. a join whose code was right). */
+  refund(key: string): void {
+    const window = this.#windows.get(key);
+    if (window && window.count > 0) window.count--;
   }
 
   #prune(now: number): void {

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notInWords } from '../../service/test/words';
-import { aggregateWeights } from '../../core/aggregation';
+import { aggregateWeights, type AggregationRule } from '../../core/aggregation';
 import { getDecision } from '../../db/decisions';
 import { openDecisionStore } from '../../db/seed';
 import { temporaryFolder } from '../../db/test/temporary-store';
 import * as workshop from '../../db/workshop';
-import { changeRound, roundView, startRound } from '../../service/rounds';
+import { changeRound, CLOSED_MESSAGE, REMOVED_MESSAGE, removeParticipant, roundView, startRound, TIME_UP_MESSAGE } from '../../service/rounds';
 import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER } from '../../core/transport';
 import { startWorkshopServer, type WorkshopServer } from './server';
 
@@ -18,15 +18,27 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
-async function room(options: { anonymous?: boolean; minutes?: number | null; limits?: Parameters<typeof startWorkshopServer>[0]['limits'] } = {}) {
+async function room(options: { anonymous?: boolean; minutes?: number | null; rule?: AggregationRule; limits?: Parameters<typeof startWorkshopServer>[0]['limits'] } = {}) {
   const db = openDecisionStore(join(folder(), 'store.sqlite'));
   const decision = getDecision(db, 1)!;
-  const round = startRound(db, { decisionId: 1, anonymous: options.anonymous ?? false, rule: 'geometric-mean', minutes: options.minutes ?? null });
+  const round = startRound(db, { decisionId: 1, anonymous: options.anonymous ?? false, rule: options.rule ?? 'geometric-mean', minutes: options.minutes ?? null });
   if (!round.ok) throw new Error(round.error.message);
   const server = await startWorkshopServer({ db, staticDir: folder(), hostname: '127.0.0.1', limits: options.limits });
   servers.push(server);
   const state = () => ({ participants: workshop.listParticipants(db, round.value.id), submissions: workshop.roundSubmissions(db, round.value.id) });
   return { db, decision, round: round.value, server, state };
+}
+
+function get(server: WorkshopServer, path: string): Promise<{ status: number; type: string; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, method: 'GET', path }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), text: data }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 function post(server: WorkshopServer, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
@@ -136,16 +148,42 @@ describe('workshop server', () => {
       changeRound(r.db, r.round.id, { state: 'closed' });
       const before = r.state();
       expect((await post(r.server, '/w/submit', { weights: weightsFor(r, [6, 5, 4, 3, 2, 1]) }, { [PARTICIPANT_TOKEN_HEADER]: token })).status).toBe(409);
-      expect((await post(r.server, '/w/join', { code: r.round.code })).status).toBe(404);
+      const late = await post(r.server, '/w/join', { code: r.round.code });
+      expect(late).toMatchObject({ status: 409, json: { error: { message: CLOSED_MESSAGE } } });
       expect(r.state()).toEqual(before);
       expect(workshop.listRounds(r.db, 1)).toHaveLength(1);
     });
 
-    it('join attempts past the limit per address', async () => {
-      const r = await room({ limits: { joinsPerAddress: 3 } });
-      for (let i = 0; i < 3; i++) expect((await post(r.server, '/w/join', { code: 'ZZZZZZ' })).status).toBe(404);
+    it('wrong codes past the limit per address block every join from it for the minute, and fewer never block the right code', async () => {
+      const r = await room({ limits: { wrongCodesPerAddress: 3, limitLoopback: true } });
+      for (let i = 0; i < 2; i++) expect((await post(r.server, '/w/join', { code: 'ZZZZZZ' })).status).toBe(404);
+      expect((await post(r.server, '/w/join', { code: r.round.code, name: 'Typo Tom' })).status).toBe(200);
+      expect((await post(r.server, '/w/join', { code: 'ZZZZZY' })).status).toBe(404);
       const before = r.state();
+      // Now at the limit: a wrong code and the right one get the same answer, so refusals tell a guesser nothing.
+      expect((await post(r.server, '/w/join', { code: 'ZZZZZX' })).status).toBe(429);
       expect((await post(r.server, '/w/join', { code: r.round.code })).status).toBe(429);
+      expect(r.state()).toEqual(before);
+    });
+
+    it('new participants past the limit per address per minute', async () => {
+      const r = await room({ limits: { joinsPerAddress: 2, joinsPerAddressPerRound: 100, limitLoopback: true } });
+      await joined(r, 'One');
+      await joined(r, 'Two');
+      const before = r.state();
+      expect((await post(r.server, '/w/join', { code: r.round.code, name: 'Three' })).status).toBe(429);
+      expect(r.state()).toEqual(before);
+    });
+
+    it('new participants past the limit per address in one round, while that address may still rejoin as itself', async () => {
+      const r = await room({ limits: { joinsPerAddressPerRound: 2, limitLoopback: true } });
+      const first = await joined(r, 'One');
+      await joined(r, 'Two');
+      const before = r.state();
+      const third = await post(r.server, '/w/join', { code: r.round.code, name: 'Three' });
+      expect(third).toMatchObject({ status: 403, json: { error: { message: expect.stringMatching(/^Too many people have joined this round from this device/) } } });
+      expect(r.state()).toEqual(before);
+      expect((await post(r.server, '/w/join', { code: r.round.code, name: 'One' }, { [PARTICIPANT_TOKEN_HEADER]: first })).json.value).toEqual({ token: first, rejoined: true });
       expect(r.state()).toEqual(before);
     });
 
@@ -157,6 +195,123 @@ describe('workshop server', () => {
       expect((await post(r.server, '/w/submit', { weights: weightsFor(r, [1, 1, 1, 1, 1, 1]) }, { [PARTICIPANT_TOKEN_HEADER]: token })).status).toBe(429);
       expect(r.state()).toEqual(before);
     });
+  });
+});
+
+describe('a real room', () => {
+  const as = (token: string) => ({ [PARTICIPANT_TOKEN_HEADER]: token });
+
+  it('writes joins and submissions sent at once in shared commits, each still all or nothing: a refused one changes nothing, the others all count', async () => {
+    const r = await room({ rule: 'mean' });
+    const tokens = await Promise.all(Array.from({ length: 40 }, (_, i) => joined(r, `P${i}`)));
+    expect(new Set(tokens).size).toBe(40);
+    const replies = await Promise.all(
+      tokens.map((token, i) => post(r.server, '/w/submit', { weights: weightsFor(r, i === 7 ? [1, 1, 1, 1, 1] : [i + 1, 1, 1, 1, 1, 1]) }, as(token))),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(tokens.map((_, i) => (i === 7 ? 400 : 200)));
+    const stored = r.state().submissions;
+    expect(stored).toHaveLength(39);
+    expect(stored.map((s) => s.weights[r.decision.criteria[0].id]).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1).filter((w) => w !== 8));
+  });
+
+  it('joining again from a browser that holds its token returns the same participant, not a second one', async () => {
+    const r = await room();
+    const token = await joined(r, 'Ana');
+    const again = await post(r.server, '/w/join', { code: r.round.code, name: 'Ana' }, as(token));
+    expect(again.json.value).toEqual({ token, rejoined: true });
+    expect(r.state().participants.map((p) => p.name)).toEqual(['Ana']);
+    // A token from elsewhere (or none) is a new participant.
+    expect((await post(r.server, '/w/join', { code: r.round.code, name: 'Ana' }, as('x'.repeat(32)))).json.value.rejoined).toBe(false);
+    expect(r.state().participants).toHaveLength(2);
+  });
+
+  it('tells people with the same name apart: the facilitator and each phone see "Ana (2)"', async () => {
+    const r = await room();
+    const tokens = [await joined(r, 'Ana'), await joined(r, ' ana '), await joined(r, 'Bo'), await joined(r, 'Ana')];
+    const view = roundView(r.db, r.round.id);
+    expect(view.ok && view.value.participants.map((p) => p.name)).toEqual(['Ana', 'ana (2)', 'Bo', 'Ana (3)']);
+    const mine = await Promise.all(tokens.map(async (t) => (await post(r.server, '/w/round', {}, as(t))).json.value.myName));
+    expect(mine).toEqual(['Ana', 'ana (2)', 'Bo', 'Ana (3)']);
+    // Stored as typed.
+    expect(r.state().participants.map((p) => p.name)).toEqual(['Ana', ' ana ', 'Bo', 'Ana']);
+  });
+
+  it('a removed participant no longer counts, cannot send, and their phone says they were removed', async () => {
+    const r = await room({ rule: 'mean' });
+    const ana = await joined(r, 'Ana');
+    const bo = await joined(r, 'Bo');
+    await post(r.server, '/w/submit', { weights: weightsFor(r, [10, 10, 10, 10, 10, 50]) }, as(ana));
+    await post(r.server, '/w/submit', { weights: weightsFor(r, [50, 10, 10, 10, 10, 10]) }, as(bo));
+    const bosId = r.state().participants.find((p) => p.name === 'Bo')!.id;
+    const removed = removeParticipant(r.db, r.round.id, bosId);
+    expect(removed.ok && removed.value.participants.map((p) => p.name)).toEqual(['Ana']);
+    expect(removeParticipant(r.db, r.round.id, bosId)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    const view = (await post(r.server, '/w/round', {}, as(bo))).json.value;
+    expect(view).toMatchObject({ removed: true, accepting: false });
+    const refused = await post(r.server, '/w/submit', { weights: weightsFor(r, [1, 1, 1, 1, 1, 1]) }, as(bo));
+    expect(refused).toMatchObject({ status: 403, json: { error: { message: REMOVED_MESSAGE } } });
+    // Nor can the same browser join again as someone new.
+    expect((await post(r.server, '/w/join', { code: r.round.code, name: 'Bo' }, as(bo))).status).toBe(403);
+
+    changeRound(r.db, r.round.id, { state: 'revealed' });
+    const result = roundView(r.db, r.round.id);
+    if (!result.ok || !result.value.result) throw new Error('no result');
+    // Only Ana's weights count: the group's are hers.
+    expect(result.value.result.weights.weights[r.decision.criteria[5].id]).toBeCloseTo(0.5, 10);
+    expect(Object.keys(result.value.result.weights.participants)).toEqual([String(r.state().participants[0].id)]);
+  });
+
+  it('under the geometric mean no weight may be 0 (one 0 would be a silent veto); under the mean a 0 is a low vote', async () => {
+    const geometric = await room();
+    const token = await joined(geometric);
+    expect((await post(geometric.server, '/w/round', {}, as(token))).json.value.minWeight).toBe(1);
+    const before = geometric.state();
+    const zero = await post(geometric.server, '/w/submit', { weights: weightsFor(geometric, [0, 10, 10, 10, 10, 10]) }, as(token));
+    expect(zero.status).toBe(400);
+    expect(zero.json.error.message).toMatch(/at least 1 .*“Ease of use” has 0/);
+    expect(geometric.state()).toEqual(before);
+    expect((await post(geometric.server, '/w/submit', { weights: weightsFor(geometric, [1, 10, 10, 10, 10, 10]) }, as(token))).status).toBe(200);
+
+    const mean = await room({ rule: 'mean' });
+    const other = await joined(mean);
+    expect((await post(mean.server, '/w/round', {}, as(other))).json.value.minWeight).toBe(0);
+    expect((await post(mean.server, '/w/submit', { weights: weightsFor(mean, [0, 10, 10, 10, 10, 10]) }, as(other))).status).toBe(200);
+  });
+
+  it('phones see the time left and "+1 min"; at 0:00 the round stops taking weights and says so', async () => {
+    const r = await room({ minutes: 2 });
+    const token = await joined(r);
+    const first = (await post(r.server, '/w/round', {}, as(token))).json.value;
+    expect(first).toMatchObject({ accepting: true });
+    expect(first.secondsLeft).toBeGreaterThan(115);
+    expect(first.secondsLeft).toBeLessThanOrEqual(120);
+    changeRound(r.db, r.round.id, { addMinutes: 1 });
+    expect((await post(r.server, '/w/round', {}, as(token))).json.value.secondsLeft).toBeGreaterThan(175);
+
+    r.db.prepare('UPDATE rounds SET ends_at = ? WHERE id = ?').run(new Date(Date.now() - 1000).toISOString(), r.round.id);
+    expect((await post(r.server, '/w/round', {}, as(token))).json.value).toMatchObject({ state: 'open', accepting: false, secondsLeft: 0 });
+    expect((await post(r.server, '/w/submit', { weights: weightsFor(r, [1, 1, 1, 1, 1, 1]) }, as(token))).json.error.message).toBe(TIME_UP_MESSAGE);
+    // "+1 min" after 0:00 gives a minute from now.
+    changeRound(r.db, r.round.id, { addMinutes: 1 });
+    const reopened = (await post(r.server, '/w/round', {}, as(token))).json.value;
+    expect(reopened.accepting).toBe(true);
+    expect(reopened.secondsLeft).toBeGreaterThan(55);
+    expect(reopened.secondsLeft).toBeLessThanOrEqual(60);
+  });
+
+  it('once its round has closed, the join link serves a page saying so, and open phones read the round as closed', async () => {
+    const r = await room();
+    const token = await joined(r);
+    expect((await get(r.server, `/join?code=${r.round.code}`)).text).not.toMatch(/This round is closed/);
+    changeRound(r.db, r.round.id, { state: 'closed' });
+    const page = await get(r.server, `/join?code=${r.round.code.toLowerCase()}`);
+    expect(page.status).toBe(410);
+    expect(page.type).toMatch(/^text\/html/);
+    expect(page.text).toContain('<h1>This round is closed</h1>');
+    expect((await post(r.server, '/w/round', {}, as(token))).json.value).toMatchObject({ state: 'closed', accepting: false });
+    // A code no round ever had still gets the join page.
+    expect((await get(r.server, '/join?code=ZZZZZZ')).status).not.toBe(410);
   });
 });
 

@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
 import type { ErrorCode, Result } from '../../core/result';
 import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER, STATUS_BY_ERROR_CODE } from '../../core/transport';
-import type { Db } from '../../db/connection';
+import { inTransaction, type Db } from '../../db/connection';
 import { serveStatic } from '../shared/static-files';
 import { RateLimiter } from './rate-limiter';
-import { join, participantView, submit } from '../../service/rounds';
+import { codeIsClosed, join, participantView, submit } from '../../service/rounds';
+
+const CLOSED_PAGE_TEXT = 'The facilitator has closed it: it no longer takes weights. Thank you for taking part.';
 
 /**
  * The workshop server: only the participant endpoints, on the interface the facilitator chose,
@@ -19,8 +22,13 @@ export interface WorkshopServerOptions {
   /** Interface to listen on: a LAN address for the room, 127.0.0.1 in tests. */
   hostname: string;
   port?: number;
-  /** Limits per minute; tests lower them. */
-  limits?: { joinsPerAddress?: number; callsPerToken?: number; callsPerAddress?: number };
+  /**
+   * Limits; tests lower them. Per minute: new participants per address, wrong codes per address
+   * (past it every join from that address waits out the minute), calls per token and per address.
+   * Per round: new participants per address. Per-address limits skip loopback addresses (only
+   * this computer can come from one, and it holds the store already) unless `limitLoopback`.
+   */
+  limits?: { joinsPerAddress?: number; wrongCodesPerAddress?: number; joinsPerAddressPerRound?: number; callsPerToken?: number; callsPerAddress?: number; limitLoopback?: boolean };
   /** Called after every accepted submission or join, so the facilitator's view can refresh. */
   onChange?: () => void;
 }
@@ -55,11 +63,110 @@ async function readJson(request: IncomingMessage): Promise<{ body: unknown } | {
   }
 }
 
+/** What a join link serves once its round has closed: a page that says so, readable on a phone without the app's script. */
+function sendClosedPage(response: ServerResponse): void {
+  const body = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Round closed</title>
+<style>body{font:18px/1.5 system-ui,sans-serif;max-width:520px;margin:0 auto;padding:24px 16px;color:#1d2430}h1{font-size:24px}</style></head>
+<body><main data-round-closed="true"><h1>This round is closed</h1><p>${CLOSED_PAGE_TEXT}</p></main></body></html>
+`;
+  response.writeHead(410, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
+  response.end(body);
+}
+
+const LOOPBACK = (address: string) => address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.') || isIP(address) === 0;
+
+/** Counts new participants per address in each round (in memory: a restart of the server starts the counts again). */
+class PerRoundQuota {
+  #counts = new Map<string, number>();
+  constructor(readonly limit: number) {}
+  allows(roundId: number, address: string): boolean {
+    return (this.#counts.get(`${roundId} ${address}`) ?? 0) < this.limit;
+  }
+  count(roundId: number, address: string): void {
+    const key = `${roundId} ${address}`;
+    this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+  }
+}
+
+/** At most this many writes per commit, so the server reads new requests between commits. */
+const MAX_BATCH = 8;
+
+/**
+ * Group commit: the joins and submissions waiting when the event loop comes round are written in
+ * one transaction, each still all-or-nothing in a savepoint of its own, so a burst of phones costs
+ * one sync to disk per batch instead of one each — and nobody is answered before their write is on
+ * disk. Submissions go first (someone's finished weights, perhaps as the timer runs out), then
+ * joins; a batch holds at most MAX_BATCH, and the server reads what has arrived before the next.
+ */
+class CommitBatch {
+  #first: Queued[] = [];
+  #then: Queued[] = [];
+  #scheduled = false;
+  constructor(private readonly db: Db) {}
+
+  run<T>(work: () => T, urgent: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      (urgent ? this.#first : this.#then).push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#flush();
+      if (this.#first.length + this.#then.length > 0) this.#schedule();
+    });
+  }
+
+  #flush(): void {
+    const queue = this.#first.splice(0, MAX_BATCH);
+    queue.push(...this.#then.splice(0, MAX_BATCH - queue.length));
+    let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[];
+    try {
+      outcomes = inTransaction(this.db, () =>
+        queue.map((item) => {
+          try {
+            return { ok: true as const, value: inTransaction(this.db, item.work) };
+          } catch (error) {
+            return { ok: false as const, error };
+          }
+        }),
+      );
+    } catch (error) {
+      for (const item of queue) item.reject(error);
+      return;
+    }
+    queue.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  }
+}
+interface Queued {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 export async function startWorkshopServer(options: WorkshopServerOptions): Promise<WorkshopServer> {
   const { db } = options;
-  const joins = new RateLimiter(options.limits?.joinsPerAddress ?? 20, 60_000);
-  const perToken = new RateLimiter(options.limits?.callsPerToken ?? 120, 60_000);
-  const perAddress = new RateLimiter(options.limits?.callsPerAddress ?? 600, 60_000);
+  const limits = options.limits ?? {};
+  const joins = new RateLimiter(limits.joinsPerAddress ?? 20, 60_000);
+  const wrongCodes = new RateLimiter(limits.wrongCodesPerAddress ?? 10, 60_000);
+  const perRound = new PerRoundQuota(limits.joinsPerAddressPerRound ?? 3);
+  const perToken = new RateLimiter(limits.callsPerToken ?? 120, 60_000);
+  const perAddress = new RateLimiter(limits.callsPerAddress ?? 600, 60_000);
+  const batch = new CommitBatch(db);
   let ownHost = '';
 
   const server = createServer(async (request, response) => {
@@ -71,28 +178,49 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
       const url = new URL(request.url ?? '/', 'http://placeholder');
 
       if (request.method === 'GET' && !url.pathname.startsWith('/w/')) {
+        if (url.pathname === '/join' && codeIsClosed(db, url.searchParams.get('code') ?? '')) return sendClosedPage(response);
         const page = url.pathname === '/' || url.pathname === '/join' ? '/participant.html' : url.pathname;
         if (page !== '/participant.html' && !page.startsWith('/assets/')) return refuse(response, 404, 'not-found', 'Not found.');
         return serveStatic(options.staticDir, page, response, false, request.headers['accept-encoding']);
       }
       if (request.method !== 'POST') return refuse(response, 405, 'invalid-input', 'Use POST.');
-      if (!perAddress.allow(address)) return refuse(response, 429, 'forbidden', 'Too many requests from this device; wait a minute.');
+      const limited = limits.limitLoopback === true || !LOOPBACK(address);
+      if (limited && !perAddress.allow(address)) return refuse(response, 429, 'forbidden', 'Too many requests from this device; wait a minute.');
       const token = typeof request.headers[PARTICIPANT_TOKEN_HEADER] === 'string' ? (request.headers[PARTICIPANT_TOKEN_HEADER] as string) : undefined;
 
       if (url.pathname === '/w/join') {
-        if (!joins.allow(address)) return refuse(response, 429, 'forbidden', 'Too many join attempts from this device; wait a minute.');
+        // Only wrong codes count toward this limit, so a few typos never block the right code; past
+        // it, every join from the address waits out the minute (else the refusals would tell a
+        // guesser which code is right).
+        if (limited && wrongCodes.exhausted(address)) return refuse(response, 429, 'forbidden', 'Too many wrong codes from this device; wait a minute, then check the code on the screen.');
+        if (limited && joins.exhausted(address)) return refuse(response, 429, 'forbidden', 'Too many joins from this device; wait a minute.');
+        // Counted as a wrong code until it proves right, so attempts sent all at once are counted before any is looked up.
+        if (limited) wrongCodes.allow(address);
         const read = await readJson(request);
-        if ('problem' in read) return refuse(response, read.problem[0], 'invalid-input', read.problem[1]);
-        const joined = join(db, read.body);
-        if (joined.ok) options.onChange?.();
-        return reply(response, joined);
+        if ('problem' in read) {
+          if (limited) wrongCodes.refund(address);
+          return refuse(response, read.problem[0], 'invalid-input', read.problem[1]);
+        }
+        const admit = (roundId: number) => {
+          if (!limited) return true;
+          if (!perRound.allows(roundId, address)) return false;
+          perRound.count(roundId, address);
+          return true;
+        };
+        const joined = await batch.run(() => join(db, read.body, { token, admit }), false);
+        if (limited && !(!joined.ok && joined.error.code === 'not-found')) wrongCodes.refund(address);
+        if (joined.ok && !joined.value.rejoined) {
+          if (limited) joins.allow(address);
+          options.onChange?.();
+        }
+        return reply(response, joined.ok ? { ok: true, value: { token: joined.value.token, rejoined: joined.value.rejoined } } : joined);
       }
       if (token !== undefined && !perToken.allow(token)) return refuse(response, 429, 'forbidden', 'Too many requests; wait a minute.');
       if (url.pathname === '/w/round') return reply(response, participantView(db, token));
       if (url.pathname === '/w/submit') {
         const read = await readJson(request);
         if ('problem' in read) return refuse(response, read.problem[0], 'invalid-input', read.problem[1]);
-        const submitted = submit(db, token, read.body);
+        const submitted = await batch.run(() => submit(db, token, read.body), true);
         if (submitted.ok) options.onChange?.();
         return reply(response, submitted);
       }

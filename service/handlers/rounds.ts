@@ -49,6 +49,7 @@ export function roundHandlers(context: ServiceContext): HandlersOf<typeof roundM
           return withJoinUrl(view);
         }),
       ),
+    removeParticipant: ({ roundId, participantId }) => transaction(() => withJoinUrl(unwrap(rounds.removeParticipant(db, roundId, participantId)))),
     applyGroupWeights: ({ roundId }) =>
       transaction(() => {
         const { decisionId, code, weights } = groupWeights(roundId, 'applying');

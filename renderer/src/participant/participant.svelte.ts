@@ -13,6 +13,27 @@ export function evenPoints(count: number): number[] {
 
 const POLL_MS = 3000;
 
+/**
+ * The token is kept in this browser's localStorage under the round's code, so opening the link
+ * again (a new tab, the browser restarted) returns the same participant instead of a second one.
+ */
+const tokenKey = (code: string) => `workshop-token:${code.trim().toUpperCase()}`;
+function storedToken(code: string): string | null {
+  try {
+    return code.trim() ? localStorage.getItem(tokenKey(code)) : null;
+  } catch {
+    return null;
+  }
+}
+function storeToken(code: string, token: string | null): void {
+  try {
+    if (token) localStorage.setItem(tokenKey(code), token);
+    else localStorage.removeItem(tokenKey(code));
+  } catch {
+    // Storage refused (private mode): the session still works until the tab closes.
+  }
+}
+
 async function post<T>(path: string, body: unknown, token?: string): Promise<Result<T>> {
   try {
     const response = await fetch(path, {
@@ -39,32 +60,60 @@ export class ParticipantSession {
   message = $state<string | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
+  /** The phone's own clock, ticking each second, and when the round's timer runs out by it. */
+  now = $state(Date.now());
+  #deadline = $state<number | null>(null);
+  #poll: ReturnType<typeof setInterval> | undefined;
 
   constructor(code: string) {
     this.code = code;
-    this.token = code ? sessionStorage.getItem(`workshop-token:${code.toUpperCase()}`) : null;
+    this.token = storedToken(code);
     if (this.token) void this.refresh();
-    setInterval(() => {
+    this.#poll = setInterval(() => {
       if (this.token) void this.refresh();
     }, POLL_MS);
+    setInterval(() => (this.now = Date.now()), 1000);
+  }
+
+  /** Seconds left on the round's timer, counted down on the phone between polls (null without a timebox). */
+  get secondsLeft(): number | null {
+    return this.#deadline === null ? null : Math.max(0, Math.ceil((this.#deadline - this.now) / 1000));
+  }
+
+  /** Whether sending is possible now: the round open, its time not run out, this person not removed. */
+  get accepting(): boolean {
+    return this.view !== null && this.view.accepting && this.secondsLeft !== 0;
   }
 
   async join(): Promise<void> {
     this.busy = true;
-    const joined = await post<{ token: string }>('/w/join', { code: this.code, name: this.name });
+    // A browser that joined this round before sends its token: the server returns the same participant.
+    const joined = await post<{ token: string }>('/w/join', { code: this.code, name: this.name }, storedToken(this.code) ?? undefined);
     this.busy = false;
     if (!joined.ok) return void (this.error = joined.error.message);
     this.error = null;
     this.token = joined.value.token;
-    sessionStorage.setItem(`workshop-token:${this.code.trim().toUpperCase()}`, this.token);
+    storeToken(this.code, this.token);
     await this.refresh();
   }
 
   async refresh(): Promise<void> {
     const view = await post<ParticipantRoundView>('/w/round', {}, this.token ?? undefined);
-    if (!view.ok) return void (this.error = view.error.message);
+    if (!view.ok) {
+      // A token this round does not know (another store, a mistyped link): join again.
+      if (view.error.code === 'forbidden' && this.view === null) {
+        storeToken(this.code, null);
+        this.token = null;
+      }
+      return void (this.error = view.error.message);
+    }
+    if (this.error?.startsWith('The facilitator’s computer did not answer')) this.error = null;
     const first = this.view === null;
     this.view = view.value;
+    this.now = Date.now();
+    this.#deadline = view.value.secondsLeft === null ? null : this.now + view.value.secondsLeft * 1000;
+    // Nothing more will change for a closed round or a removed person: stop asking.
+    if (view.value.state === 'closed' || view.value.removed) clearInterval(this.#poll);
     if (first) this.#start(view.value);
     else this.#follow(view.value.criteria.map((c) => c.id));
   }
@@ -76,7 +125,7 @@ export class ParticipantSession {
     const added = ids.filter((id) => !order.includes(id));
     if (order.length !== this.order.length || added.length > 0) this.order = [...order, ...added];
     const weights = Object.fromEntries(Object.entries(this.weights).filter(([id]) => present.has(Number(id))));
-    for (const id of ids) if (!Object.hasOwn(weights, id)) weights[id] = this.view?.weighing === 'points' ? 0 : DEFAULT_WEIGHT;
+    for (const id of ids) if (!Object.hasOwn(weights, id)) weights[id] = this.view?.weighing === 'points' ? (this.view?.minWeight ?? 0) : DEFAULT_WEIGHT;
     if (Object.keys(weights).length !== Object.keys(this.weights).length || ids.some((id) => !Object.hasOwn(this.weights, id))) this.weights = weights;
   }
 

@@ -43,11 +43,26 @@ describe('the facilitator’s workshop round', () => {
     workshop.weighing = 'points';
     await workshop.start();
 
-    expect(host.callsTo('startRound')).toEqual([{ decisionId: editor.id, anonymous: true, rule: 'median', weighing: 'points', minutes: 2 }]);
+    expect(host.callsTo('startRound')).toEqual([{ decisionId: editor.id, name: '', anonymous: true, rule: 'median', weighing: 'points', minutes: 2 }]);
     expect(workshop.round?.state).toBe('open');
     expect(workshop.secondsLeft).toBe(120);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(workshop.secondsLeft).toBe(90);
+    workshop.stop();
+  });
+
+  it('names the round, and removes a participant from the round it shows', async () => {
+    const workshop = new WorkshopState(host.client, editor, null);
+    workshop.name = 'Platform offsite, round 1';
+    await workshop.start();
+    expect(host.callsTo('startRound')[0].name).toBe('Platform offsite, round 1');
+    expect(workshop.round?.name).toBe('Platform offsite, round 1');
+    join(workshop.round!, 'Ada', true);
+    join(workshop.round!, 'Ada (2)', false);
+    await workshop.refresh();
+    await workshop.remove(2);
+    expect(host.callsTo('removeParticipant')).toEqual([{ roundId: workshop.round!.id, participantId: 2 }]);
+    expect(workshop.round?.participants.map((p) => p.name)).toEqual(['Ada']);
     workshop.stop();
   });
 

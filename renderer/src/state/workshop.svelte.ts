@@ -22,6 +22,8 @@ export class WorkshopState {
   /** How people weigh on their phones. */
   weighing = $state<RoundWeighing>('sliders');
   minutes = $state(5);
+  /** The next round's name, as typed (optional). */
+  name = $state('');
   now = $state(Date.now());
   error = $state<string | null>(null);
   /** The decision's past rounds, to open read-only. */
@@ -65,7 +67,14 @@ export class WorkshopState {
   }
 
   async start(): Promise<void> {
-    const started = await this.#client.startRound({ decisionId: this.#editor.id, anonymous: this.anonymous, rule: this.rule, weighing: this.weighing, minutes: this.minutes > 0 ? this.minutes : null });
+    const started = await this.#client.startRound({
+      decisionId: this.#editor.id,
+      name: this.name,
+      anonymous: this.anonymous,
+      rule: this.rule,
+      weighing: this.weighing,
+      minutes: this.minutes > 0 ? this.minutes : null,
+    });
     if (!started.ok) return void (this.error = started.error.message);
     this.error = null;
     await this.#show(started.value);
@@ -103,6 +112,15 @@ export class WorkshopState {
     this.error = null;
     await this.#adopt(updated.value);
     if (updated.value.state === 'closed') this.stop();
+  }
+
+  /** Takes a person out of the round: their weights stop counting and their phone says so. */
+  async remove(participantId: number): Promise<void> {
+    if (!this.round) return;
+    const updated = await this.#client.removeParticipant({ roundId: this.round.id, participantId });
+    if (!updated.ok) return void (this.error = updated.error.message);
+    this.error = null;
+    await this.#adopt(updated.value);
   }
 
   async applyGroupWeights(): Promise<void> {

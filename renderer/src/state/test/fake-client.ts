@@ -263,13 +263,14 @@ export class FakeHost {
         return ok(this.scenarios);
       },
       listRounds: ({ decisionId }) => ok(this.rounds.filter((r) => r.decisionId === decisionId)),
-      startRound: ({ decisionId, anonymous, rule, weighing, minutes }) => {
+      startRound: ({ decisionId, name, anonymous, rule, weighing, minutes }) => {
         const found = this.#own(decisionId);
         if (!found.ok) return found;
         const round: WorkshopRound = {
           id: this.#nextId++,
           decisionId,
           code: 'ABC234',
+          name: name ?? '',
           state: 'open',
           weighing,
           anonymous,
@@ -291,11 +292,18 @@ export class FakeHost {
         const round = this.rounds.find((r) => r.id === roundId);
         return round ? ok(round) : fail('not-found', `There is no round with id ${roundId}.`);
       },
-      updateRound: ({ roundId, state, addMinutes, shareResult }) => {
+      updateRound: ({ roundId, state, addMinutes, shareResult, name }) => {
         const round = this.rounds.find((r) => r.id === roundId);
         if (!round) return fail('not-found', `There is no round with id ${roundId}.`);
         const endsAt = addMinutes && round.endsAt ? new Date(Date.parse(round.endsAt) + addMinutes * 60_000).toISOString() : round.endsAt;
-        const updated = { ...round, state: state ?? round.state, shareResult: shareResult ?? round.shareResult, endsAt };
+        const updated = { ...round, state: state ?? round.state, shareResult: shareResult ?? round.shareResult, endsAt, name: name ?? round.name };
+        this.rounds = this.rounds.map((r) => (r.id === roundId ? updated : r));
+        return ok(updated);
+      },
+      removeParticipant: ({ roundId, participantId }) => {
+        const round = this.rounds.find((r) => r.id === roundId);
+        if (!round || !round.participants.some((p) => p.id === participantId)) return fail('not-found', 'That person is not in this round.');
+        const updated = { ...round, participants: round.participants.filter((p) => p.id !== participantId) };
         this.rounds = this.rounds.map((r) => (r.id === roundId ? updated : r));
         return ok(updated);
       },
