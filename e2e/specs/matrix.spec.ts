@@ -300,3 +300,36 @@ test('in a laptop-sized window a wide matrix scrolls inside its box, and the pag
   await last.scrollIntoViewIfNeeded();
   await expect(last).toBeInViewport();
 });
+
+test('the results column grows with what it shows: the ranking, the charts and the robustness panel never overlap, and a long score ends in an ellipsis', async ({ app }) => {
+  const { matrix, page } = app;
+  const boxes = () =>
+    page.evaluate(() =>
+      ['.results', '.scenarios', '.charts', '.robustness'].map((selector) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect();
+        return { top: Math.round(box.top), bottom: Math.round(box.bottom) };
+      }),
+    );
+  const inOrder = (list: { top: number; bottom: number }[]) => list.every((box, i) => i === 0 || box.top >= list[i - 1].bottom);
+  await expect(page.getByTestId('robustness-headline')).toBeVisible();
+  expect(inOrder(await boxes())).toBe(true);
+  // The ranking's box takes the explanation opened below it, and pushes the rest down.
+  const before = await boxes();
+  await page.getByText('How totals are computed').click();
+  await expect.poll(async () => (await boxes())[0].bottom).toBeGreaterThan(before[0].bottom + 20);
+  expect(inOrder(await boxes())).toBe(true);
+  // A third option adds a row to the ranking and to the bar chart.
+  await matrix.addOption('JAX');
+  await expect(matrix.rankingNames).toHaveCount(3);
+  expect(inOrder(await boxes())).toBe(true);
+
+  // A score too long for its cell ends in an ellipsis; a short one is shown whole.
+  await matrix.setScore('PyTorch', 'Ease of use', '4.123456789');
+  await matrix.saved();
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveText('4.123456789');
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button.score-value')].map((b) => ({ text: b.textContent, cut: b.scrollWidth > b.clientWidth && getComputedStyle(b).textOverflow === 'ellipsis' })),
+  );
+  expect(clipped.find((c) => c.text === '4.123456789')?.cut).toBe(true);
+  expect(clipped.filter((c) => c.text !== '4.123456789').every((c) => !c.cut)).toBe(true);
+});
