@@ -15,11 +15,14 @@ export function takeTokenFromLocation(): string {
     if (/(?:^#|&)token=/.test(location.hash)) location.reload();
   });
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  if (!match) return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  history.replaceState(null, '', location.pathname + location.search);
+  // Kept for a reload once the first screen is drawn: a page's first use of sessionStorage waits
+  // on the browser (tens of milliseconds of a cold start on a busy machine). As the page goes, at the latest.
+  const keep = () => sessionStorage.setItem(TOKEN_KEY, match[1]);
+  const timer = setTimeout(keep, 1000);
+  addEventListener('pagehide', () => (clearTimeout(timer), keep()), { once: true });
+  return match[1];
 }
 
 export function createHttpClient(token: string): Client {

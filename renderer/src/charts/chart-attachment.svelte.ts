@@ -243,17 +243,40 @@ function restyle(instance: Chart, kind: Kind, next: ChartSeries, latest: () => C
 /**
  * `<canvas {@attach chart('contribution', () => data)}>`: creates the chart once, redraws it in
  * place (no animation) whenever the data it reads changes, and destroys it with the canvas.
+ *
+ * `afterLayout`: the chart is created once its box is laid out (its first ResizeObserver
+ * notice, which comes after the frame's layout and before its paint, so it is still drawn in
+ * the first frame). Created at once, chart.js reads the box's size and styles in the middle of
+ * the page being built, and the whole new page is laid out for it, once per chart (the app's
+ * cold start); the report, which marks itself ready a frame after mounting, draws at once.
  */
-export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanvasElement> {
+export function chart(kind: Kind, data: () => ChartSeries, { afterLayout = false } = {}): Attachment<HTMLCanvasElement> {
   return (canvas) => {
     let current = untrack(data);
     const latest = () => current;
-    const instance = new Chart(canvas, configFor(kind, current, latest));
-    describe(canvas, kind, current);
+    let instance: Chart | null = null;
+    const create = () => {
+      instance = new Chart(canvas, configFor(kind, current, latest));
+      describe(canvas, kind, current);
+    };
+    let laidOut: ResizeObserver | null = null;
+    if (afterLayout && canvas.parentElement) {
+      laidOut = new ResizeObserver(() => {
+        laidOut?.disconnect();
+        laidOut = null;
+        create();
+      });
+      laidOut.observe(canvas.parentElement);
+    } else create();
     $effect(() => {
       const next = data();
       // The first run reads what the chart was just built from.
       if (next === current) return;
+      if (!instance) {
+        // Not created yet: it will be, from the latest data.
+        current = next;
+        return;
+      }
       drawRecordOf(canvas).redrawStartedAt = performance.now();
       const recoloured = recolouredPlaces(current, next);
       // The segments' colours go by place, so they change only with the number of series (a new layout).
@@ -275,13 +298,15 @@ export function chart(kind: Kind, data: () => ChartSeries): Attachment<HTMLCanva
     // The system switching between light and dark while the app is open.
     const scheme = matchMedia('(prefers-color-scheme: dark)');
     const retheme = () => {
+      if (!instance) return;
       instance.options.scales = scalesFor(kind);
       instance.update('none');
     };
     scheme.addEventListener('change', retheme);
     return () => {
+      laidOut?.disconnect();
       scheme.removeEventListener('change', retheme);
-      instance.destroy();
+      instance?.destroy();
     };
   };
 }
