@@ -35,6 +35,14 @@ describe('decisionRecordMarkdown', () => {
     expect(markdown).toContain('Chosen option: “TensorFlow”, because we deploy to phones.');
   });
 
+  it('keeps the reason when the chosen option was removed after deciding', () => {
+    const report = buildReport({ ...seeded(), status: 'decided', chosenOptionId: null, outcomeReason: 'we deploy to phones' });
+    if (!report.ok) throw new Error(report.error.message);
+    const markdown = decisionRecordMarkdown(report.value, new Date('2026-11-25T12:00:00Z'));
+    expect(markdown).toContain('Decided, but the chosen option has since been removed; the reason given was: we deploy to phones.');
+    expect(markdown).not.toContain('Chosen option:');
+  });
+
   it('writes the MADR sections with weights, the outcome and pros and cons from the rationale', () => {
     const report = buildReport(seeded());
     if (!report.ok) throw new Error(report.error.message);

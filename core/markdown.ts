@@ -149,7 +149,10 @@ export function decisionRecordMarkdown(report: DecisionReport, date: Date): stri
     '',
     ...(report.status === 'decided' && report.chosenOption !== null
       ? [sentence(`Chosen option: “${escapeMarkdown(report.chosenOption)}”${report.outcomeReason ? `, because ${escapeMarkdown(report.outcomeReason)}` : ''}`), '']
-      : []),
+      : report.status === 'decided'
+        ? // Decided, then the chosen option was removed: the reason given still belongs in the record.
+          [sentence(`Decided, but the chosen option has since been removed${report.outcomeReason ? `; the reason given was: ${escapeMarkdown(report.outcomeReason)}` : ''}`), '']
+        : []),
     leaders ? `Leading option under these weights: ${leaders}${report.leaders.length > 1 ? ' (tied)' : ''}.` : 'No option is fully scored yet.',
     '',
     '| Rank | Option | Weighted total |',

@@ -173,6 +173,21 @@ describe('service over a real store', () => {
     expect(call('saveScenario', { decisionId: other.id, name: 'Large-scale production' }).map((s) => s.name)).toEqual(['Large-scale production']);
   });
 
+  it('duplicates a decision with its scenarios and weighting inputs; its workshop rounds stay with the original', () => {
+    const { call, seeded } = service();
+    const original = seeded();
+    call('saveScenario', { decisionId: original.id, name: 'Mine' });
+    call('startRound', { decisionId: original.id });
+    const copy = call('duplicateDecision', { decisionId: original.id });
+    expect(copy.title).toBe('PyTorch vs TensorFlow (copy)');
+    expect(call('listScenarios', { decisionId: copy.id }).map((s) => [s.name, Object.values(s.weights)])).toEqual(
+      call('listScenarios', { decisionId: original.id }).map((s) => [s.name, Object.values(s.weights)]),
+    );
+    expect(call('listScenarios', { decisionId: copy.id }).map((s) => s.name)).toEqual(['Research and prototyping', 'Large-scale production', 'Mine']);
+    expect(call('listRounds', { decisionId: copy.id })).toEqual([]);
+    expect(call('listRounds', { decisionId: original.id })).toHaveLength(1);
+  });
+
   it('stores text exactly as typed', () => {
     const { call } = service();
     const title = '  <img src=x onerror=alert(1)> \u202Eevil\u202C 🧪 מבחן e\u0301  ';
@@ -201,7 +216,11 @@ describe('service over a real store', () => {
       ['a weight for a criterion of another decision', (i) => ['setWeights', { decisionId: i.decisionId, weights: [{ criterionId: i.criterionId, weight: 5 }, { criterionId: 9999, weight: 1 }] }], 'not-found', 'A weight is for a criterion that is not in this decision'],
       ['a blank option name', (i) => ['addOption', { decisionId: i.decisionId, name: '   ' }], 'invalid-input', 'The name must not be empty.'],
       ['an unknown field', (i) => ['addOption', { decisionId: i.decisionId, name: 'X', colour: 'red' }], 'invalid-input', 'The request carried something the app does not know'],
-      ['a scale that would strand existing scores', (i) => ['updateCriterion', { criterionId: i.criterionId, scale: { min: 1, max: 3 } }], 'conflict', 'fall outside 1–3'],
+      ['a scale that would strand existing scores', (i) => ['updateCriterion', { criterionId: i.criterionId, scale: { min: 1, max: 3 } }], 'conflict', 'On “Ease of use”, the score of PyTorch (5) falls outside 1–3; change it first.'],
+      ['an option name the decision has', (i) => ['addOption', { decisionId: i.decisionId, name: ' tensorflow ' }], 'conflict', 'This decision already has an option named “TensorFlow”: choose another name.'],
+      ['renaming an option to another’s name', (i) => ['updateOption', { optionId: i.optionId, name: 'TensorFlow' }], 'conflict', 'already has an option named “TensorFlow”'],
+      ['a criterion name the decision has', (i) => ['addCriterion', { decisionId: i.decisionId, name: 'EASE OF USE' }], 'conflict', 'This decision already has a criterion named “Ease of use”: choose another name.'],
+      ['renaming a criterion to another’s name', (i) => ['updateCriterion', { criterionId: i.criterionId, name: 'Ecosystem and tools' }], 'conflict', 'already has a criterion named “Ecosystem and tools”'],
       ['a chosen option from another decision', (i) => ['updateDecision', { decisionId: i.decisionId, status: 'decided', chosenOptionId: 9999 }], 'not-found', 'The chosen option is not one of this decision’s options'],
       ['an unknown status', (i) => ['updateDecision', { decisionId: i.decisionId, status: 'maybe' }], 'invalid-input', 'status'],
       ['an unknown method', () => ['dropTables', {}], 'unknown-method', 'dropTables'],

@@ -96,3 +96,15 @@ export function createContext(db: Db, workshopHost?: WorkshopHost): ServiceConte
     step: (decisionId, label, body, options) => recordStep(db, decisionId, label, body, options),
   };
 }
+
+/** How two names compare for "already taken": spaces at the ends, case and Unicode composition aside. */
+export const nameKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('en');
+
+/**
+ * Refuses a name another row of the same kind already has in the decision (its spreadsheet and
+ * every chart would show two columns with one name, and a spreadsheet could not be read back).
+ */
+export function refuseTakenName(kind: 'option' | 'criterion', rows: readonly { id: number; name: string }[], name: string, exceptId?: number): void {
+  const taken = rows.find((r) => r.id !== exceptId && nameKey(r.name) === nameKey(name));
+  if (taken) refuse('conflict', `This decision already has ${kind === 'option' ? 'an option' : 'a criterion'} named “${taken.name}”: choose another name.`);
+}

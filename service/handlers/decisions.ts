@@ -2,6 +2,7 @@ import type { decisionMethods, HandlersOf } from '../../core/contract';
 import { OPEN_OUTCOME, toDocument } from '../../core/interchange';
 import { findTemplate, templates } from '../../core/templates';
 import * as decisions from '../../db/decisions';
+import { readDecisionHistory } from '../../db/decision-history';
 import type { DecisionFields } from '../../db/decisions';
 import type { Decision } from '../../core/model';
 import { stepLabels } from '../history-labels';
@@ -29,7 +30,10 @@ export function decisionHandlers(context: ServiceContext): HandlersOf<typeof dec
       transaction(() => decision(decisions.insertDecision(db, { title, context: '', options: [], criteria: [], scores: [], outcome: OPEN_OUTCOME }))),
     duplicateDecision: ({ decisionId }) =>
       transaction(() => {
-        const copy = toDocument(decision(decisionId)).decision;
+        // The copy keeps the scenarios (named weights belong to the decision's content); the workshop
+        // rounds stay with the original, where they happened.
+        const { scenarios } = readDecisionHistory(db, decisionId);
+        const copy = toDocument(decision(decisionId), undefined, { scenarios, rounds: [] }).decision;
         return decision(decisions.insertDecision(db, { ...copy, title: `${copy.title} (copy)` }));
       }),
     updateDecision: ({ decisionId, ...fields }) =>

@@ -2,20 +2,21 @@ import type { HandlersOf, matrixMethods } from '../../core/contract';
 import { DEFAULT_SCALE, DEFAULT_WEIGHT, scoreProblem } from '../../core/model';
 import * as matrix from '../../db/matrix';
 import { stepLabels } from '../history-labels';
-import { GONE, refuse, type ServiceContext } from './context';
+import { GONE, refuse, refuseTakenName, type ServiceContext } from './context';
 
 /** Options, criteria and scores: each change is one step to undo, touches its decision and returns it as committed. */
 export function matrixHandlers({ db, transaction, decision, option, criterion, changed, step }: ServiceContext): HandlersOf<typeof matrixMethods> {
   return {
     addOption: ({ decisionId, name }) =>
       transaction(() => {
-        decision(decisionId);
+        refuseTakenName('option', decision(decisionId).options, name);
         step(decisionId, stepLabels.addOption(name), () => matrix.insertOption(db, decisionId, name));
         return changed(decisionId);
       }),
     updateOption: ({ optionId, name, description }) =>
       transaction(() => {
         const row = option(optionId);
+        if (name !== undefined) refuseTakenName('option', decision(row.decisionId).options, name, optionId);
         const label = name !== undefined && name !== row.name ? stepLabels.renameOption(row.name, name) : stepLabels.describeOption(row.name);
         step(row.decisionId, label, () => matrix.updateOption(db, optionId, { name, description }));
         return changed(row.decisionId);
@@ -35,7 +36,7 @@ export function matrixHandlers({ db, transaction, decision, option, criterion, c
 
     addCriterion: ({ decisionId, name, description, direction, scale }) =>
       transaction(() => {
-        decision(decisionId);
+        refuseTakenName('criterion', decision(decisionId).criteria, name);
         step(decisionId, stepLabels.addCriterion(name), () => matrix.insertCriterion(db, decisionId, {
           name,
           description: description ?? '',
@@ -48,9 +49,15 @@ export function matrixHandlers({ db, transaction, decision, option, criterion, c
     updateCriterion: ({ criterionId, scale, ...fields }) =>
       transaction(() => {
         const row = criterion(criterionId);
-        const outside = scale ? matrix.scoresOutside(db, criterionId, scale.min, scale.max) : 0;
-        if (scale && outside > 0) {
-          refuse('conflict', `${outside} score(s) on "${row.name}" fall outside ${scale.min}–${scale.max}; change those scores first.`);
+        if (fields.name !== undefined) refuseTakenName('criterion', decision(row.decisionId).criteria, fields.name, criterionId);
+        if (scale && matrix.scoresOutside(db, criterionId, scale.min, scale.max) > 0) {
+          // Name the cells: the person has to change each of them first.
+          const current = decision(row.decisionId);
+          const cells = current.scores
+            .filter((s) => s.criterionId === criterionId && s.value !== null && (s.value < scale.min || s.value > scale.max))
+            .map((s) => `${current.options.find((o) => o.id === s.optionId)?.name ?? ''} (${s.value})`);
+          const listed = cells.length <= 5 ? cells.join(', ') : `${cells.slice(0, 5).join(', ')} and ${cells.length - 5} more`;
+          refuse('conflict', `On “${row.name}”, ${cells.length === 1 ? 'the score of' : 'the scores of'} ${listed} ${cells.length === 1 ? 'falls' : 'fall'} outside ${scale.min}–${scale.max}; change ${cells.length === 1 ? 'it' : 'them'} first.`);
         }
         const label =
           fields.name !== undefined && fields.name !== row.name

@@ -5,13 +5,11 @@ import * as scenarios from '../../db/scenarios';
 import { weighedCriteria } from '../../core/weighting/inputs';
 import { writeWeightingInputs } from '../../db/weighting';
 import { stepLabels } from '../history-labels';
-import { refuse, unwrap, type ServiceContext } from './context';
+import { nameKey, refuse, unwrap, type ServiceContext } from './context';
 
 export const scenarioSummaries = (db: Db, decisionId: number): ScenarioSummary[] =>
   scenarios.listScenarios(db, decisionId).map(({ id, name, createdAt, weights }) => ({ id, name, createdAt, weights }));
 
-/** How two scenario names compare: ends' spaces, case and Unicode composition aside. */
-const nameKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('en');
 
 /**
  * Keeps a set of weights under a name no other scenario of the decision has (so a side-by-side
