@@ -136,6 +136,11 @@ test('a real room: a named round, two people called Ana told apart, a rejoin fro
   const { page } = app;
   const panel = page.getByRole('region', { name: 'Workshop' });
   await panel.getByLabel('Round name').fill('Offsite, round 1');
+  // A time limit past 4 hours is refused where the facilitator sees it, and no round starts.
+  await panel.getByLabel('Minutes').fill('999');
+  await panel.getByRole('button', { name: 'Start a round' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('The time limit must be at most 240.');
+  await expect(panel.getByTestId('join-screen')).toHaveCount(0);
   await panel.getByLabel('Minutes').fill('3');
   await panel.getByRole('button', { name: 'Start a round' }).click();
   await expect(panel.getByTestId('round-title')).toHaveText('Offsite, round 1');

@@ -443,3 +443,17 @@ describe('undo and redo', () => {
     expect(editor.history).toEqual({ undo: 'change', redo: null });
   });
 });
+
+describe('a text too long to keep', () => {
+  it('is refused in words, and the header says "Not saved" (not "All changes saved") until a text that fits is saved', async () => {
+    const pasted = 'x'.repeat(20_001);
+    expect(await editor.saveText('context', pasted)).toBe(false);
+    expect(editor.error).toMatch(/at most 20000 characters/);
+    expect(editor.saveState).toBe('error');
+    expect(editor.decision.context).not.toBe(pasted);
+
+    expect(await editor.saveText('context', pasted.slice(0, 20_000))).toBe(true);
+    expect(editor.saveState).toBe('saved');
+    expect(editor.decision.context).toHaveLength(20_000);
+  });
+});

@@ -332,6 +332,17 @@ export class DecisionEditor {
     return this.change('updateDecision', { decisionId: this.id, status, chosenOptionId });
   }
 
+  /**
+   * Saves what was typed in a text field of the decision (its context, the reason for the choice).
+   * Refused (too long, say), the typed text stays in the field for the person to fix, and the
+   * header says "Not saved" instead of claiming all is saved, until a later change goes through.
+   */
+  async saveText(field: 'context' | 'outcomeReason', text: string): Promise<boolean> {
+    const saved = await this.change('updateDecision', { decisionId: this.id, [field]: text });
+    if (!saved && this.decision[field] !== text) this.saveState = 'error';
+    return saved;
+  }
+
   /** Shows why an edit was not sent (the store is untouched). */
   refuse(message: string): void {
     this.error = message;
