@@ -133,10 +133,8 @@ describe('0003_workshop_rounds', () => {
     expect(() => db.prepare("INSERT INTO participants (round_id, token_hash, joined_at) VALUES (1, 'h1', 'now')").run()).toThrow();
   });
 
-  it('drops a criterion’s submitted weights with the criterion, and rounds with their decision', () => {
+  it('drops rounds with their decision', () => {
     const db = withRound();
-    db.prepare('DELETE FROM criteria WHERE id = 5').run();
-    expect(db.prepare('SELECT COUNT(*) AS n FROM submissions').get()).toEqual({ n: 0 });
     db.prepare('DELETE FROM decisions WHERE id = 1').run();
     expect(db.prepare('SELECT COUNT(*) AS n FROM participants').get()).toEqual({ n: 0 });
   });
@@ -197,5 +195,26 @@ describe('0009_round_outcome', () => {
     expect(() => db.prepare("INSERT INTO round_outcomes (round_id, kind, at) VALUES (2, 'applied', 'now')").run()).toThrow();
     db.prepare('DELETE FROM rounds WHERE id = 1').run();
     expect(db.prepare('SELECT COUNT(*) AS n FROM round_outcomes').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('0011_submissions_outlive_criteria', () => {
+  it('keeps a participant’s weight when its criterion is deleted (undo can bring the criterion back), and drops it with the participant', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(10));
+    db.prepare("INSERT INTO decisions (id, title, created_at, updated_at) VALUES (1, 'D', 'now', 'now')").run();
+    db.prepare("INSERT INTO criteria (id, decision_id, name, scale_min, scale_max, weight, position) VALUES (5, 1, 'C', 1, 5, 1, 0)").run();
+    db.prepare("INSERT INTO rounds (id, decision_id, join_code, created_at) VALUES (1, 1, 'ABCDEF', 'now')").run();
+    db.prepare("INSERT INTO participants (id, round_id, token_hash, joined_at) VALUES (1, 1, 'h1', 'now')").run();
+    db.prepare('INSERT INTO submissions (participant_id, criterion_id, weight) VALUES (1, 5, 3)').run();
+    migrate(db, upTo(11));
+    expect(db.prepare('SELECT participant_id AS p, criterion_id AS c, weight FROM submissions').all()).toEqual([{ p: 1, c: 5, weight: 3 }]);
+    db.prepare('DELETE FROM criteria WHERE id = 5').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM submissions').get()).toEqual({ n: 1 });
+    expect(() => db.prepare('INSERT INTO submissions (participant_id, criterion_id, weight) VALUES (1, 6, -1)').run()).toThrow();
+    expect(() => db.prepare('INSERT INTO submissions (participant_id, criterion_id, weight) VALUES (2, 6, 1)').run()).toThrow();
+    db.prepare('DELETE FROM participants WHERE id = 1').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM submissions').get()).toEqual({ n: 0 });
   });
 });

@@ -111,7 +111,10 @@ export function replaceSubmission(db: Db, participantId: number, weights: { crit
 }
 
 export function submissionOf(db: Db, participantId: number): Record<number, number> | null {
-  const rows = db.prepare('SELECT criterion_id AS criterionId, weight FROM submissions WHERE participant_id = ?').all(participantId) as { criterionId: number; weight: number }[];
+  // Weights for criteria the decision no longer has are kept (0011) but are not the person's weights now.
+  const rows = db
+    .prepare('SELECT s.criterion_id AS criterionId, s.weight FROM submissions s JOIN criteria c ON c.id = s.criterion_id WHERE s.participant_id = ?')
+    .all(participantId) as { criterionId: number; weight: number }[];
   return rows.length === 0 ? null : Object.fromEntries(rows.map((r) => [r.criterionId, r.weight]));
 }
 
@@ -119,7 +122,7 @@ export function roundSubmissions(db: Db, roundId: number): ParticipantWeights[] 
   const rows = db
     .prepare(
       `SELECT p.id AS participantId, s.criterion_id AS criterionId, s.weight
-         FROM participants p JOIN submissions s ON s.participant_id = p.id
+         FROM participants p JOIN submissions s ON s.participant_id = p.id JOIN criteria c ON c.id = s.criterion_id
         WHERE p.round_id = ? AND p.removed_at IS NULL ORDER BY p.id`,
     )
     .all(roundId) as { participantId: number; criterionId: number; weight: number }[];

@@ -228,3 +228,42 @@ describe('versions', () => {
     expect(s.seen()).toEqual(start);
   });
 });
+
+describe('what a workshop said survives undo, redo and restore', () => {
+  it('a criterion removed by an undo and brought back by a redo (or a version) keeps every participant’s weight for it, closed rounds included', () => {
+    const s = service();
+    s.call('addCriterion', { decisionId: s.decisionId, name: 'Licence' });
+    const round = s.call('startRound', { decisionId: s.decisionId });
+    const { criteria } = s.call('getDecision', { decisionId: s.decisionId });
+    const licence = criteria.find((c) => c.name === 'Licence')!.id;
+    for (const weight of [10, 90]) {
+      const joined = rounds.join(s.db, { code: round.code, name: `P${weight}` });
+      if (!joined.ok) throw new Error(joined.error.message);
+      rounds.submit(s.db, joined.value.token, { weights: Object.fromEntries(criteria.map((c) => [String(c.id), c.id === licence ? weight : 20])) });
+    }
+    s.call('updateRound', { roundId: round.id, state: 'revealed' });
+    s.call('updateRound', { roundId: round.id, state: 'closed' });
+    const groupWeight = () => s.call('getRound', { roundId: round.id }).result?.weights.weights[licence];
+    const before = groupWeight();
+    expect(before).toBeGreaterThan(0);
+
+    // Undo takes the added criterion away: the round's group weights are over the criteria there are.
+    s.call('undo', { decisionId: s.decisionId });
+    expect(groupWeight()).toBeUndefined();
+    s.call('redo', { decisionId: s.decisionId });
+    expect(groupWeight()).toBeCloseTo(before!, 12);
+
+    // A version from before the criterion, restored and then undone: the same.
+    const versionNamed = (name: string) => s.call('listVersions', { decisionId: s.decisionId }).find((v) => v.name === name)!.id;
+    s.call('saveVersion', { decisionId: s.decisionId, name: 'With Licence' });
+    const version = versionNamed('With Licence');
+    s.call('removeCriterion', { criterionId: licence });
+    s.call('saveVersion', { decisionId: s.decisionId, name: 'Without' });
+    const without = versionNamed('Without');
+    s.call('restoreVersion', { versionId: version });
+    expect(groupWeight()).toBeCloseTo(before!, 12);
+    s.call('restoreVersion', { versionId: without });
+    expect(s.call('undo', { decisionId: s.decisionId }).label).toBe('restore version “Without”');
+    expect(groupWeight()).toBeCloseTo(before!, 12);
+  });
+});
