@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_WEIGHTING_INPUTS } from './weighting/inputs';
-import { draftWeighting, INTERCHANGE_FORMAT, parseDecisionDocument, parseDecisionDocumentText, toDocument } from './interchange';
+import { draftWeighting, INTERCHANGE_FORMAT, issueInWords, parseDecisionDocument, parseDecisionDocumentText, toDocument } from './interchange';
 import { pytorchVsTensorflow } from './templates/pytorch-vs-tensorflow';
 
 const minimal = () => ({
@@ -183,5 +183,17 @@ describe('a file saved with a byte-order mark', () => {
     const plain = parseDecisionDocumentText(text);
     expect(plain.ok).toBe(true);
     expect(parseDecisionDocumentText(`\uFEFF${text}`)).toEqual(plain);
+  });
+});
+
+describe('a schema’s complaint in words', () => {
+  it.each([
+    [{ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, message: 'Too small: expected string to have >=1 characters', path: [], input: '' }, 'must have at least 1 character'],
+    [{ code: 'too_big', origin: 'array', maximum: 3, inclusive: true, message: 'Too big: expected array to have <=3 items', path: [], input: [] }, 'must have at most 3 entries'],
+    [{ code: 'too_small', origin: 'number', minimum: 0, inclusive: false, message: 'Too small: expected number to be >0', path: [], input: 0 }, 'must be above 0'],
+    [{ code: 'invalid_type', expected: 'string', message: 'Invalid input: expected string, received undefined', path: [], input: undefined }, 'is missing'],
+    [{ code: 'invalid_type', expected: 'number', message: 'Invalid input: expected number, received string', path: [], input: 'x' }, 'must be a number'],
+  ])('%#: %j', (issue, words) => {
+    expect(issueInWords(issue as never)).toBe(words);
   });
 });

@@ -154,9 +154,10 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   null: 'must be empty',
 };
 
+/** What a string's or a list's size counts, one and many. */
 const SIZE_WORDS: Readonly<Record<string, [string, string]>> = {
-  string: ['must have at least', 'characters'],
-  array: ['must have at least', 'entries'],
+  string: ['character', 'characters'],
+  array: ['entry', 'entries'],
 };
 
 /**
@@ -174,7 +175,7 @@ export function issueInWords(issue: z.core.$ZodIssue): string {
     const bound = Number(small ? issue.minimum : issue.maximum);
     const inclusive = issue.inclusive !== false;
     const size = SIZE_WORDS[issue.origin];
-    if (size) return small ? `${size[0]} ${bound} ${size[1]}` : `must have at most ${bound} ${size[1]}`;
+    if (size) return `must have at ${small ? 'least' : 'most'} ${bound} ${bound === 1 ? size[0] : size[1]}`;
     return small ? `must be ${inclusive ? 'at least' : 'above'} ${bound}` : `must be ${inclusive ? 'at most' : 'below'} ${bound}`;
   }
   return issue.message;

@@ -29,6 +29,15 @@ function keepUnder(from: string, to: string): void {
   }
 }
 
+/** Throws, changing nothing, while another live process has the store marked open. */
+function refuseWhileOpen(store: string): void {
+  const users = processesUsing(store);
+  if (users.length === 0) return;
+  throw new Error(
+    `${store} is open in Decision Matrix (process ${users.join(', ')}): close the app, then run restore again. Nothing was changed. (If the app is not running, delete ${join(dirname(store), `.${basename(store)}.open-${users[0]}`)} and try again.)`,
+  );
+}
+
 /**
  * Puts a backup in place of the store; refused while a running app has the store open (open-marks.ts). The backup is checked in full
  * first (integrity_check, our mark, a schema this app can open) and copied in under a temporary
@@ -40,12 +49,7 @@ function keepUnder(from: string, to: string): void {
 export function restoreBackup(store: string, backup?: string, options: RestoreOptions = {}): Restored {
   const migrations = options.migrations ?? loadMigrations();
   const folder = dirname(store);
-  const users = processesUsing(store);
-  if (users.length > 0) {
-    throw new Error(
-      `${store} is open in Decision Matrix (process ${users.join(', ')}): close the app, then run restore again. Nothing was changed. (If the app is not running, delete ${join(folder, `.${basename(store)}.open-${users[0]}`)} and try again.)`,
-    );
-  }
+  refuseWhileOpen(store);
   const source = backup ?? latestGoodBackup(join(folder, BACKUP_FOLDER_NAME), migrations, options.nativeBinding);
   if (!source) throw new Error(`There is no good backup in ${join(folder, BACKUP_FOLDER_NAME)}; name one with --backup FILE.`);
   const wayOut = 'Name another backup with --backup FILE.';
@@ -63,6 +67,9 @@ export function restoreBackup(store: string, backup?: string, options: RestoreOp
     const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
     const aside = `${store}.before-restore-${stamp}`;
     const keptAs: string[] = [];
+    // Checked again just before anything moves: an app started while the backup was checked and
+    // copied would otherwise have its live -wal renamed from under it.
+    refuseWhileOpen(store);
     for (const suffix of ['-wal', '-shm']) {
       if (!existsSync(`${store}${suffix}`)) continue;
       renameSync(`${store}${suffix}`, `${aside}${suffix}`);

@@ -72,9 +72,12 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const folder = process.env[DATA_DIR_VARIABLE] || app.getPath('userData');
   let store: OpenedStore;
+  // Marked before opening (which may migrate or seed), so `decision-matrix restore` never swaps the store under the app.
+  const unmark = markStoreOpen(databaseFile(folder));
   try {
     store = openAppStore(databaseFile(folder));
   } catch (error) {
+    unmark();
     if (error instanceof StoreOpenError && error.latestGoodBackup) return void offerRestore(databaseFile(folder), error, error.latestGoodBackup);
     const message = error instanceof StoreOpenError ? error.message : `The data file could not be opened: ${(error as Error).message}`;
     dialog.showErrorBox('Decision Matrix cannot open its data', message);
@@ -82,8 +85,8 @@ app.whenReady().then(() => {
     return;
   }
   const { db, readOnly } = store;
-  // While the app runs, `decision-matrix restore` refuses to swap the store under it.
-  const unmark = readOnly ? () => {} : markStoreOpen(databaseFile(folder));
+  // A store opened read-only takes no writes to lose.
+  if (readOnly) unmark();
   app.on('will-quit', () => {
     db.close();
     unmark();

@@ -70,9 +70,21 @@ async function web(args: string[], io: CliIo): Promise<number> {
   const workshopPortText = option(args, '--workshop-port') ?? '0';
   const workshopPort = Number(workshopPortText);
   if (!Number.isInteger(workshopPort) || workshopPort < 0 || workshopPort > 65535) throw new CliError(`--workshop-port: "${workshopPortText}" is not a port number`, 2);
-  const { db, readOnly } = openAppStore(databaseFile(folder));
-  // While the host runs, `restore` refuses to swap the store under it.
-  const unmark = readOnly ? () => {} : markStoreOpen(databaseFile(folder));
+  // Marked before opening (which may migrate or seed), so `restore` never swaps the store under the host.
+  let unmark = markStoreOpen(databaseFile(folder));
+  let opened;
+  try {
+    opened = openAppStore(databaseFile(folder));
+  } catch (error) {
+    unmark();
+    throw error;
+  }
+  const { db, readOnly } = opened;
+  // A store opened read-only takes no writes to lose.
+  if (readOnly) {
+    unmark();
+    unmark = () => {};
+  }
   // Participants' joins and submissions reach the facilitator's page as server-sent events.
   const events: { host: HttpHost | null } = { host: null };
   const workshop = new WorkshopController(db, {

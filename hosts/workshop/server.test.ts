@@ -10,7 +10,7 @@ import { temporaryFolder } from '../../db/test/temporary-store';
 import * as workshop from '../../db/workshop';
 import { changeRound, CLOSED_MESSAGE, REMOVED_MESSAGE, removeParticipant, roundView, startRound, TIME_UP_MESSAGE } from '../../service/rounds';
 import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER } from '../../core/transport';
-import { startWorkshopServer, type WorkshopServer } from './server';
+import { isLoopback, startWorkshopServer, type WorkshopServer } from './server';
 
 const folder = temporaryFolder();
 const servers: WorkshopServer[] = [];
@@ -357,4 +357,11 @@ describe('no body makes the workshop server fail', () => {
     }
     expect(r.state().participants.length).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('which addresses go without the per-address join limits', () => {
+  it('only the facilitator’s own computer: loopback IPs, never an address that is not an IP', () => {
+    expect(['127.0.0.1', '127.8.9.1', '::1', '::ffff:127.0.0.1'].filter(isLoopback)).toHaveLength(4);
+    expect(['192.168.1.20', '::ffff:10.0.0.7', 'fe80::1', 'unknown', '', 'localhost'].filter(isLoopback)).toEqual([]);
+  });
 });

@@ -79,7 +79,8 @@ function sendClosedPage(response: ServerResponse): void {
   response.end(body);
 }
 
-const LOOPBACK = (address: string) => address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.') || isIP(address) === 0;
+/** The facilitator's own computer; anything that is not an IP address (an unknown peer) is limited like a phone. */
+export const isLoopback = (address: string) => isIP(address) !== 0 && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 
 /** Counts new participants per address in each round (in memory: a restart of the server starts the counts again). */
 class PerRoundQuota {
@@ -184,7 +185,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
         return serveStatic(options.staticDir, page, response, false, request.headers['accept-encoding']);
       }
       if (request.method !== 'POST') return refuse(response, 405, 'invalid-input', 'Use POST.');
-      const limited = limits.limitLoopback === true || !LOOPBACK(address);
+      const limited = limits.limitLoopback === true || !isLoopback(address);
       if (limited && !perAddress.allow(address)) return refuse(response, 429, 'forbidden', 'Too many requests from this device; wait a minute.');
       const token = typeof request.headers[PARTICIPANT_TOKEN_HEADER] === 'string' ? (request.headers[PARTICIPANT_TOKEN_HEADER] as string) : undefined;
 
