@@ -131,6 +131,24 @@ describe('every change to a decision is one step to undo and redo', () => {
     expect(now(s.dispatch('redo', { decisionId: s.decisionId }))).toEqual({ ok: false, error: { code: 'conflict', message: 'There is nothing to redo.' } });
   });
 
+  it('weighting inputs sent again unchanged are no step, and leave redo as it was (points, AHP judgments)', () => {
+    const s = service();
+    const ids = s.seen().decision.criteria.map((c) => c.id);
+    const points = { decisionId: s.decisionId, method: 'points' as const, points: ids.map((criterionId, i) => ({ criterionId, points: [30, 20, 15, 10, 15, 10][i] })) };
+    s.call('setWeighting', points);
+    s.call('setWeighting', { decisionId: s.decisionId, method: 'ahp', judgments: [{ more: ids[0], less: ids[1], ratio: 3 }] });
+    s.call('undo', { decisionId: s.decisionId });
+    const state = s.call('historyState', { decisionId: s.decisionId });
+    expect(state.redo).not.toBeNull();
+    // The page sends what is on screen again (a slider that rests, a reload): nothing changed.
+    s.call('setWeighting', points);
+    expect(s.call('historyState', { decisionId: s.decisionId })).toEqual(state);
+    s.call('redo', { decisionId: s.decisionId });
+    const judged = s.call('historyState', { decisionId: s.decisionId });
+    s.call('setWeighting', { decisionId: s.decisionId, method: 'ahp', judgments: [{ more: ids[0], less: ids[1], ratio: 3 }] });
+    expect(s.call('historyState', { decisionId: s.decisionId })).toEqual(judged);
+  });
+
   it('a refused change is no step', () => {
     const s = service();
     const { decision } = s.seen();
