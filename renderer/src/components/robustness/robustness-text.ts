@@ -4,11 +4,11 @@ import { points } from '../../../../core/sensitivity/headline';
 /** A share of 1 as CSS, for placing a mark on a 0–100 % axis. */
 export const place = (share: number): string => `${Math.min(1, Math.max(0, share)) * 100}%`;
 
-/** A margin (a share of 1) in points of 100, signed: "+5.1 points", "−1.2 points", "0 points". */
+/** A margin (a share of 1) in points of 100, signed: "+5.1 points", "−1 point", "0 points". */
 export function signedPoints(margin: number): string {
   const text = points(Math.abs(margin));
   if (text === '0') return '0 points';
-  return `${margin > 0 ? '+' : '−'}${text} points`;
+  return `${margin > 0 ? '+' : '−'}${text} ${text === '1' ? 'point' : 'points'}`;
 }
 
 /** Names by id for a sensitivity's options (the complete ones). */
