@@ -195,11 +195,18 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
         // guesser which code is right).
         if (limited && wrongCodes.exhausted(address)) return refuse(response, 429, 'forbidden', 'Too many wrong codes from this device; wait a minute, then check the code on the screen.');
         if (limited && joins.exhausted(address)) return refuse(response, 429, 'forbidden', 'Too many joins from this device; wait a minute.');
-        // Counted as a wrong code until it proves right, so attempts sent all at once are counted before any is looked up.
-        if (limited) wrongCodes.allow(address);
+        // Counted as a wrong code until it proves right, and as a new join until it proves a rejoin or
+        // a refusal, so attempts sent all at once are all counted before any is looked up.
+        if (limited) {
+          wrongCodes.allow(address);
+          joins.allow(address);
+        }
         const read = await readJson(request);
         if ('problem' in read) {
-          if (limited) wrongCodes.refund(address);
+          if (limited) {
+            wrongCodes.refund(address);
+            joins.refund(address);
+          }
           return refuse(response, read.problem[0], 'invalid-input', read.problem[1]);
         }
         const admit = (roundId: number) => {
@@ -210,10 +217,8 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
         };
         const joined = await batch.run(() => join(db, read.body, { token, admit }), false);
         if (limited && !(!joined.ok && joined.error.code === 'not-found')) wrongCodes.refund(address);
-        if (joined.ok && !joined.value.rejoined) {
-          if (limited) joins.allow(address);
-          options.onChange?.();
-        }
+        if (limited && !(joined.ok && !joined.value.rejoined)) joins.refund(address);
+        if (joined.ok && !joined.value.rejoined) options.onChange?.();
         return reply(response, joined.ok ? { ok: true, value: { token: joined.value.token, rejoined: joined.value.rejoined } } : joined);
       }
       if (token !== undefined && !perToken.allow(token)) return refuse(response, 429, 'forbidden', 'Too many requests; wait a minute.');
