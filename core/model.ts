@@ -116,3 +116,6 @@ export function scoreProblem(criterion: Pick<Criterion, 'name' | 'scale'>, value
   }
   return null;
 }
+
+/** How two names compare for "the same name": spaces at the ends, case and Unicode composition aside. */
+export const nameKey = (name: string): string => name.trim().normalize('NFC').toLocaleLowerCase('en');

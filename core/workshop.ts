@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGGREGATION_RULES, type AggregationRule, type GroupResult } from './aggregation';
-import { textSchema, weightSchema } from './model';
+import { nameKey, textSchema, weightSchema } from './model';
 import { ROUND_WEIGHINGS, type RoundWeighing } from './round-weighing';
 
 export { ROUND_WEIGHING_NAMES, ROUND_WEIGHINGS, type RoundWeighing } from './round-weighing';
@@ -26,7 +26,6 @@ export const MAX_ROUND_NAME = 80;
 /** A round's name, as the facilitator typed it (empty when they gave none). */
 export const roundNameSchema = textSchema.max(MAX_ROUND_NAME, `must be at most ${MAX_ROUND_NAME} characters`);
 
-const nameKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
 
 /**
  * How each person is shown, in joining order: their name as typed, and a second "Ana" (in any

@@ -1,6 +1,6 @@
 import type { ErrorCode, Result } from '../../core/result';
 import { fail, ok } from '../../core/result';
-import type { Decision } from '../../core/model';
+import { nameKey, type Decision } from '../../core/model';
 import { inTransaction, type Db } from '../../db/connection';
 import * as decisions from '../../db/decisions';
 import * as matrix from '../../db/matrix';
@@ -97,8 +97,6 @@ export function createContext(db: Db, workshopHost?: WorkshopHost): ServiceConte
   };
 }
 
-/** How two names compare for "already taken": spaces at the ends, case and Unicode composition aside. */
-export const nameKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('en');
 
 /**
  * Refuses a name another row of the same kind already has in the decision (its spreadsheet and

@@ -5,7 +5,8 @@ import * as scenarios from '../../db/scenarios';
 import { weighedCriteria } from '../../core/weighting/inputs';
 import { writeWeightingInputs } from '../../db/weighting';
 import { stepLabels } from '../history-labels';
-import { nameKey, refuse, unwrap, type ServiceContext } from './context';
+import { nameKey } from '../../core/model';
+import { refuse, unwrap, type ServiceContext } from './context';
 
 export const scenarioSummaries = (db: Db, decisionId: number): ScenarioSummary[] =>
   scenarios.listScenarios(db, decisionId).map(({ id, name, createdAt, weights }) => ({ id, name, createdAt, weights }));
