@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateWeights, arithmeticMean, geometricMean, groupResult, median, quantile } from './aggregation';
+import { aggregateScores, aggregateWeights, arithmeticMean, geometricMean, groupResult, median, quantile, type ParticipantScore } from './aggregation';
 import { draftAsDecision } from './interchange';
 import { pytorchVsTensorflow, pytorchVsTensorflowWeightings } from './templates/pytorch-vs-tensorflow';
 import { vector } from './testdata/vectors';
@@ -103,5 +103,62 @@ describe('groupResult', () => {
     expect(leader(result.value.participants.sre)).toBe('TensorFlow');
     expect(leader(result.value.group)).toBe('TensorFlow');
     expect(result.value.weights.discussionQueue).toHaveLength(6);
+  });
+});
+
+describe('aggregateScores', () => {
+  const scale = (min: number, max: number) => ({ min, max, minLabel: '', maxLabel: '' });
+  const decision = {
+    options: [{ id: 10, name: 'Kafka', description: '' }, { id: 11, name: 'RabbitMQ', description: '' }],
+    criteria: [
+      { id: 1, name: 'Speed', description: '', direction: 'benefit' as const, weight: 1, scale: scale(1, 5) },
+      { id: 2, name: 'Cost', description: '', direction: 'cost' as const, weight: 1, scale: scale(0, 100) },
+      { id: 3, name: 'Docs', description: '', direction: 'benefit' as const, weight: 1, scale: scale(1, 5) },
+    ],
+  };
+  const s = (participantId: string, optionId: number, criterionId: number, value: number, reason = ''): ParticipantScore => ({ participantId, optionId, criterionId, value, reason });
+  const scores = [
+    s('ana', 10, 1, 5, 'we ran it'),
+    s('bo', 10, 1, 1),
+    s('cy', 10, 1, 4),
+    s('ana', 11, 1, 3),
+    s('bo', 11, 1, 3),
+    s('ana', 10, 2, 20),
+    s('bo', 10, 2, 60),
+    s('cy', 10, 2, 40),
+    s('ana', 11, 3, 2),
+  ];
+
+  it('gives each cell the median (or the mean) of the people who scored it, with its spread on the scale', () => {
+    const byMedian = aggregateScores(decision, [1, 2], scores, 'median');
+    expect(byMedian.criterionIds).toEqual([1, 2]);
+    // Only the cells someone scored, on the criteria asked: Docs was not asked, so its score is left out.
+    expect(byMedian.cells.map((c) => [c.optionId, c.criterionId, c.value, c.count])).toEqual([
+      [10, 1, 4, 3],
+      [11, 1, 3, 2],
+      [10, 2, 40, 3],
+    ]);
+    const byMean = aggregateScores(decision, [1, 2], scores, 'mean');
+    expect(byMean.cells[0].value).toBeCloseTo(10 / 3, 12);
+    const speed = byMean.cells[0];
+    // Population SD of 5, 1, 4 is √(26/9); the IQR of 1, 4, 5 is 4.5 − 2.5.
+    expect(speed.standardDeviation).toBeCloseTo(Math.sqrt(26 / 9), 12);
+    expect(speed.interquartileRange).toBeCloseTo(2, 12);
+    expect(speed.relativeSpread).toBeCloseTo(Math.sqrt(26 / 9) / 4, 12);
+    expect(speed.scores[0]).toEqual({ participantId: 'ana', value: 5, reason: 'we ran it' });
+  });
+
+  it('puts the cells with the largest spread relative to their scale first, leaving out agreement and single scores', () => {
+    const { disputed } = aggregateScores(decision, [1, 2, 3], scores, 'median');
+    // Speed on a 1–5 scale: SD 1.70 of a range of 4 (0.43); Cost: SD 16.3 of 100 (0.16); RabbitMQ speed agrees; Docs has one score.
+    expect(disputed).toEqual([
+      { optionId: 10, criterionId: 1 },
+      { optionId: 10, criterionId: 2 },
+    ]);
+  });
+
+  it('keeps at most three disputed cells', () => {
+    const many = decision.criteria.flatMap((c) => decision.options.flatMap((o) => [s('ana', o.id, c.id, c.scale.min), s('bo', o.id, c.id, c.scale.max)]));
+    expect(aggregateScores(decision, [1, 2, 3], many, 'mean').disputed).toHaveLength(3);
   });
 });

@@ -148,3 +148,97 @@ export function groupResult(decision: Pick<Decision, 'options' | 'criteria' | 's
   }
   return ok({ weights: weights.value, group: group.value, participants: own });
 }
+
+/**
+ * Combining several people's scores of the options into one group score per cell (option ×
+ * criterion). Scores are on the criterion's own scale, an interval scale whose zero may mean
+ * nothing (a 0–10 cost, a 1–5 rating), so the geometric mean does not apply: a round combines its
+ * scores by the mean or the median (SCORE_RULES; the median by default, since one outlier in a
+ * small room cannot drag it). Each cell counts only the people who scored it, and only scores on
+ * the criterion's scale as it is now (one whose scale changed since the round leaves out the scores
+ * the new scale no longer holds).
+ */
+export const SCORE_RULES = ['median', 'mean'] as const;
+export type ScoreRule = (typeof SCORE_RULES)[number];
+export const SCORE_RULE_NAMES: Readonly<Record<ScoreRule, string>> = { median: 'Median', mean: 'Mean' };
+
+/** How many of the most disputed cells join the discussion queue. */
+export const DISPUTED_CELLS = 3;
+
+export interface ParticipantScore {
+  participantId: string;
+  optionId: number;
+  criterionId: number;
+  value: number;
+  /** Why, in the person's words ('' when they gave none). */
+  reason: string;
+}
+
+export interface GroupScoreCell {
+  optionId: number;
+  criterionId: number;
+  /** The mean or the median of the people's scores, exact (not rounded). */
+  value: number;
+  /** How many people scored this cell. */
+  count: number;
+  /** Population standard deviation of the people's scores, on the criterion's scale. */
+  standardDeviation: number;
+  interquartileRange: number;
+  /** The standard deviation as a share of the scale's range (max − min): comparable across scales. */
+  relativeSpread: number;
+  /** Each person's score, in joining order. */
+  scores: { participantId: string; value: number; reason: string }[];
+}
+
+export interface GroupScores {
+  rule: ScoreRule;
+  /** The criteria people were asked to score, in the decision's order. */
+  criterionIds: number[];
+  /** Every cell at least one person scored, in the decision's order (criterion, then option). */
+  cells: GroupScoreCell[];
+  /**
+   * The most disputed cells, first the most: the largest spread relative to the scale's range
+   * (then the interquartile range, then the decision's order); only cells two or more people
+   * scored with some disagreement, at most DISPUTED_CELLS of them.
+   */
+  disputed: { optionId: number; criterionId: number }[];
+}
+
+/** The group score of each cell people scored, by the round's score rule, with its spread and what to discuss. */
+export function aggregateScores(
+  decision: Pick<Decision, 'options' | 'criteria'>,
+  criterionIds: readonly number[],
+  scores: readonly ParticipantScore[],
+  rule: ScoreRule,
+): GroupScores {
+  const asked = decision.criteria.filter((c) => criterionIds.includes(c.id));
+  const cells: GroupScoreCell[] = [];
+  for (const criterion of asked) {
+    const range = criterion.scale.max - criterion.scale.min;
+    for (const option of decision.options) {
+      const given = scores.filter(
+        (s) => s.optionId === option.id && s.criterionId === criterion.id && s.value >= criterion.scale.min && s.value <= criterion.scale.max,
+      );
+      if (given.length === 0) continue;
+      const values = given.map((s) => s.value);
+      const sd = standardDeviation(values);
+      cells.push({
+        optionId: option.id,
+        criterionId: criterion.id,
+        value: rule === 'mean' ? arithmeticMean(values) : median(values),
+        count: values.length,
+        standardDeviation: sd,
+        interquartileRange: quantile(values, 0.75) - quantile(values, 0.25),
+        relativeSpread: range > 0 ? sd / range : 0,
+        scores: given.map(({ participantId, value, reason }) => ({ participantId, value, reason })),
+      });
+    }
+  }
+  const disputed = cells
+    .map((cell, order) => ({ cell, order }))
+    .filter(({ cell }) => cell.count >= 2 && cell.standardDeviation > 0)
+    .sort((a, b) => b.cell.relativeSpread - a.cell.relativeSpread || b.cell.interquartileRange - a.cell.interquartileRange || a.order - b.order)
+    .slice(0, DISPUTED_CELLS)
+    .map(({ cell }) => ({ optionId: cell.optionId, criterionId: cell.criterionId }));
+  return { rule, criterionIds: asked.map((c) => c.id), cells, disputed };
+}

@@ -16,7 +16,7 @@ import type { ExportedDocument } from './robustness-document';
 import type { VersionReason } from './versions';
 import { RANK_RULES, SAATY_MAX, SAATY_MIN, SWING_TOP, WEIGHTING_METHODS } from './weighting';
 import { apiRoute, MAX_IMPORT_FILE_BYTES, sizeInWords } from './transport';
-import { aggregationRuleSchema, roundNameSchema, roundWeighingSchema, type FacilitatorRoundView } from './workshop';
+import { aggregationRuleSchema, roundNameSchema, roundWeighingSchema, scoreRuleSchema, type FacilitatorRoundView } from './workshop';
 
 /**
  * The API contract: each method declared once, with its input schema and its result type.
@@ -215,6 +215,9 @@ export const roundMethods = {
       anonymous: z.boolean().default(false),
       rule: aggregationRuleSchema.default('geometric-mean'),
       weighing: roundWeighingSchema.default('sliders'),
+      /** The criteria people also score the options on (none: a round of weights only), and how each cell's scores are combined. */
+      scoreCriteria: z.array(id).max(1000, 'must pick at most 1000 criteria').optional(),
+      scoreRule: scoreRuleSchema.optional(),
       minutes: z.number().int().min(1).max(240).nullable().default(null),
     }),
   ),
@@ -233,6 +236,8 @@ export const roundMethods = {
   removeParticipant: method<WorkshopRound>()(z.strictObject({ ...roundRef, participantId: id })),
   applyGroupWeights: method<Decision>()(z.strictObject(roundRef)),
   keepGroupWeights: method<ScenarioSummary[]>()(z.strictObject({ ...roundRef, name: nameSchema })),
+  /** Puts a revealed round's group scores into the matrix, every cell someone scored, as one step to undo. */
+  applyGroupScores: method<Decision>()(z.strictObject(roundRef)),
 };
 
 /** Where undo and redo stand for a decision: the label of the step each would take back, or null. */

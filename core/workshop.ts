@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AGGREGATION_RULES, type AggregationRule, type GroupResult } from './aggregation';
-import { nameKey, textSchema, weightSchema } from './model';
+import { AGGREGATION_RULES, SCORE_RULES, type AggregationRule, type GroupResult, type GroupScores, type ScoreRule } from './aggregation';
+import { finiteNumberSchema, nameKey, textSchema, weightSchema } from './model';
 import { ROUND_WEIGHINGS, type RoundWeighing } from './round-weighing';
 
 export { ROUND_WEIGHING_NAMES, ROUND_WEIGHINGS, type RoundWeighing } from './round-weighing';
@@ -12,6 +12,8 @@ export type RoundState = z.infer<typeof RoundState>;
 export const aggregationRuleSchema = z.enum(AGGREGATION_RULES);
 
 export const roundWeighingSchema = z.enum(ROUND_WEIGHINGS);
+
+export const scoreRuleSchema = z.enum(SCORE_RULES);
 
 /** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -55,30 +57,54 @@ export const joinRequestSchema = z.strictObject({
   name: textSchema.max(MAX_DISPLAY_NAME, `must be at most ${MAX_DISPLAY_NAME} characters`).default(''),
 });
 
-/** A criterion id as a key: a whole number as JSON writes it ("7", never "007" or "7.0"), so one criterion has one key. */
-const CRITERION_KEY = /^[1-9]\d{0,14}$/;
+/** A criterion or option id as a key: a whole number as JSON writes it ("7", never "007" or "7.0"), so one row has one key. */
+const ROW_KEY = /^[1-9]\d{0,14}$/;
 
 /**
- * Weights by criterion id. The keys are checked on the object as sent, before zod reads it: a
- * record schema passes over keys such as "__proto__" without a word, and two spellings of one id
- * ("1" and "001") would reach the store as two weights for one criterion.
+ * A record keyed by criterion (or option) id. The keys are checked on the object as sent, before
+ * zod reads it: a record schema passes over keys such as "__proto__" without a word, and two
+ * spellings of one id ("1" and "001") would reach the store as two entries for one row.
  */
-const weightsByCriterion = z
-  .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be a set of weights, one per criterion')
-  .superRefine((weights, ctx) => {
-    const keys = Object.keys(weights);
-    const bad = keys.find((key) => !CRITERION_KEY.test(key));
-    if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(bad.slice(0, 40))} names none of the criteria`, path: [bad.slice(0, 40)] });
-    if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one weight' });
-  })
-  .pipe(z.record(z.string(), weightSchema));
+const byRowId = <T extends z.ZodType>(values: T, what: { set: string; row: string; empty?: string }) =>
+  z
+    .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), what.set)
+    .superRefine((record, ctx) => {
+      const keys = Object.keys(record);
+      const bad = keys.find((key) => !ROW_KEY.test(key));
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(bad.slice(0, 40))} names none of the ${what.row}`, path: [bad.slice(0, 40)] });
+      if (keys.length === 0 && what.empty) ctx.addIssue({ code: 'custom', message: what.empty });
+    })
+    .pipe(z.record(z.string(), values));
 
-export const submitRequestSchema = z.strictObject({ weights: weightsByCriterion });
+/** Weights by criterion id. */
+const weightsByCriterion = byRowId(weightSchema, { set: 'must be a set of weights, one per criterion', row: 'criteria', empty: 'give at least one weight' });
+
+export const MAX_SCORE_REASON = 500;
+
+/** One person's score of one option on one criterion: a number on the criterion's scale (checked against it when sent), and why. */
+export const participantScoreSchema = z.strictObject({
+  value: finiteNumberSchema,
+  reason: textSchema.max(MAX_SCORE_REASON, `must be at most ${MAX_SCORE_REASON} characters`).default(''),
+});
+
+/** Scores by criterion id, then option id: `{ "3": { "10": { "value": 4, "reason": "…" } } }`. A cell left out is unscored. */
+const scoresByCriterion = byRowId(byRowId(participantScoreSchema, { set: 'must be a set of scores, one per option', row: 'options' }), {
+  set: 'must be a set of scores by criterion',
+  row: 'criteria',
+});
+
+export const submitRequestSchema = z.strictObject({ weights: weightsByCriterion, scores: scoresByCriterion.optional() });
+
+/** A participant's scores as they come back: criterion id → option id → score. */
+export type ParticipantScores = Record<number, Record<number, { value: number; reason: string }>>;
 
 export interface RoundCriterion {
   id: number;
   name: string;
   description: string;
+  /** The criterion's scale: people score on it, where the round asks for scores. */
+  min: number;
+  max: number;
   minLabel: string;
   maxLabel: string;
 }
@@ -105,6 +131,12 @@ export interface ParticipantRoundView {
   criteria: RoundCriterion[];
   /** This participant's last submission (criterion id → weight), if any. */
   myWeights: Record<number, number> | null;
+  /** The criteria this round asks people to score the options on (empty: weights only), in the decision's order. */
+  scoreCriteria: number[];
+  /** The options to score (empty when the round asks for no scores). */
+  options: { id: number; name: string }[];
+  /** This participant's scores as last sent; empty when none. */
+  myScores: ParticipantScores;
   /** The group's weights, once revealed and shared by the facilitator. */
   groupWeights: Record<number, number> | null;
 }
@@ -127,6 +159,10 @@ export interface RoundSettings {
   anonymous: boolean;
   rule: AggregationRule;
   weighing: RoundWeighing;
+  /** How the people's scores of a cell are combined (when the round asks for scores). */
+  scoreRule: ScoreRule;
+  /** The criteria people score the options on, in the decision's order; empty for a weights-only round. */
+  scoreCriteria: number[];
   shareResult: boolean;
   endsAt: string | null;
   createdAt: string;
@@ -134,8 +170,8 @@ export interface RoundSettings {
   closedAt: string | null;
 }
 
-/** What became of a round's group weights: applied to the decision, or kept as a scenario (under this name). */
-export const ROUND_OUTCOME_KINDS = ['applied', 'scenario'] as const;
+/** What became of a round's group weights: applied to the decision, or kept as a scenario (under this name); or its group scores applied to the matrix. */
+export const ROUND_OUTCOME_KINDS = ['applied', 'scenario', 'scores-applied'] as const;
 export interface RoundOutcome {
   kind: (typeof ROUND_OUTCOME_KINDS)[number];
   /** The scenario's name as it was kept ('' when applied). */
@@ -149,6 +185,8 @@ export interface FacilitatorRoundView extends RoundSettings {
   /** Each time its group weights were applied or kept, oldest first; empty when neither. */
   outcomes: RoundOutcome[];
   result: GroupResult | null;
+  /** The group scores, after reveal, of a round that asks for scores (null otherwise). */
+  scores: GroupScores | null;
   /** Why there is no result after reveal (e.g. nobody submitted). */
   resultProblem: string | null;
 }

@@ -218,3 +218,33 @@ describe('0011_submissions_outlive_criteria', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM submissions').get()).toEqual({ n: 0 });
   });
 });
+
+describe('0012_round_scores', () => {
+  it('keeps a participant’s scores when their option or criterion is deleted, drops them with the participant, and keeps every earlier outcome', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(11));
+    db.prepare("INSERT INTO decisions (id, title, created_at, updated_at) VALUES (1, 'D', 'now', 'now')").run();
+    db.prepare("INSERT INTO criteria (id, decision_id, name, scale_min, scale_max, weight, position) VALUES (5, 1, 'C', 1, 5, 1, 0)").run();
+    db.prepare("INSERT INTO options (id, decision_id, name, position) VALUES (7, 1, 'O', 0)").run();
+    db.prepare("INSERT INTO rounds (id, decision_id, join_code, created_at) VALUES (1, 1, 'ABCDEF', 'now')").run();
+    db.prepare("INSERT INTO round_outcomes (round_id, kind, scenario_name, at) VALUES (1, 'scenario', 'Room', 'then')").run();
+    db.prepare("INSERT INTO participants (id, round_id, token_hash, joined_at) VALUES (1, 1, 'h1', 'now')").run();
+    migrate(db, upTo(12));
+    expect(db.prepare('SELECT score_rule AS rule FROM rounds').get()).toEqual({ rule: 'median' });
+    expect(() => db.prepare("UPDATE rounds SET score_rule = 'geometric-mean'").run()).toThrow();
+    expect(db.prepare('SELECT round_id AS r, kind, scenario_name AS name, at FROM round_outcomes').all()).toEqual([{ r: 1, kind: 'scenario', name: 'Room', at: 'then' }]);
+    db.prepare("INSERT INTO round_outcomes (round_id, kind, at) VALUES (1, 'scores-applied', 'now')").run();
+    expect(() => db.prepare("INSERT INTO round_outcomes (round_id, kind, at) VALUES (1, 'guessed', 'now')").run()).toThrow();
+    db.prepare('INSERT INTO round_score_criteria (round_id, criterion_id) VALUES (1, 5)').run();
+    db.prepare("INSERT INTO participant_scores (participant_id, option_id, criterion_id, value, reason) VALUES (1, 7, 5, 4, 'fast')").run();
+    db.prepare('DELETE FROM options WHERE id = 7').run();
+    db.prepare('DELETE FROM criteria WHERE id = 5').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM participant_scores').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM round_score_criteria').get()).toEqual({ n: 1 });
+    db.prepare('DELETE FROM participants WHERE id = 1').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM participant_scores').get()).toEqual({ n: 0 });
+    db.prepare('DELETE FROM rounds WHERE id = 1').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM round_score_criteria').get()).toEqual({ n: 0 });
+  });
+});

@@ -1,30 +1,47 @@
-import type { AggregationRule, ParticipantWeights } from '../core/aggregation';
-import type { RoundOutcome, RoundSettings, RoundState, RoundWeighing } from '../core/workshop';
+import type { AggregationRule, ParticipantScore, ParticipantWeights, ScoreRule } from '../core/aggregation';
+import type { ParticipantScores, RoundOutcome, RoundSettings, RoundState, RoundWeighing } from '../core/workshop';
 import type { Db } from './connection';
 
 /** Repository for workshop rounds, participants and their submitted weights. */
 
 export type RoundRow = RoundSettings;
 
-const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, name, state, anonymous, rule, weighing, share_result AS shareResult,
-  ends_at AS endsAt, created_at AS createdAt, closed_at AS closedAt`;
+// The criteria a round scores, as the decision still has them, in its order (a removed one is kept, 0012, and left out).
+const ROUND_COLUMNS = `id, decision_id AS decisionId, join_code AS code, name, state, anonymous, rule, weighing, score_rule AS scoreRule, share_result AS shareResult,
+  ends_at AS endsAt, created_at AS createdAt, closed_at AS closedAt,
+  (SELECT json_group_array(id) FROM (SELECT c.id FROM round_score_criteria k JOIN criteria c ON c.id = k.criterion_id WHERE k.round_id = rounds.id ORDER BY c.position, c.id)) AS scoreCriteria`;
 
-const toRound = (row: (Omit<RoundRow, 'anonymous' | 'shareResult'> & { anonymous: number; shareResult: number }) | undefined): RoundRow | undefined =>
-  row && { ...row, anonymous: row.anonymous === 1, shareResult: row.shareResult === 1 };
+type RoundRecordRow = Omit<RoundRow, 'anonymous' | 'shareResult' | 'scoreCriteria'> & { anonymous: number; shareResult: number; scoreCriteria: string };
+const toRound = (row: RoundRecordRow | undefined): RoundRow | undefined =>
+  row && { ...row, anonymous: row.anonymous === 1, shareResult: row.shareResult === 1, scoreCriteria: JSON.parse(row.scoreCriteria) as number[] };
 
 /** A new round, open unless it comes in as history (an imported round is closed, so its code need not be free). */
 export function insertRound(
   db: Db,
-  round: { decisionId: number; code: string; name?: string; anonymous: boolean; rule: AggregationRule; weighing: RoundWeighing; endsAt: string | null; state?: 'open' | 'closed' },
+  round: {
+    decisionId: number;
+    code: string;
+    name?: string;
+    anonymous: boolean;
+    rule: AggregationRule;
+    weighing: RoundWeighing;
+    scoreRule?: ScoreRule;
+    scoreCriteria?: readonly number[];
+    endsAt: string | null;
+    state?: 'open' | 'closed';
+  },
 ): number {
   const now = new Date().toISOString();
   const closed = round.state === 'closed';
-  return Number(
+  const id = Number(
     db
-      .prepare('INSERT INTO rounds (decision_id, join_code, name, state, anonymous, rule, weighing, ends_at, created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(round.decisionId, round.code, round.name ?? '', closed ? 'closed' : 'open', round.anonymous ? 1 : 0, round.rule, round.weighing, round.endsAt, now, closed ? now : null)
+      .prepare('INSERT INTO rounds (decision_id, join_code, name, state, anonymous, rule, weighing, score_rule, ends_at, created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(round.decisionId, round.code, round.name ?? '', closed ? 'closed' : 'open', round.anonymous ? 1 : 0, round.rule, round.weighing, round.scoreRule ?? 'median', round.endsAt, now, closed ? now : null)
       .lastInsertRowid,
   );
+  const asked = db.prepare('INSERT OR IGNORE INTO round_score_criteria (round_id, criterion_id) VALUES (?, ?)');
+  for (const criterionId of round.scoreCriteria ?? []) asked.run(id, criterionId);
+  return id;
 }
 
 export function findRound(db: Db, roundId: number): RoundRow | undefined {
@@ -102,11 +119,21 @@ export function participantRound(db: Db, participantId: number): number | undefi
   return (db.prepare('SELECT round_id AS roundId FROM participants WHERE id = ?').get(participantId) as { roundId: number } | undefined)?.roundId;
 }
 
-/** A resubmission replaces the earlier one: each participant has one set of weights. */
-export function replaceSubmission(db: Db, participantId: number, weights: { criterionId: number; weight: number }[]): void {
+export interface ScoreRow {
+  optionId: number;
+  criterionId: number;
+  value: number;
+  reason: string;
+}
+
+/** A resubmission replaces the earlier one: each participant has one set of weights, and one set of scores (none when a round asks for none). */
+export function replaceSubmission(db: Db, participantId: number, weights: { criterionId: number; weight: number }[], scores: readonly ScoreRow[] = []): void {
   db.prepare('DELETE FROM submissions WHERE participant_id = ?').run(participantId);
   const insert = db.prepare('INSERT INTO submissions (participant_id, criterion_id, weight) VALUES (?, ?, ?)');
   for (const w of weights) insert.run(participantId, w.criterionId, w.weight);
+  db.prepare('DELETE FROM participant_scores WHERE participant_id = ?').run(participantId);
+  const score = db.prepare('INSERT INTO participant_scores (participant_id, option_id, criterion_id, value, reason) VALUES (?, ?, ?, ?, ?)');
+  for (const s of scores) score.run(participantId, s.optionId, s.criterionId, s.value, s.reason);
   db.prepare('UPDATE participants SET submitted_at = ? WHERE id = ?').run(new Date().toISOString(), participantId);
 }
 
@@ -116,6 +143,31 @@ export function submissionOf(db: Db, participantId: number): Record<number, numb
     .prepare('SELECT s.criterion_id AS criterionId, s.weight FROM submissions s JOIN criteria c ON c.id = s.criterion_id WHERE s.participant_id = ?')
     .all(participantId) as { criterionId: number; weight: number }[];
   return rows.length === 0 ? null : Object.fromEntries(rows.map((r) => [r.criterionId, r.weight]));
+}
+
+/** A participant's scores, for options and criteria the decision still has (others are kept, 0012, and left out). */
+export function scoresOf(db: Db, participantId: number): ParticipantScores {
+  const rows = db
+    .prepare(
+      `SELECT s.criterion_id AS criterionId, s.option_id AS optionId, s.value, s.reason FROM participant_scores s
+         JOIN criteria c ON c.id = s.criterion_id JOIN options o ON o.id = s.option_id WHERE s.participant_id = ? ORDER BY c.position, c.id, o.position, o.id`,
+    )
+    .all(participantId) as ScoreRow[];
+  const scores: ParticipantScores = {};
+  for (const r of rows) (scores[r.criterionId] ??= {})[r.optionId] = { value: r.value, reason: r.reason };
+  return scores;
+}
+
+/** Every score of the round's participants who still count (not removed), in joining order, for rows the decision still has. */
+export function roundScores(db: Db, roundId: number): ParticipantScore[] {
+  const rows = db
+    .prepare(
+      `SELECT p.id AS participantId, s.option_id AS optionId, s.criterion_id AS criterionId, s.value, s.reason
+         FROM participants p JOIN participant_scores s ON s.participant_id = p.id JOIN criteria c ON c.id = s.criterion_id JOIN options o ON o.id = s.option_id
+        WHERE p.round_id = ? AND p.removed_at IS NULL ORDER BY p.id`,
+    )
+    .all(roundId) as (ScoreRow & { participantId: number })[];
+  return rows.map((r) => ({ ...r, participantId: String(r.participantId) }));
 }
 
 export function roundSubmissions(db: Db, roundId: number): ParticipantWeights[] {

@@ -48,6 +48,7 @@ export const stepLabels = {
   deleteScenario: (name: string) => `delete scenario ${q(name)}`,
   applyGroupWeights: (code: string) => `apply the group’s weights from round ${code}`,
   keepGroupWeights: (name: string) => `keep the group’s weights as ${q(name)}`,
+  applyGroupScores: (code: string) => `apply the group’s scores from round ${code}`,
 
   restoreVersion: (name: string) => `restore version ${q(name)}`,
 };

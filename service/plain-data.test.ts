@@ -62,13 +62,14 @@ const steps: Step[] = [
   step('saveScenario', (i) => ({ decisionId: i.decisionId, name: 'Research' })),
   step('listScenarios', (i) => ({ decisionId: i.decisionId })),
   step('applyScenario', (i) => ({ scenarioId: i.scenarioId })),
-  step('startRound', (i) => ({ decisionId: i.decisionId, minutes: 10 })),
+  step('startRound', (i) => ({ decisionId: i.decisionId, minutes: 10, scoreCriteria: [i.criterionId] })),
   step('getRound', (i) => ({ roundId: i.roundId })),
   step('updateRound', (i) => ({ roundId: i.roundId, state: 'revealed', shareResult: true })),
   step('listRounds', (i) => ({ decisionId: i.decisionId })),
   step('openWorkspace', (i) => ({ decisionId: i.decisionId })),
   step('applyGroupWeights', (i) => ({ roundId: i.roundId })),
   step('keepGroupWeights', (i) => ({ roundId: i.roundId, name: 'Workshop' })),
+  step('applyGroupScores', (i) => ({ roundId: i.roundId })),
   step('removeParticipant', (i) => ({ roundId: i.roundId, participantId: i.participantId })),
   step('deleteScenario', (i) => ({ scenarioId: i.scenarioId })),
   step('exportDecision', (i) => ({ decisionId: i.decisionId })),
@@ -125,12 +126,14 @@ describe('every contract result is plain data', () => {
         ids.roundId = (value as { id: number }).id;
         // Two people join and submit, so the reveal has a group result to carry.
         const code = (value as { code: string }).code;
-        const { criteria } = valueOf<Decision>(await dispatch('getDecision', { decisionId: ids.decisionId }));
+        const { criteria, options } = valueOf<Decision>(await dispatch('getDecision', { decisionId: ids.decisionId }));
         for (const weight of [10, 30]) {
           const joined = rounds.join(db, { code, name: `Person ${weight}` });
           if (!joined.ok) throw new Error(joined.error.message);
           const weights = Object.fromEntries(criteria.map((c, k) => [String(c.id), k === 0 ? weight : 20]));
-          expect(rounds.submit(db, joined.value.token, { weights })).toMatchObject({ ok: true });
+          // They score the options on the one criterion the round asks about, so the reveal carries group scores too.
+          const scores = { [ids.criterionId]: Object.fromEntries(options.map((o) => [String(o.id), { value: criteria[0].scale.min, reason: `Person ${weight}’s reason` }])) };
+          expect(rounds.submit(db, joined.value.token, { weights, scores })).toMatchObject({ ok: true });
         }
         const late = rounds.join(db, { code, name: 'Late' });
         if (!late.ok) throw new Error(late.error.message);

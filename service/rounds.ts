@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { groupResult, type AggregationRule } from '../core/aggregation';
+import { aggregateScores, groupResult, type AggregationRule, type ScoreRule } from '../core/aggregation';
 import { fail, ok, type Result } from '../core/result';
 import {
   distinctNames,
@@ -35,10 +35,24 @@ const expired = (round: workshop.RoundRow, now: Date) => round.endsAt !== null &
 
 export function startRound(
   db: Db,
-  input: { decisionId: number; name?: string; anonymous: boolean; rule: AggregationRule; weighing?: RoundWeighing; minutes: number | null },
+  input: {
+    decisionId: number;
+    name?: string;
+    anonymous: boolean;
+    rule: AggregationRule;
+    weighing?: RoundWeighing;
+    scoreRule?: ScoreRule;
+    scoreCriteria?: readonly number[];
+    minutes: number | null;
+  },
 ): Result<FacilitatorRoundView> {
   return inTransaction(db, () => {
-    if (!getDecision(db, input.decisionId)) return fail('not-found', 'This decision no longer exists; it may have been deleted in another window.');
+    const decision = getDecision(db, input.decisionId);
+    if (!decision) return fail('not-found', 'This decision no longer exists; it may have been deleted in another window.');
+    const criteria = new Set(decision.criteria.map((c) => c.id));
+    if ((input.scoreCriteria ?? []).some((id) => !criteria.has(id)))
+      return fail('invalid-input', 'One of the criteria picked for scoring is not in this decision (it may have just been removed): pick them again.');
+    if ((input.scoreCriteria ?? []).length > 0 && decision.options.length === 0) return fail('invalid-input', 'The decision has no options for people to score: add one first, or start a round of weights only.');
     const endsAt = input.minutes === null ? null : new Date(Date.now() + input.minutes * 60_000).toISOString();
     const id = workshop.insertRound(db, {
       decisionId: input.decisionId,
@@ -47,6 +61,8 @@ export function startRound(
       anonymous: input.anonymous,
       rule: input.rule,
       weighing: input.weighing ?? 'sliders',
+      scoreRule: input.scoreRule ?? 'median',
+      scoreCriteria: input.scoreCriteria ?? [],
       endsAt,
     });
     return roundView(db, id);
@@ -68,13 +84,16 @@ export function roundView(db: Db, roundId: number): Result<FacilitatorRoundView>
     .map(({ id, name, submitted }) => ({ id, name, submitted }));
   let result: FacilitatorRoundView['result'] = null;
   let resultProblem: string | null = null;
+  let scores: FacilitatorRoundView['scores'] = null;
   if (round.state !== 'open') {
     const decision = getDecision(db, round.decisionId)!;
     const grouped = groupResult(decision, workshop.roundSubmissions(db, roundId), round.rule);
     if (grouped.ok) result = grouped.value;
     else resultProblem = grouped.error.message;
+    // Like the weights, nobody sees a score before the reveal.
+    if (round.scoreCriteria.length > 0) scores = aggregateScores(decision, round.scoreCriteria, workshop.roundScores(db, roundId), round.scoreRule);
   }
-  return ok({ ...round, participants, outcomes: workshop.roundOutcomes(db, roundId), result, resultProblem });
+  return ok({ ...round, participants, outcomes: workshop.roundOutcomes(db, roundId), result, scores, resultProblem });
 }
 
 export function changeRound(db: Db, roundId: number, change: { state?: 'revealed' | 'closed'; addMinutes?: number; shareResult?: boolean; name?: string }): Result<FacilitatorRoundView> {
@@ -183,9 +202,37 @@ export function submit(db: Db, token: string | undefined, body: unknown, now = n
       const name = decision.criteria.find((c) => c.id === tooLow.criterionId)?.name ?? '';
       return fail('invalid-input', `In this round every criterion needs a weight of at least ${least} (“${name}” has ${tooLow.weight}): under the geometric mean a 0 would make it count for nothing for everyone.`);
     }
-    workshop.replaceSubmission(db, participant.id, given);
+    const scores = scoresGiven(decision, round, request.value.scores);
+    if (!scores.ok) return scores;
+    workshop.replaceSubmission(db, participant.id, given, scores.value);
     return ok({ submitted: true as const });
   });
+}
+
+/** The scores a phone sent, checked against the round and the decision: only the criteria the round asks for, the decision's options, each on its criterion's scale. */
+function scoresGiven(
+  decision: NonNullable<ReturnType<typeof getDecision>>,
+  round: workshop.RoundRow,
+  sent: Record<string, Record<string, { value: number; reason: string }>> | undefined,
+): Result<workshop.ScoreRow[]> {
+  const entries = Object.entries(sent ?? {});
+  if (entries.length === 0) return ok([]);
+  if (round.scoreCriteria.length === 0) return fail('invalid-input', 'This round asks for weights only, not scores: reload the page.');
+  const options = new Map(decision.options.map((o) => [o.id, o]));
+  const rows: workshop.ScoreRow[] = [];
+  for (const [criterionKey, byOption] of entries) {
+    const criterion = decision.criteria.find((c) => c.id === Number(criterionKey));
+    if (!criterion || !round.scoreCriteria.includes(criterion.id)) return fail('invalid-input', 'One of the scores is for a criterion this round does not ask you to score: reload the page.');
+    for (const [optionKey, score] of Object.entries(byOption)) {
+      const option = options.get(Number(optionKey));
+      if (!option) return fail('invalid-input', 'One of the scores is for an option this decision no longer has: reload the page.');
+      const { min, max } = criterion.scale;
+      if (score.value < min || score.value > max)
+        return fail('invalid-input', `Your score for “${option.name}” on “${criterion.name}” must be from ${min} to ${max} (it is ${score.value}).`);
+      rows.push({ optionId: option.id, criterionId: criterion.id, value: score.value, reason: score.reason });
+    }
+  }
+  return ok(rows);
 }
 
 export function participantView(db: Db, token: string | undefined, now = new Date()): Result<ParticipantRoundView> {
@@ -211,8 +258,11 @@ export function participantView(db: Db, token: string | undefined, now = new Dat
     anonymous: round.anonymous,
     weighing: round.weighing,
     endsAt: round.endsAt,
-    criteria: decision.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, minLabel: c.scale.minLabel, maxLabel: c.scale.maxLabel })),
+    criteria: decision.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description, min: c.scale.min, max: c.scale.max, minLabel: c.scale.minLabel, maxLabel: c.scale.maxLabel })),
     myWeights: workshop.submissionOf(db, participant.id),
+    scoreCriteria: round.scoreCriteria,
+    options: round.scoreCriteria.length > 0 ? decision.options.map((o) => ({ id: o.id, name: o.name })) : [],
+    myScores: workshop.scoresOf(db, participant.id),
     groupWeights,
   });
 }

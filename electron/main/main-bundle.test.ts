@@ -296,9 +296,9 @@ describe('every contract method through IPC, against the real store', () => {
   step('deleteScenario', 'deletes it', () => ({ scenarioId: ctx.scenario }), (r) => expect(valueOf(r)).toEqual([]));
   step('applyScenario', 'refuses the deleted scenario', () => ({ scenarioId: ctx.scenario }), refused('not-found'));
 
-  step('startRound', 'opens a workshop round', () => ({ decisionId: ctx.d }), (r) => {
+  step('startRound', 'opens a workshop round where people also score Throughput', () => ({ decisionId: ctx.d, scoreCriteria: [ctx.c1] }), (r) => {
     const round = valueOf(r);
-    expect(round).toMatchObject({ decisionId: ctx.d, state: 'open', rule: 'geometric-mean', participants: [], result: null });
+    expect(round).toMatchObject({ decisionId: ctx.d, state: 'open', rule: 'geometric-mean', scoreRule: 'median', scoreCriteria: [ctx.c1], participants: [], result: null, scores: null });
     ctx.round = round.id;
     ctx.code = round.code;
   });
@@ -315,7 +315,7 @@ describe('every contract method through IPC, against the real store', () => {
     const post = async (path: string, body: unknown, headers: Record<string, string> = {}) =>
       (await (await fetch(`${ctx.workshop}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })).json()) as Result<any>;
     const { token } = valueOf(await post('/w/join', { code: ctx.code, name: 'Ana' }));
-    valueOf(await post('/w/submit', { weights: { [ctx.c1]: 70, [ctx.c2]: 30 } }, { [PARTICIPANT_TOKEN_HEADER]: token }));
+    valueOf(await post('/w/submit', { weights: { [ctx.c1]: 70, [ctx.c2]: 30 }, scores: { [ctx.c1]: { [ctx.o1]: { value: 4, reason: 'we ran it' } } } }, { [PARTICIPANT_TOKEN_HEADER]: token }));
     // Ana again from another browser: told apart as "Ana (2)", and removed below.
     valueOf(await post('/w/join', { code: ctx.code, name: 'Ana' }));
     const round = valueOf(await ipc('getRound', { roundId: ctx.round }));
@@ -347,6 +347,9 @@ describe('every contract method through IPC, against the real store', () => {
     expect(weightOf(valueOf(r), ctx.c1)).toBeCloseTo(70, 9);
     expect(weightOf(valueOf(r), ctx.c2)).toBeCloseTo(30, 9);
   });
+  step('applyGroupScores', "puts the group's score into the matrix", () => ({ roundId: ctx.round }), (r) =>
+    expect(valueOf(r).scores).toContainEqual(expect.objectContaining({ optionId: ctx.o1, criterionId: ctx.c1, value: 4, rationale: 'benchmarks' })),
+  );
   step('keepGroupWeights', 'keeps them as a scenario', () => ({ roundId: ctx.round, name: 'Workshop' }), (r) => expect(names(valueOf(r))).toEqual(['Workshop']));
   step('updateRound', 'closes the round', () => ({ roundId: ctx.round, state: 'closed' }), (r) => expect(valueOf(r)).toMatchObject({ state: 'closed', joinUrl: null }));
   step('updateRound', 'refuses to reopen a closed round', () => ({ roundId: ctx.round, state: 'revealed' }), refused('conflict'));

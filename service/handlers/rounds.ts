@@ -69,5 +69,19 @@ export function roundHandlers(context: ServiceContext): HandlersOf<typeof roundM
         workshop.insertRoundOutcome(db, roundId, { kind: 'scenario', scenarioName: name });
         return scenarioSummaries(db, decisionId);
       }),
+    applyGroupScores: ({ roundId }) =>
+      transaction(() => {
+        const view = unwrap(rounds.roundView(db, roundId));
+        if (view.scoreCriteria.length === 0) refuse('conflict', 'This round asked for weights only: it has no group scores to apply.');
+        if (!view.scores) refuse('conflict', 'Reveal the round before applying its scores.');
+        if (view.scores.cells.length === 0) refuse('conflict', 'Nobody has scored the options yet: there are no group scores to apply.');
+        const { cells } = view.scores;
+        // One step: every cell someone scored takes its group score; the rationales and sources stay.
+        step(view.decisionId, stepLabels.applyGroupScores(view.code), () => {
+          for (const cell of cells) matrix.upsertScore(db, cell.optionId, cell.criterionId, { value: cell.value });
+        });
+        workshop.insertRoundOutcome(db, roundId, { kind: 'scores-applied', scenarioName: '' });
+        return changed(view.decisionId);
+      }),
   };
 }

@@ -17,8 +17,11 @@ function stand(view: Partial<ParticipantRoundView>) {
     anonymous: false,
     weighing: 'sliders',
     endsAt: null,
-    criteria: [{ id: 1, name: 'Cost', description: '', minLabel: '$0k/month', maxLabel: '$20k/month' }],
+    criteria: [{ id: 1, name: 'Cost', description: '', min: 0, max: 20, minLabel: '$0k/month', maxLabel: '$20k/month' }],
     myWeights: null,
+    scoreCriteria: [],
+    options: [],
+    myScores: {},
     groupWeights: null,
     ...view,
   };

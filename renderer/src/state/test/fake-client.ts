@@ -263,7 +263,7 @@ export class FakeHost {
         return ok(this.scenarios);
       },
       listRounds: ({ decisionId }) => ok(this.rounds.filter((r) => r.decisionId === decisionId)),
-      startRound: ({ decisionId, name, anonymous, rule, weighing, minutes }) => {
+      startRound: ({ decisionId, name, anonymous, rule, weighing, scoreRule, scoreCriteria, minutes }) => {
         const found = this.#own(decisionId);
         if (!found.ok) return found;
         const round: WorkshopRound = {
@@ -275,6 +275,8 @@ export class FakeHost {
           weighing,
           anonymous,
           rule,
+          scoreRule: scoreRule ?? 'median',
+          scoreCriteria: scoreCriteria ?? [],
           shareResult: false,
           endsAt: minutes === null ? null : new Date(Date.now() + minutes * 60_000).toISOString(),
           createdAt: new Date(Date.now()).toISOString(),
@@ -282,6 +284,7 @@ export class FakeHost {
           participants: [],
           outcomes: [],
           result: null,
+          scores: null,
           resultProblem: null,
           joinUrl: this.joinUrl,
         };
