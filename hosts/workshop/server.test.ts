@@ -18,10 +18,18 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
-async function room(options: { anonymous?: boolean; minutes?: number | null; rule?: AggregationRule; limits?: Parameters<typeof startWorkshopServer>[0]['limits'] } = {}) {
+async function room(
+  options: { anonymous?: boolean; minutes?: number | null; rule?: AggregationRule; scoreFirst?: number; limits?: Parameters<typeof startWorkshopServer>[0]['limits'] } = {},
+) {
   const db = openDecisionStore(join(folder(), 'store.sqlite'));
   const decision = getDecision(db, 1)!;
-  const round = startRound(db, { decisionId: 1, anonymous: options.anonymous ?? false, rule: options.rule ?? 'geometric-mean', minutes: options.minutes ?? null });
+  const round = startRound(db, {
+    decisionId: 1,
+    anonymous: options.anonymous ?? false,
+    rule: options.rule ?? 'geometric-mean',
+    minutes: options.minutes ?? null,
+    scoreCriteria: decision.criteria.slice(0, options.scoreFirst ?? 0).map((c) => c.id),
+  });
   if (!round.ok) throw new Error(round.error.message);
   const server = await startWorkshopServer({ db, staticDir: folder(), hostname: '127.0.0.1', limits: options.limits });
   servers.push(server);
@@ -317,7 +325,10 @@ describe('a real room', () => {
 
 describe('no body makes the workshop server fail', () => {
   /** JSON a phone (or anyone on the network) could send: nested values, odd keys, numbers at the edges. */
-  const key = fc.oneof(fc.constantFrom('weights', 'code', 'name', '__proto__', 'constructor', 'prototype', '1', '001', '-1', '1.5', '1e3', ''), fc.string({ maxLength: 8 }));
+  const key = fc.oneof(
+    fc.constantFrom('weights', 'scores', 'value', 'reason', 'code', 'name', '__proto__', 'constructor', 'prototype', '1', '001', '-1', '1.5', '1e3', ''),
+    fc.string({ maxLength: 8 }),
+  );
   const leaf = fc.oneof(fc.constantFrom(0, -0, 1, -1, 5, 100, 1e308, -1e308, 2 ** 53, Number.MIN_VALUE), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 12 }), fc.boolean(), fc.constant(null));
   const value = fc.letrec((tie) => ({
     any: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
@@ -332,23 +343,54 @@ describe('no body makes the workshop server fail', () => {
   );
 
   it('answers 5,000 arbitrary bodies per endpoint without a 5xx, and a refused one changes nothing', async () => {
-    const r = await room({ limits: { joinsPerAddress: 1e9, callsPerToken: 1e9, callsPerAddress: 1e9 } });
+    // A round where people also score the options on two of the criteria.
+    const r = await room({ scoreFirst: 2, limits: { joinsPerAddress: 1e9, callsPerToken: 1e9, callsPerAddress: 1e9 } });
     const token = await joined(r);
+    const asked = r.round.scoreCriteria;
+    expect(asked).toHaveLength(2);
     const criteria = r.decision.criteria.map((c) => String(c.id));
+    const options = r.decision.options.map((o) => String(o.id));
     // Well-formed submissions with odd keys mixed in, beside the arbitrary ones.
-    const nearSubmission = fc
+    const nearWeights = fc
       .tuple(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: criteria.length, maxLength: criteria.length }), fc.dictionary(key, leaf, { maxKeys: 2 }))
-      .map(([weights, extra]) => JSON.stringify({ weights: { ...Object.fromEntries(criteria.map((id, i) => [id, weights[i]])), ...extra } }));
+      .map(([weights, extra]) => ({ ...Object.fromEntries(criteria.map((id, i) => [id, weights[i]])), ...extra }));
+    const nearSubmission = nearWeights.map((weights) => JSON.stringify({ weights }));
+    // And with scores: any criterion key (asked or not, odd or not), option keys, values on and off the scale, reasons and strays.
+    const score = fc.oneof(
+      fc.record({ value: fc.oneof(fc.integer({ min: -2, max: 8 }), fc.double({ noNaN: true, noDefaultInfinity: true }), leaf) }),
+      fc.record({ value: fc.integer({ min: 1, max: 5 }), reason: fc.oneof(fc.string({ maxLength: 20 }), leaf) }),
+      fc.record({ value: fc.integer({ min: 1, max: 5 }), extra: leaf }),
+      value,
+    );
+    const nearScores = fc
+      .tuple(nearWeights, fc.dictionary(fc.oneof(fc.constantFrom(...criteria), key), fc.dictionary(fc.oneof(fc.constantFrom(...options), key), score, { maxKeys: 3 }), { maxKeys: 3 }))
+      .map(([weights, scores]) => JSON.stringify({ weights, scores }));
+    // Close to what a phone sends: whole weights, scores on the asked criteria, values a step either side of the scale.
+    const phoneScores = fc
+      .tuple(
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: criteria.length, maxLength: criteria.length }),
+        fc.dictionary(fc.constantFrom(...asked.map(String)), fc.dictionary(fc.constantFrom(...options), fc.record({ value: fc.integer({ min: 0, max: 6 }), reason: fc.string({ maxLength: 20 }) }), { maxKeys: 2 }), { maxKeys: 2 }),
+      )
+      .map(([weights, scores]) => JSON.stringify({ weights: Object.fromEntries(criteria.map((id, i) => [id, weights[i]])), scores }));
+    let scoresSeen = 0;
     for (const [path, bodies] of [
       ['/w/join', body],
       ['/w/round', body],
-      ['/w/submit', fc.oneof(body, nearSubmission)],
+      ['/w/submit', fc.oneof(body, nearSubmission, nearScores, phoneScores)],
     ] as const) {
       const samples = fc.sample(bodies, { numRuns: 5000, seed: 20261201 });
       for (let i = 0; i < samples.length; i += 50) {
         const replies = await Promise.all(samples.slice(i, i + 50).map((text) => post(r.server, path, text, { [PARTICIPANT_TOKEN_HEADER]: token })));
         const failed = replies.findIndex((reply) => reply.status >= 500);
         expect(failed === -1 ? null : { path, body: samples[i + failed] }).toBeNull();
+        // Whatever was taken is a score of an option on an asked criterion, on that criterion's scale.
+        const stored = workshop.roundScores(r.db, r.round.id);
+        scoresSeen += stored.length;
+        for (const s of stored) {
+          expect(asked).toContain(s.criterionId);
+          const { scale } = r.decision.criteria.find((c) => c.id === s.criterionId)!;
+          expect(s.value >= scale.min && s.value <= scale.max, `${s.value} on ${scale.min}–${scale.max}`).toBe(true);
+        }
         // Every refusal a phone shows is in the participant's words.
         for (const [k, reply] of replies.entries()) {
           if (reply.status >= 400) expect(notInWords(String(reply.json?.error?.message ?? '')), `${path} ${samples[i + k]} → ${JSON.stringify(reply.json)}`).toEqual([]);
@@ -356,6 +398,7 @@ describe('no body makes the workshop server fail', () => {
       }
     }
     expect(r.state().participants.length).toBeGreaterThan(0);
+    expect(scoresSeen, 'some generated scores were well-formed and taken').toBeGreaterThan(0);
   }, 60_000);
 });
 
