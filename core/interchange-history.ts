@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { checkWeightingReferences } from './interchange-weighting';
-import { AGGREGATION_RULES } from './aggregation';
-import { nameSchema, textSchema, weightSchema } from './model';
+import { AGGREGATION_RULES, SCORE_RULES } from './aggregation';
+import { finiteNumberSchema, nameSchema, textSchema, weightSchema } from './model';
 import { ROUND_WEIGHINGS } from './round-weighing';
-import { ROUND_OUTCOME_KINDS, roundNameSchema } from './workshop';
+import { MAX_SCORE_REASON, ROUND_OUTCOME_KINDS, roundNameSchema } from './workshop';
 import { RANK_RULES, SWING_TOP } from './weighting';
 
 /**
@@ -35,6 +35,9 @@ export const documentRoundSchema = z.strictObject({
   anonymous: z.boolean().default(false),
   rule: z.enum(AGGREGATION_RULES).default('geometric-mean'),
   weighing: z.enum(ROUND_WEIGHINGS).default('sliders'),
+  /** How each cell's scores combine, and the criteria people scored the options on (none: a round of weights only). */
+  scoreRule: z.enum(SCORE_RULES).default('median'),
+  scoreCriteria: z.array(key).max(1000, 'must list at most 1000 criteria').default([]),
   shareResult: z.boolean().default(false),
   createdAt: stamp.optional(),
   endsAt: stamp.nullable().default(null),
@@ -44,7 +47,20 @@ export const documentRoundSchema = z.strictObject({
     .array(z.strictObject({ kind: z.enum(ROUND_OUTCOME_KINDS), scenarioName: textSchema.max(200).default(''), at: stamp }))
     .max(1000)
     .default([]),
-  participants: z.array(z.strictObject({ name: textSchema.max(60).default(''), weights: byCriterion.nullable().default(null) })).max(10_000).default([]),
+  participants: z
+    .array(
+      z.strictObject({
+        name: textSchema.max(60).default(''),
+        weights: byCriterion.nullable().default(null),
+        /** Their scores of the options on the round's score criteria, each with the reason they gave. */
+        scores: z
+          .array(z.strictObject({ option: key, criterion: key, value: finiteNumberSchema, reason: textSchema.max(MAX_SCORE_REASON).default('') }))
+          .max(100_000)
+          .default([]),
+      }),
+    )
+    .max(10_000)
+    .default([]),
 });
 
 export type SavedInputs = z.output<typeof savedInputsSchema>;
@@ -59,9 +75,11 @@ interface Issue {
 /** Ids in the saved inputs, scenarios and rounds that name no criterion of the file, and AHP ratios outside Saaty's scale. */
 export function checkHistoryReferences(
   draft: { saved?: SavedInputs; scenarios?: DocumentScenario[]; rounds?: DocumentRound[] },
-  criteria: readonly { id: string; name: string }[],
+  criteria: readonly { id: string; name: string; scale?: { min: number; max: number } }[],
+  options: readonly { id: string }[] = [],
 ): Issue[] {
   const known = new Set(criteria.map((c) => c.id));
+  const optionIds = new Set(options.map((o) => o.id));
   const issues: Issue[] = [];
   const records = (path: (string | number)[], record: Record<string, number> | null | undefined) => {
     for (const id of Object.keys(record ?? {})) if (!known.has(id)) issues.push({ path: [...path, id], message: `no criterion has the id "${id}"` });
@@ -85,5 +103,20 @@ export function checkHistoryReferences(
   }
   draft.scenarios?.forEach((s, i) => records(['scenarios', i, 'weights'], s.weights));
   draft.rounds?.forEach((r, i) => r.participants.forEach((p, k) => records(['rounds', i, 'participants', k, 'weights'], p.weights)));
+  draft.rounds?.forEach((r, i) => {
+    r.scoreCriteria.forEach((id, k) => {
+      if (!known.has(id)) issues.push({ path: ['rounds', i, 'scoreCriteria', k], message: `no criterion has the id "${id}"` });
+    });
+    r.participants.forEach((p, k) =>
+      p.scores.forEach((score, n) => {
+        const at = ['rounds', i, 'participants', k, 'scores', n];
+        const criterion = criteria.find((c) => c.id === score.criterion);
+        if (!optionIds.has(score.option)) issues.push({ path: [...at, 'option'], message: `no option has the id "${score.option}"` });
+        if (!r.scoreCriteria.includes(score.criterion)) issues.push({ path: [...at, 'criterion'], message: `criterion "${score.criterion}" is not one this round scored` });
+        else if (criterion?.scale && (score.value < criterion.scale.min || score.value > criterion.scale.max))
+          issues.push({ path: [...at, 'value'], message: `${score.value} is outside the scale ${criterion.scale.min}–${criterion.scale.max} of criterion "${score.criterion}"` });
+      }),
+    );
+  });
   return issues;
 }

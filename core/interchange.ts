@@ -99,7 +99,7 @@ export const decisionDraftSchema = z
       }
     });
     if (draft.weighting) for (const issue of checkWeightingReferences(draft.weighting, draft.criteria)) ctx.addIssue({ code: 'custom', ...issue });
-    for (const issue of checkHistoryReferences(draft, draft.criteria)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of checkHistoryReferences(draft, draft.criteria, draft.options)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 /**
@@ -219,7 +219,7 @@ export function toDocument(decision: Decision, weighting: Weighting<number> = ac
   const criterionKey = new Map(decision.criteria.map((c) => [c.id, `c${c.id}`]));
   const keyed = (record: Readonly<Record<number, number>>) =>
     Object.fromEntries(Object.entries(record).flatMap(([id, value]) => (criterionKey.has(Number(id)) ? [[criterionKey.get(Number(id))!, value]] : [])));
-  const extras = documentExtras(decision, history, criterionKey, keyed);
+  const extras = documentExtras(decision, history, criterionKey, optionKey, keyed);
   return {
     format: INTERCHANGE_FORMAT,
     decision: {
@@ -288,7 +288,11 @@ export function draftWeighting(draft: Pick<DecisionDraft, 'criteria' | 'weightin
 /** A stored decision's scenarios and workshop rounds, keyed by row ids, for its file. */
 export interface DecisionHistory {
   scenarios: { name: string; createdAt: string; weights: Record<number, number> }[];
-  rounds: (Omit<DocumentRound, 'participants'> & { createdAt: string; participants: { name: string; weights: Record<number, number> | null }[] })[];
+  rounds: (Omit<DocumentRound, 'participants' | 'scoreCriteria'> & {
+    createdAt: string;
+    scoreCriteria: number[];
+    participants: { name: string; weights: Record<number, number> | null; scores: { optionId: number; criterionId: number; value: number; reason: string }[] }[];
+  })[];
 }
 export const NO_HISTORY: DecisionHistory = Object.freeze({ scenarios: [], rounds: [] }) as DecisionHistory;
 
@@ -297,6 +301,7 @@ function documentExtras(
   decision: Decision,
   history: DecisionHistory,
   criterionKey: ReadonlyMap<number, string>,
+  optionKey: ReadonlyMap<number, string>,
   keyed: (record: Readonly<Record<number, number>>) => Record<string, number>,
 ): Pick<DecisionDraft, 'saved' | 'scenarios' | 'rounds'> {
   const inputs = decision.weighting;
@@ -309,7 +314,17 @@ function documentExtras(
   const ahp = translateWeightingIds({ method: 'ahp', judgments: inputs.judgments }, criterionKey);
   if (inputs.judgments.length > 0 && ahp.method === 'ahp') saved.judgments = ahp.judgments;
   const scenarios: DocumentScenario[] = history.scenarios.map((s) => ({ name: s.name, createdAt: s.createdAt, weights: keyed(s.weights) }));
-  const rounds: DocumentRound[] = history.rounds.map((r) => ({ ...r, participants: r.participants.map((p) => ({ name: p.name, weights: p.weights && keyed(p.weights) })) }));
+  const rounds: DocumentRound[] = history.rounds.map((r) => ({
+    ...r,
+    scoreCriteria: r.scoreCriteria.flatMap((id) => (criterionKey.has(id) ? [criterionKey.get(id)!] : [])),
+    participants: r.participants.map((p) => ({
+      name: p.name,
+      weights: p.weights && keyed(p.weights),
+      scores: p.scores
+        .filter((s) => optionKey.has(s.optionId) && criterionKey.has(s.criterionId))
+        .map((s) => ({ option: optionKey.get(s.optionId)!, criterion: criterionKey.get(s.criterionId)!, value: s.value, reason: s.reason })),
+    })),
+  }));
   return {
     ...(Object.keys(saved).length > 0 ? { saved } : {}),
     ...(scenarios.length > 0 ? { scenarios } : {}),

@@ -10,7 +10,13 @@ import * as workshop from './workshop';
  * rounds — written for a decision just inserted (criterion ids translated from the file's), and
  * read back for its export. Rounds come in as history: closed, with nobody able to join them.
  */
-export function insertDraftHistory(db: Db, decisionId: number, draft: DecisionDraft, criterionIds: ReadonlyMap<string, number>): void {
+export function insertDraftHistory(
+  db: Db,
+  decisionId: number,
+  draft: DecisionDraft,
+  criterionIds: ReadonlyMap<string, number>,
+  optionIds: ReadonlyMap<string, number> = new Map(),
+): void {
   const rowsOf = (record: Readonly<Record<string, number>> | null | undefined) =>
     new Map(Object.entries(record ?? {}).flatMap(([key, value]) => (criterionIds.has(key) ? [[criterionIds.get(key)!, value] as const] : [])));
   const asRecord = (record: Readonly<Record<string, number>> | undefined) => (record ? Object.fromEntries(rowsOf(record)) : undefined);
@@ -32,7 +38,18 @@ export function insertDraftHistory(db: Db, decisionId: number, draft: DecisionDr
     if (scenario.createdAt) db.prepare('UPDATE scenarios SET created_at = ? WHERE id = ?').run(scenario.createdAt, id);
   }
   for (const round of draft.rounds ?? []) {
-    const roundId = workshop.insertRound(db, { decisionId, code: round.code, name: round.name, anonymous: round.anonymous, rule: round.rule, weighing: round.weighing, endsAt: round.endsAt, state: 'closed' });
+    const roundId = workshop.insertRound(db, {
+      decisionId,
+      code: round.code,
+      name: round.name,
+      anonymous: round.anonymous,
+      rule: round.rule,
+      weighing: round.weighing,
+      scoreRule: round.scoreRule,
+      scoreCriteria: round.scoreCriteria.flatMap((key) => (criterionIds.has(key) ? [criterionIds.get(key)!] : [])),
+      endsAt: round.endsAt,
+      state: 'closed',
+    });
     workshop.updateRound(db, roundId, { shareResult: round.shareResult });
     if (round.createdAt) db.prepare('UPDATE rounds SET created_at = ? WHERE id = ?').run(round.createdAt, roundId);
     // A round that was still open or revealed when exported closes on import; one already closed keeps its time.
@@ -42,7 +59,10 @@ export function insertDraftHistory(db: Db, decisionId: number, draft: DecisionDr
       // A token nobody holds: an imported participant can never write again.
       // An anonymous round never keeps a name, even one a hand-edited file gives it.
       const id = workshop.insertParticipant(db, roundId, round.anonymous ? '' : participant.name, randomBytes(32).toString('hex'));
-      if (participant.weights) workshop.replaceSubmission(db, id, [...rowsOf(participant.weights)].map(([criterionId, weight]) => ({ criterionId, weight })));
+      const scores = participant.scores.flatMap((s) =>
+        optionIds.has(s.option) && criterionIds.has(s.criterion) ? [{ optionId: optionIds.get(s.option)!, criterionId: criterionIds.get(s.criterion)!, value: s.value, reason: s.reason }] : [],
+      );
+      if (participant.weights) workshop.replaceSubmission(db, id, [...rowsOf(participant.weights)].map(([criterionId, weight]) => ({ criterionId, weight })), scores);
     }
   }
 }
@@ -59,12 +79,14 @@ export function readDecisionHistory(db: Db, decisionId: number): DecisionHistory
       anonymous: round.anonymous,
       rule: round.rule,
       weighing: round.weighing,
+      scoreRule: round.scoreRule,
+      scoreCriteria: round.scoreCriteria,
       shareResult: round.shareResult,
       createdAt: round.createdAt,
       endsAt: round.endsAt,
       closedAt: round.closedAt,
       outcomes: workshop.roundOutcomes(db, round.id),
-      participants: workshop.listParticipants(db, round.id).map((p) => ({ name: p.name, weights: workshop.submissionOf(db, p.id) })),
+      participants: workshop.listParticipants(db, round.id).map((p) => ({ name: p.name, weights: workshop.submissionOf(db, p.id), scores: workshop.scoreRowsOf(db, p.id) })),
     })),
   };
 }

@@ -97,7 +97,7 @@ export function insertDecision(db: Db, draft: DecisionDraft): number {
   const weighting = draftWeighting(draft);
   const inputs = inputsFromWeighting(translateWeightingIds(weighting, rowIds), draft.criteria.map((c, i) => ({ id: rowIds.get(i + 1)!, name: c.name, weight: c.weight })));
   writeWeightingInputs(db, decisionId, inputs);
-  insertDraftHistory(db, decisionId, draft, criterionIds);
+  insertDraftHistory(db, decisionId, draft, criterionIds, optionIds);
   const { outcome } = draft;
   db.prepare('UPDATE decisions SET status = ?, chosen_option_id = ?, outcome_reason = ? WHERE id = ?').run(
     outcome.status,

@@ -145,16 +145,20 @@ export function submissionOf(db: Db, participantId: number): Record<number, numb
   return rows.length === 0 ? null : Object.fromEntries(rows.map((r) => [r.criterionId, r.weight]));
 }
 
-/** A participant's scores, for options and criteria the decision still has (others are kept, 0012, and left out). */
-export function scoresOf(db: Db, participantId: number): ParticipantScores {
-  const rows = db
+/** A participant's scores, for options and criteria the decision still has (others are kept, 0012, and left out), in the decision's order. */
+export function scoreRowsOf(db: Db, participantId: number): ScoreRow[] {
+  return db
     .prepare(
-      `SELECT s.criterion_id AS criterionId, s.option_id AS optionId, s.value, s.reason FROM participant_scores s
+      `SELECT s.option_id AS optionId, s.criterion_id AS criterionId, s.value, s.reason FROM participant_scores s
          JOIN criteria c ON c.id = s.criterion_id JOIN options o ON o.id = s.option_id WHERE s.participant_id = ? ORDER BY c.position, c.id, o.position, o.id`,
     )
     .all(participantId) as ScoreRow[];
+}
+
+/** The same, as a phone reads them: criterion id → option id → score. */
+export function scoresOf(db: Db, participantId: number): ParticipantScores {
   const scores: ParticipantScores = {};
-  for (const r of rows) (scores[r.criterionId] ??= {})[r.optionId] = { value: r.value, reason: r.reason };
+  for (const r of scoreRowsOf(db, participantId)) (scores[r.criterionId] ??= {})[r.optionId] = { value: r.value, reason: r.reason };
   return scores;
 }
 

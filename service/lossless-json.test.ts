@@ -37,16 +37,19 @@ describe('the JSON export carries everything', () => {
     const { db, call } = service();
     const decision = call('getDecision', { decisionId: call('listDecisions', {})[0].id });
     const ids = decision.criteria.map((c) => c.id);
-    const round = call('startRound', { decisionId: decision.id, weighing: 'points' });
-    for (const [name, weights] of [['Ana', [10, 20, 30, 10, 20, 10]], ['Bo', [40, 10, 10, 10, 20, 10]]] as const) {
+    const [pytorch, tensorflow] = decision.options.map((o) => o.id);
+    const round = call('startRound', { decisionId: decision.id, weighing: 'points', scoreCriteria: [ids[0], ids[2]], scoreRule: 'mean' });
+    for (const [name, weights, score] of [['Ana', [10, 20, 30, 10, 20, 10], 2], ['Bo', [40, 10, 10, 10, 20, 10], 5]] as const) {
       const joined = rounds.join(db, { code: round.code, name });
       if (!joined.ok) throw new Error(joined.error.message);
-      rounds.submit(db, joined.value.token, { weights: Object.fromEntries(ids.map((id, i) => [String(id), weights[i]])) });
+      const scores = { [ids[0]]: { [pytorch]: { value: score, reason: `${name}: “why” <b>` }, [tensorflow]: { value: 3 } } };
+      expect(rounds.submit(db, joined.value.token, { weights: Object.fromEntries(ids.map((id, i) => [String(id), weights[i]])), scores })).toMatchObject({ ok: true });
     }
     rounds.join(db, { code: round.code, name: 'Cy (never sent)' });
     call('updateRound', { roundId: round.id, state: 'revealed' });
     call('keepGroupWeights', { roundId: round.id, name: 'After the workshop' });
     call('applyGroupWeights', { roundId: round.id });
+    call('applyGroupScores', { roundId: round.id });
     const closed = call('startRound', { decisionId: decision.id, anonymous: true, rule: 'median' });
     const someone = rounds.join(db, { code: closed.code, name: 'ignored' });
     if (!someone.ok) throw new Error(someone.error.message);
@@ -68,9 +71,17 @@ describe('the JSON export carries everything', () => {
       outcomes: [
         { kind: 'scenario', scenarioName: 'After the workshop', at: expect.any(String) },
         { kind: 'applied', scenarioName: '', at: expect.any(String) },
+        { kind: 'scores-applied', scenarioName: '', at: expect.any(String) },
       ],
-      participants: [{ name: 'Ana' }, { name: 'Bo' }, { name: 'Cy (never sent)', weights: null }],
+      scoreRule: 'mean',
+      scoreCriteria: [`c${ids[0]}`, `c${ids[2]}`],
+      participants: [
+        { name: 'Ana', scores: [{ option: `o${pytorch}`, criterion: `c${ids[0]}`, value: 2, reason: 'Ana: “why” <b>' }, { option: `o${tensorflow}`, criterion: `c${ids[0]}`, value: 3, reason: '' }] },
+        { name: 'Bo', scores: [{ option: `o${pytorch}`, criterion: `c${ids[0]}`, value: 5, reason: 'Bo: “why” <b>' }, expect.anything()] },
+        { name: 'Cy (never sent)', weights: null, scores: [] },
+      ],
     });
+    expect(first.decision.rounds?.[1]).toMatchObject({ scoreCriteria: [], participants: [{ scores: [] }] });
     expect(first.decision.rounds?.[1]).toMatchObject({ state: 'closed', anonymous: true, rule: 'median', closedAt: expect.any(String), outcomes: [], participants: [{ name: '' }] });
 
     const imported = call('importDecision', { document: first });
@@ -85,7 +96,29 @@ describe('the JSON export carries everything', () => {
     // Newest first, as the app lists them; each keeps its result and what became of it.
     const history = call('listRounds', { decisionId: imported.id });
     expect(history[1]).toMatchObject({ state: 'closed', joinUrl: null, result: expect.anything(), outcomes: first.decision.rounds![0].outcomes });
-    expect(history[0]).toMatchObject({ anonymous: true, participants: [{ name: '', submitted: true }], result: expect.anything() });
+    expect(history[0]).toMatchObject({ anonymous: true, participants: [{ name: '', submitted: true }], result: expect.anything(), scores: null });
+    // The group scores are computed again from the people's scores: the mean of 2 and 5.
+    expect(history[1].scores?.cells.map((c) => [c.count, c.value])).toEqual([
+      [2, 3.5],
+      [2, 3],
+    ]);
+  });
+
+  it('a file without the scoring fields is a round of weights only; scores off their scale or for a criterion the round did not score are refused', () => {
+    const { call } = service();
+    const base = call('exportDecision', { decisionId: call('listDecisions', {})[0].id });
+    const [c1, c2] = base.decision.criteria.map((c) => c.id);
+    const o1 = base.decision.options[0].id;
+    const roundWith = (extra: object, scores: unknown[]) =>
+      ({ ...base, decision: { ...base.decision, rounds: [{ state: 'closed', ...extra, participants: [{ name: 'Ana', weights: { [c1]: 1 }, scores }] }] } }) as DecisionDocumentInput;
+    const old = call('importDecision', { document: roundWith({}, []) });
+    expect(call('listRounds', { decisionId: old.id })[0]).toMatchObject({ scoreRule: 'median', scoreCriteria: [], scores: null });
+    const dispatch = createDispatch(createHandlers(openDecisionStore(join(folder(), 'other.sqlite'))));
+    const refused = (document: DecisionDocumentInput) => dispatch('importDecision', { document }) as Result<unknown>;
+    expect(refused(roundWith({ scoreCriteria: [c1] }, [{ option: o1, criterion: c1, value: 9 }]))).toMatchObject({ ok: false, error: { message: expect.stringContaining(`9 is outside the scale 1–5 of criterion "${c1}"`) } });
+    expect(refused(roundWith({ scoreCriteria: [c1] }, [{ option: o1, criterion: c2, value: 3 }]))).toMatchObject({ ok: false, error: { message: expect.stringContaining('is not one this round scored') } });
+    expect(refused(roundWith({ scoreCriteria: [c1] }, [{ option: 'nope', criterion: c1, value: 3 }]))).toMatchObject({ ok: false, error: { message: expect.stringContaining('no option has the id "nope"') } });
+    expect(refused(roundWith({ scoreCriteria: ['nope'] }, []))).toMatchObject({ ok: false, error: { message: expect.stringContaining('no criterion has the id "nope"') } });
   });
 
   it('property: generated scenarios and rounds survive export → import → export unchanged', () => {
@@ -107,15 +140,36 @@ describe('the JSON export carries everything', () => {
       ),
       participants: fc.array(fc.record({ name: fc.string({ maxLength: 12 }), weights: fc.option(weights, { nil: null }) }), { maxLength: 4 }),
     });
+    // Rounds where people scored too: each cell on its scale (the seeded criteria score 1–5), with a reason.
+    const options = base.decision.options.map((o) => o.id);
+    const scored = fc.record({
+      state: fc.constant('closed' as const),
+      scoreRule: fc.constantFrom('mean' as const, 'median' as const),
+      scoreCriteria: fc.constant(keys.slice(0, 2)),
+      participants: fc.array(
+        fc.record({
+          name: fc.string({ maxLength: 12 }),
+          weights,
+          scores: fc.uniqueArray(
+            fc.record({ option: fc.constantFrom(...options), criterion: fc.constantFrom(...keys.slice(0, 2)), value: fc.integer({ min: 1, max: 5 }), reason: fc.string({ maxLength: 20 }) }),
+            { selector: (s) => `${s.option} ${s.criterion}`, maxLength: 4 },
+          ),
+        }),
+        { maxLength: 3 },
+      ),
+    });
     fc.assert(
-      fc.property(fc.array(scenario, { maxLength: 3 }), fc.array(round, { maxLength: 3 }), (scenarios, generated) => {
+      fc.property(fc.array(scenario, { maxLength: 3 }), fc.array(fc.oneof(round, scored), { maxLength: 3 }), (scenarios, generated) => {
         const document = { ...base, decision: { ...base.decision, scenarios, rounds: generated } } as DecisionDocumentInput;
         const once = call('exportDecision', { decisionId: call('importDecision', { document }).id });
         const twice = call('exportDecision', { decisionId: call('importDecision', { document: once }).id });
         expect(normalised(twice)).toEqual(normalised(once));
         expect(once.decision.scenarios ?? []).toHaveLength(scenarios.length);
         expect((once.decision.rounds ?? []).map((r) => r.participants.length)).toEqual(generated.map((r) => r.participants.length));
-        expect((once.decision.rounds ?? []).map((r) => r.outcomes)).toEqual(generated.map((r) => r.outcomes));
+        expect((once.decision.rounds ?? []).map((r) => r.outcomes)).toEqual(generated.map((r) => ('outcomes' in r ? r.outcomes : [])));
+        expect((once.decision.rounds ?? []).map((r) => r.participants.map((p) => p.scores.length))).toEqual(
+          generated.map((r) => r.participants.map((p) => ('scores' in p ? p.scores.length : 0))),
+        );
         // An anonymous round keeps no name, even one the file gives it.
         expect((once.decision.rounds ?? []).filter((r) => r.anonymous).flatMap((r) => r.participants.map((p) => p.name)).every((name) => name === '')).toBe(true);
       }),
