@@ -1,6 +1,7 @@
 import { FRAGILE_RULE, percentText, type ItemId } from './sensitivity';
 import { points } from './sensitivity/headline';
 import type { DecisionReport, ReportCell, ReportRobustness } from './report';
+import { scoreText } from './round-record';
 
 /**
  * A decision record in the MADR layout engineering teams keep beside their code. Every piece of
@@ -79,6 +80,26 @@ function robustnessSection(report: DecisionReport): string[] {
   ];
 }
 
+/** A round's group scores: each cell's group score with its spread, the cells to discuss, and the reasons people gave. */
+function scoresLines(round: DecisionReport['rounds'][number]): string[] {
+  const scores = round.scores;
+  if (!scores) return [];
+  const lines = [`Group scores (${escapeMarkdown(scores.ruleInWords.toLowerCase())}):`, ''];
+  lines.push('| Option | Criterion | Group score | Scale | Spread (SD) | Interquartile range | People |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    ...scores.cells.map(
+      (c) => `| ${escapeMarkdown(c.option)} | ${escapeMarkdown(c.criterion)} | ${c.shown} | ${c.scale} | ${c.standardDeviation.toFixed(2)} | ${scoreText(c.interquartileRange)} | ${c.count} |`,
+    ),
+    '',
+  );
+  if (scores.disputed.length > 0) lines.push('Scores to discuss (largest spread for their scale first):', '', ...scores.disputed.map((d, i) => `${i + 1}. ${escapeMarkdown(d)}`), '');
+  if (scores.reasons.length > 0) {
+    lines.push('Reasons given:', '');
+    lines.push(...scores.reasons.map((r) => `* ${escapeMarkdown(r.cell)}, ${r.value}${r.who ? ` (${escapeMarkdown(r.who)})` : ''}: ${escapeMarkdown(r.reason)}`), '');
+  }
+  return lines;
+}
+
 /** Every workshop round: how it ran, who took part (a count only when anonymous), the group weights and what became of them. */
 function roundsSection(report: DecisionReport): string[] {
   if (report.rounds.length === 0) return [];
@@ -99,6 +120,7 @@ function roundsSection(report: DecisionReport): string[] {
     lines.push('| Criterion | Group weight | Spread (SD) | Interquartile range |', '| --- | ---: | ---: | ---: |');
     lines.push(...result.criteria.map((c) => `| ${escapeMarkdown(c.name)} | ${c.shownPercent.toFixed(1)} % | ${percent(c.standardDeviation)} | ${percent(c.interquartileRange)} |`), '');
     lines.push('Discuss first (most disputed first):', '', ...result.discussionQueue.map((name, i) => `${i + 1}. ${escapeMarkdown(name)}`), '');
+    lines.push(...scoresLines(round));
   }
   return lines;
 }

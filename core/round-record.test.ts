@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupResult } from './aggregation';
+import { aggregateScores, groupResult } from './aggregation';
 import { draftAsDecision } from './interchange';
 import { decisionRecordMarkdown } from './markdown';
 import { buildReport } from './report';
@@ -142,5 +142,56 @@ describe('the Markdown record', () => {
 
   it('has no rounds section for a decision without rounds', () => {
     expect(markdownOf()).not.toContain('Workshop rounds');
+  });
+});
+
+describe('a round where people scored too', () => {
+  const [pytorch, tensorflow] = decision.options.map((o) => o.id);
+  const [speed] = ids;
+  const scored = (anonymous: boolean) => {
+    const scores = aggregateScores(
+      decision,
+      [speed],
+      [
+        { participantId: '10', optionId: pytorch, criterionId: speed, value: 1, reason: 'Our <i>pilot</i> crawled' },
+        { participantId: '11', optionId: pytorch, criterionId: speed, value: 5, reason: '' },
+        { participantId: '12', optionId: pytorch, criterionId: speed, value: 4, reason: '' },
+        { participantId: '10', optionId: tensorflow, criterionId: speed, value: 3, reason: '' },
+      ],
+      'median',
+    );
+    return round({ anonymous, scoreCriteria: [speed], scoreRule: 'median', scores, outcomes: [{ kind: 'scores-applied', scenarioName: '', at: '2026-12-02T09:35:00.000Z' }] });
+  };
+
+  it('tells the group score of each cell with its spread, the cells to discuss and the reasons, and that the scores were applied', () => {
+    const [recorded] = recordRounds(decision, [scored(false)]);
+    const name = decision.criteria[0].name;
+    expect(recorded.how).toBe(`Mean; weighed with 100 points; named; people also scored the options on ${name} (median)`);
+    expect(recorded.scores?.cells.map((c) => [c.option, c.shown, c.count, c.disputed])).toEqual([
+      ['PyTorch', '4', 3, true],
+      ['TensorFlow', '3', 1, false],
+    ]);
+    expect(recorded.scores?.disputed).toEqual([`PyTorch on ${name} (SD 1.70 on 1–5)`]);
+    expect(recorded.scores?.reasons).toEqual([{ cell: `PyTorch on ${name}`, who: 'Anaxa', value: '1', reason: 'Our <i>pilot</i> crawled' }]);
+    expect(recorded.outcome).toEqual(['Group scores applied to the matrix (2 December 2026, 09:35 UTC).']);
+    expect(recorded.applied).toBe(false);
+  });
+
+  it('puts them in the Markdown record, naming nobody when the round was anonymous; nothing before the reveal', () => {
+    const markdownOf = (r: FacilitatorRoundView) => {
+      const report = buildReport(decision, [r]);
+      if (!report.ok) throw new Error(report.error.message);
+      return decisionRecordMarkdown(report.value, new Date('2026-12-02T12:00:00Z'));
+    };
+    const named = markdownOf(scored(false));
+    const name = decision.criteria[0].name;
+    expect(named).toContain('Group scores (median of the people’s scores of each cell):');
+    expect(named).toContain(`| PyTorch | ${name} | 4 | 1–5 | 1.70 | 2 | 3 |`);
+    expect(named).toContain(`1. PyTorch on ${name} \\(SD 1.70 on 1–5\\)`);
+    expect(named).toContain(`* PyTorch on ${name}, 1 (Anaxa): Our \\<i\\>pilot\\</i\\> crawled`);
+    const anonymous = markdownOf(scored(true));
+    expect(anonymous).toContain(`* PyTorch on ${name}, 1: Our`);
+    expect(anonymous).not.toContain('Anaxa');
+    expect(markdownOf({ ...scored(false), state: 'open', outcomes: [] })).not.toContain('Group scores');
   });
 });

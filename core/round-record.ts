@@ -1,4 +1,4 @@
-import { AGGREGATION_RULE_NAMES, type AggregationRule } from './aggregation';
+import { AGGREGATION_RULE_NAMES, SCORE_RULE_NAMES, type AggregationRule, type ScoreRule } from './aggregation';
 import type { Decision } from './model';
 import { ROUND_WEIGHING_NAMES } from './round-weighing';
 import { roundedPercents } from './shares';
@@ -40,6 +40,38 @@ export interface RecordedPerson {
   firstChoice: string;
 }
 
+export interface RecordedScoreCell {
+  optionId: number;
+  criterionId: number;
+  option: string;
+  criterion: string;
+  /** The group score, exact; `shown` rounds it to two decimals. */
+  value: number;
+  shown: string;
+  /** On the criterion's scale: "1–5". */
+  scale: string;
+  count: number;
+  standardDeviation: number;
+  interquartileRange: number;
+  /** Whether it is one of the most disputed cells. */
+  disputed: boolean;
+}
+
+/** A round's group scores as the record tells them. */
+export interface RecordedScores {
+  rule: ScoreRule;
+  /** "Median of the people's scores of each cell". */
+  ruleInWords: string;
+  /** The criteria people scored the options on, by name, in the decision's order. */
+  criteria: string[];
+  /** Every cell someone scored, criterion by criterion. */
+  cells: RecordedScoreCell[];
+  /** The most disputed cells, the most first: "PyTorch on Speed (SD 1.70 on 1–5)". */
+  disputed: string[];
+  /** The reasons people gave, cell by cell; `who` is '' in an anonymous round. */
+  reasons: { cell: string; who: string; value: string; reason: string }[];
+}
+
 export interface RecordedRound {
   /** 1 for the decision's first round, in the order they were started. */
   number: number;
@@ -73,6 +105,8 @@ export interface RecordedRound {
     people: RecordedPerson[];
   } | null;
   problem: string | null;
+  /** The group scores of a round that asked for scores, after its reveal (null otherwise, or when nobody scored). */
+  scores: RecordedScores | null;
   /** What became of the group weights, one sentence per action, or that nothing did. */
   outcome: string[];
   /** Whether the group weights were ever applied to the decision. */
@@ -106,8 +140,57 @@ function choicesInWords(choices: RecordedChoice[], submitted: number): string {
 function outcomeInWords(round: Pick<FacilitatorRoundView, 'outcomes' | 'state'>): string[] {
   if (round.outcomes.length === 0) return [round.state === 'open' ? 'Not revealed yet.' : 'The group weights were neither applied nor kept as a scenario.'];
   return round.outcomes.map((o) =>
-    o.kind === 'applied' ? `Applied to the decision’s weights (${recordTime(o.at)}).` : `Kept as the scenario “${o.scenarioName}” (${recordTime(o.at)}).`,
+    o.kind === 'applied'
+      ? `Applied to the decision’s weights (${recordTime(o.at)}).`
+      : o.kind === 'scores-applied'
+        ? `Group scores applied to the matrix (${recordTime(o.at)}).`
+        : `Kept as the scenario “${o.scenarioName}” (${recordTime(o.at)}).`,
   );
+}
+
+/** A score as the record shows it: at most two decimals ("3.67", "4"). */
+export const scoreText = (value: number): string => String(Math.round(value * 100) / 100);
+
+function recordScores(
+  decision: Pick<Decision, 'options' | 'criteria'>,
+  round: Pick<FacilitatorRoundView, 'scores' | 'anonymous'>,
+  labelOf: (participantId: string) => string,
+): RecordedScores | null {
+  const scores = round.scores;
+  if (!scores || scores.cells.length === 0) return null;
+  const option = new Map(decision.options.map((o) => [o.id, o.name]));
+  const criterion = new Map(decision.criteria.map((c) => [c.id, c]));
+  const disputed = new Set(scores.disputed.map((d) => `${d.optionId} ${d.criterionId}`));
+  const cells: RecordedScoreCell[] = scores.cells.map((cell) => {
+    const c = criterion.get(cell.criterionId);
+    return {
+      optionId: cell.optionId,
+      criterionId: cell.criterionId,
+      option: option.get(cell.optionId) ?? '',
+      criterion: c?.name ?? '',
+      value: cell.value,
+      shown: scoreText(cell.value),
+      scale: c ? `${c.scale.min}–${c.scale.max}` : '',
+      count: cell.count,
+      standardDeviation: cell.standardDeviation,
+      interquartileRange: cell.interquartileRange,
+      disputed: disputed.has(`${cell.optionId} ${cell.criterionId}`),
+    };
+  });
+  const cellOf = (d: { optionId: number; criterionId: number }) => cells.find((c) => c.optionId === d.optionId && c.criterionId === d.criterionId)!;
+  return {
+    rule: scores.rule,
+    ruleInWords: `${SCORE_RULE_NAMES[scores.rule]} of the people’s scores of each cell`,
+    criteria: scores.criterionIds.map((id) => criterion.get(id)?.name ?? ''),
+    cells,
+    disputed: scores.disputed.map(cellOf).map((c) => `${c.option} on ${c.criterion} (SD ${c.standardDeviation.toFixed(2)} on ${c.scale})`),
+    reasons: scores.cells.flatMap((cell) => {
+      const c = cellOf(cell);
+      return cell.scores
+        .filter((s) => s.reason.trim() !== '')
+        .map((s) => ({ cell: `${c.option} on ${c.criterion}`, who: round.anonymous ? '' : labelOf(s.participantId), value: scoreText(s.value), reason: s.reason }));
+    }),
+  };
 }
 
 /** The decision's rounds for its record, oldest first. Names and labels are user text: show them as text. */
@@ -161,7 +244,10 @@ export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, r
           people: rows,
         };
       }
-      const how = `${AGGREGATION_RULE_NAMES[round.rule]}; weighed with ${ROUND_WEIGHING_NAMES[round.weighing].toLowerCase()}; ${anonymous ? 'anonymous' : 'named'}`;
+      const scored = round.scoreCriteria.map((id) => criterionName.get(id) ?? '').filter((name) => name !== '');
+      const scoring = scored.length > 0 ? `; people also scored the options on ${scored.join(', ')} (${SCORE_RULE_NAMES[round.scoreRule].toLowerCase()})` : '';
+      const how = `${AGGREGATION_RULE_NAMES[round.rule]}; weighed with ${ROUND_WEIGHING_NAMES[round.weighing].toLowerCase()}; ${anonymous ? 'anonymous' : 'named'}${scoring}`;
+      const labels = new Map(round.participants.map((p, i) => [String(p.id), !anonymous && p.name ? p.name : `Participant ${i + 1}`]));
       return {
         number: index + 1,
         id: round.id,
@@ -178,6 +264,7 @@ export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, r
         participants,
         result,
         problem: round.state === 'open' ? null : round.resultProblem,
+        scores: round.state === 'open' ? null : recordScores(decision, round, (id) => labels.get(id) ?? ''),
         outcome: outcomeInWords(round),
         applied: round.outcomes.some((o) => o.kind === 'applied'),
       };
