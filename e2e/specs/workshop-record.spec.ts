@@ -4,6 +4,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, target, test } from '../fixtures';
 import { docsScreenshot } from '../docs-pictures';
 import { pdfText } from '../pdf-text';
+import { HistoryPanel } from '../pages/history-panel';
 
 /** Twelve people, seven production-minded (TensorFlow first) and five research-minded (PyTorch first); one long name. */
 const RESEARCH = [30, 30, 10, 5, 15, 10];
@@ -23,6 +24,16 @@ const PEOPLE: { name: string; weights: number[] }[] = [
   ['Security Lead Siobhán', RESEARCH],
 ].map(([name, weights]) => ({ name: name as string, weights: weights as number[] }));
 
+/**
+ * They also score the two options on two criteria (1–5). Research-minded people: PyTorch 5 and
+ * TensorFlow 2 on ease of use, 3 and 4 on deployment; production-minded: 3 and 3, then 1 and 5.
+ * Medians of the twelve: PyTorch 3 and 1, TensorFlow 3 and 5; PyTorch's two cells are the most
+ * disputed (SD 0.99 of a 1–5 range), then TensorFlow on ease of use (0.49; ties go in the
+ * decision's order).
+ */
+const SCORED = ['Ease of use', 'Deployment and production'];
+const scoresOf = (weights: number[]) => (weights === RESEARCH ? { PyTorch: [5, 3], TensorFlow: [2, 4] } : { PyTorch: [3, 1], TensorFlow: [3, 5] });
+
 const SHOTS = '/tmp/record-shots';
 const SIZES = [
   { width: 1280, height: 800 },
@@ -36,9 +47,21 @@ async function joinAndSubmit(api: APIRequestContext, code: string, person: { nam
   expect(joined.status()).toBe(200);
   const token = (await joined.json()).value.token as string;
   const headers = { 'x-participant-token': token };
-  const view = await (await api.post('/w/round', { data: {}, headers })).json();
-  const ids = (view.value.criteria as { id: number }[]).map((c) => c.id);
-  const sent = await api.post('/w/submit', { data: { weights: Object.fromEntries(ids.map((id, i) => [String(id), person.weights[i]])) }, headers });
+  const view = (await (await api.post('/w/round', { data: {}, headers })).json()).value as {
+    criteria: { id: number; name: string }[];
+    scoreCriteria: number[];
+    options: { id: number; name: 'PyTorch' | 'TensorFlow' }[];
+  };
+  const ids = view.criteria.map((c) => c.id);
+  const weights = Object.fromEntries(ids.map((id, i) => [String(id), person.weights[i]]));
+  // In a round that asks for scores, each person scores the options too, and some say why.
+  const scores = Object.fromEntries(
+    view.scoreCriteria.map((criterionId) => {
+      const k = SCORED.indexOf(view.criteria.find((c) => c.id === criterionId)!.name);
+      return [String(criterionId), Object.fromEntries(view.options.map((o) => [String(o.id), { value: scoresOf(person.weights)[o.name][k], reason: k === 1 && o.name === 'PyTorch' ? `${person.name}: we deploy with it` : '' }]))];
+    }),
+  );
+  const sent = await api.post('/w/submit', { data: view.scoreCriteria.length > 0 ? { weights, scores } : { weights }, headers });
   expect(sent.status()).toBe(200);
 }
 
@@ -52,11 +75,13 @@ async function expectNoSidewaysScroll(page: Page, ...boxes: Locator[]): Promise<
   }
 }
 
-test('twelve named people join and send; the presenter view shows the join screen and the result at 1280 × 800 and 1440 × 900 with nothing clipped; the round goes into the history, the PDF and the Markdown', async ({ app, playwright, dataDir }) => {
+test('twelve named people join and send weights and scores; the presenter view shows the join screen and the result at 1280 × 800 and 1440 × 900 with nothing clipped; the group scores go into the matrix as one step to undo; the round goes into the history, the PDF and the Markdown', async ({ app, playwright, dataDir }) => {
   test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
   const { page } = app;
   const panel = page.getByRole('region', { name: 'Workshop' });
+  for (const criterion of SCORED) await panel.getByRole('group', { name: /People also score the options on/ }).getByLabel(criterion, { exact: true }).check();
+  await expect(panel.getByLabel('Combine each cell’s scores by')).toHaveValue('median');
   await panel.getByRole('button', { name: 'Start a round' }).click();
   await expect(panel.getByTestId('join-url')).toHaveText(/join\?code=/);
   const joinUrl = (await panel.getByTestId('join-url').textContent())!;
@@ -104,11 +129,27 @@ test('twelve named people join and send; the presenter view shows the join scree
   await expect(presenter.getByTestId('presenter-choices')).toHaveText('7 of 12 preferred TensorFlow, the group’s first choice; 5 preferred PyTorch.');
   const names = result.locator('tbody th.person');
   await expect(names).toHaveText(PEOPLE.map((p) => p.name));
+  // The group scores under the weights, and the most disputed cells beside the disputed weights.
+  const scoreGrid = presenter.getByTestId('presenter-scores');
+  await expect(scoreGrid.getByTestId('group-score')).toHaveText([/^3\s*SD 0\.99 · n 12\s*discuss$/, /^3\s*SD 0\.49 · n 12\s*discuss$/, /^1\s*SD 0\.99 · n 12\s*discuss$/, /^5\s*SD 0\.49 · n 12\s*$/]);
+  await expect(presenter.getByTestId('presenter-score-queue').locator('li')).toHaveText([
+    'PyTorch on Ease of use (SD 0.99 on 1–5)',
+    'PyTorch on Deployment and production (SD 0.99 on 1–5)',
+    'TensorFlow on Ease of use (SD 0.49 on 1–5)',
+  ]);
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.screenshot({ path: join(SHOTS, `presenter-result-${size.width}.png`) });
     if (size.width === 1280) await docsScreenshot(page, 'workshop-presenter');
-    await expectNoSidewaysScroll(page, presenter, result);
+    await expectNoSidewaysScroll(page, presenter, result, scoreGrid);
+    // The score grid is all there too, once scrolled to: every option's column inside the window, no cell cut off.
+    await scoreGrid.scrollIntoViewIfNeeded();
+    const lastOption = (await scoreGrid.locator('thead th').last().boundingBox())!;
+    expect(lastOption.x + lastOption.width).toBeLessThanOrEqual(size.width);
+    const cutCells = await scoreGrid.locator('td').evaluateAll((cells) => cells.filter((el) => el.scrollWidth > el.clientWidth).length);
+    expect(cutCells, 'a score cell is cut off').toBe(0);
+    await page.screenshot({ path: join(SHOTS, `presenter-scores-${size.width}.png`) });
+    await presenter.evaluate((el) => el.scrollTo(0, 0));
     for (let i = 0; i < PEOPLE.length; i++) {
       const name = names.nth(i);
       await expect(name).toBeVisible();
@@ -128,6 +169,25 @@ test('twelve named people join and send; the presenter view shows the join scree
   await expect(presenter).toBeHidden();
   await expect(panel.getByRole('button', { name: 'Presenter view' })).toBeFocused();
 
+  // The group scores go into the matrix as one step: undo puts the team's scores back, redo the group's.
+  const matrix = app.matrix;
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveAccessibleName(/: 5 of 5$/);
+  await expect(panel.getByTestId('score-queue').locator('li').first()).toHaveText('PyTorch on Ease of use (SD 0.99 on 1–5)');
+  await panel.getByRole('button', { name: 'Apply group scores' }).click();
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveAccessibleName(/: 3 of 5$/);
+  await expect(matrix.scoreCell('PyTorch', 'Deployment and production')).toHaveAccessibleName(/: 1 of 5$/);
+  await expect(matrix.scoreCell('TensorFlow', 'Deployment and production')).toHaveAccessibleName(/: 5 of 5$/);
+  const undoing = new HistoryPanel(page);
+  await expect(undoing.undo).toHaveAccessibleDescription(/^Undo apply the group’s scores from round [A-Z2-9]{6} \(Ctrl\+Z\)$/);
+  await page.locator('body').press('Control+z');
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveAccessibleName(/: 5 of 5$/);
+  await expect(matrix.scoreCell('PyTorch', 'Deployment and production')).toHaveAccessibleName(/: 3 of 5$/);
+  await page.locator('body').press('Control+Shift+z');
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveAccessibleName(/: 3 of 5$/);
+  // Taken back again, so the first choices below are under the team's own scores (the record computes them under the current ones).
+  await page.locator('body').press('Control+z');
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveAccessibleName(/: 5 of 5$/);
+
   // What became of it goes into the record: kept as a scenario.
   await panel.getByRole('button', { name: 'Keep as scenario' }).click();
   await expect(page.getByRole('region', { name: 'Scenarios' }).locator('li .name').last()).toHaveText('Workshop group weights');
@@ -139,9 +199,10 @@ test('twelve named people join and send; the presenter view shows the join scree
   await history.getByRole('button', { name: /^Round 1 · / }).click();
   const past = history.getByTestId('past-round');
   await expect(past.getByTestId('past-round-choices')).toHaveText('7 of 12 preferred TensorFlow, the group’s first choice; 5 preferred PyTorch.');
-  await expect(past.getByTestId('past-round-outcome')).toHaveText([/^Kept as the scenario “Workshop group weights” \(/]);
   await expect(past.getByTestId('past-round-queue').locator('li').first()).toHaveText('Deployment and production');
   await expect(past.getByTestId('round-grid').locator('tbody th.person')).toHaveCount(12);
+  await expect(past.getByTestId('past-round-outcome')).toHaveText([/^Group scores applied to the matrix \(/, /^Kept as the scenario “Workshop group weights” \(/]);
+  await expect(past.getByTestId('past-round-score-queue').locator('li').first()).toHaveText('PyTorch on Ease of use (SD 0.99 on 1–5)');
   await page.setViewportSize(SIZES[0]);
   await past.screenshot({ path: join(SHOTS, 'history-round.png') });
   // A past round can go up on the screen again.
@@ -167,6 +228,13 @@ test('twelve named people join and send; the presenter view shows the join scree
   expect(markdown).toMatch(/\| Deployment and production \| \d+\.\d % \| \d+\.\d % \| \d+\.\d % \|/);
   expect(markdown).toContain('1. Deployment and production');
   expect(markdown).toContain('* What became of it: Kept as the scenario “Workshop group weights”');
+  expect(markdown).toContain('* How: Geometric mean; weighed with sliders; named; people also scored the options on Ease of use, Deployment and production \\(median\\)');
+  expect(markdown).toContain('* What became of it: Group scores applied to the matrix');
+  expect(markdown).toContain('Group scores (median of the people’s scores of each cell):');
+  expect(markdown).toContain('| PyTorch | Ease of use | 3 | 1–5 | 0.99 | 2 | 12 |');
+  expect(markdown).toContain('| TensorFlow | Deployment and production | 5 | 1–5 | 0.49 | 1 | 12 |');
+  expect(markdown).toContain('1. PyTorch on Ease of use \\(SD 0.99 on 1–5\\)');
+  expect(markdown).toContain('* PyTorch on Deployment and production, 3 (Researcher Rosa): Researcher Rosa: we deploy with it');
 
   if (target === 'chromium') {
     const pdf = await download('PDF', 'record.pdf');
@@ -180,15 +248,24 @@ test('twelve named people join and send; the presenter view shows the join scree
     expect(text).toContain('Kept as the scenario “Workshop group weights”');
     expect(text).toMatch(/Deployment and production \d+\.\d% \d+\.\d% \d+\.\d%/);
     expect(text).toContain('Discuss first:');
+    expect(text).toContain('Group scores (median of the people’s scores of each cell):');
+    expect(text).toMatch(/PyTorch Ease of use 3 1–5 0\.99 12/);
+    expect(text).toContain('Scores to discuss:');
+    expect(text).toContain('PyTorch on Deployment and production, 1 (SRE Sam): SRE Sam: we deploy with it');
+    expect(text).toContain('Group scores applied to the matrix');
   }
 
   // The JSON export carries the round; imported, it is in the new decision's history.
   const json = await download('JSON', 'record.json');
-  expect(JSON.parse(readFileSync(json, 'utf8')).decision.rounds[0]).toMatchObject({ outcomes: [{ kind: 'scenario', scenarioName: 'Workshop group weights' }] });
+  const exported = JSON.parse(readFileSync(json, 'utf8')).decision.rounds[0];
+  expect(exported).toMatchObject({ scoreRule: 'median', outcomes: [{ kind: 'scores-applied' }, { kind: 'scenario', scenarioName: 'Workshop group weights' }] });
+  expect(exported.scoreCriteria).toHaveLength(2);
+  expect(exported.participants[0].scores).toHaveLength(4);
   await page.getByLabel('Import a decision (.json)').setInputFiles(json);
   await expect(app.matrix.decisionItems).toHaveCount(2);
   await history.getByRole('button', { name: /^Round 1 · / }).click();
   await expect(history.getByTestId('past-round-choices')).toHaveText('7 of 12 preferred TensorFlow, the group’s first choice; 5 preferred PyTorch.');
+  await expect(history.getByTestId('score-grid').getByTestId('group-score').first()).toHaveText(/^3\s*SD 0\.99 · n 12/);
 });
 
 test('an anonymous round’s record counts people and names nobody', async ({ app, playwright, dataDir }) => {

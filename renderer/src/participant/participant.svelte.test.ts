@@ -25,11 +25,11 @@ function stand(view: Partial<ParticipantRoundView>) {
     groupWeights: null,
     ...view,
   };
-  const calls: { path: string; token: string | undefined }[] = [];
+  const calls: { path: string; token: string | undefined; body?: string }[] = [];
   const storage = new Map<string, string>();
   vi.stubGlobal('localStorage', { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v), removeItem: (k: string) => storage.delete(k) });
-  vi.stubGlobal('fetch', async (path: string, init: { headers: Record<string, string> }) => {
-    calls.push({ path, token: init.headers[PARTICIPANT_TOKEN_HEADER] });
+  vi.stubGlobal('fetch', async (path: string, init: { headers: Record<string, string>; body?: string }) => {
+    calls.push({ path, token: init.headers[PARTICIPANT_TOKEN_HEADER], body: init.body });
     const body = path === '/w/join' ? { ok: true, value: { token: init.headers[PARTICIPANT_TOKEN_HEADER] ?? 'new-token' } } : { ok: true, value: current };
     return { json: async () => body };
   });
@@ -89,4 +89,32 @@ describe('the phone’s round', () => {
     expect(server.calls.length).toBe(asked);
     expect(session.view?.state).toBe('closed');
   });
+
+  it('sends the scores typed on the criterion’s scale with their reasons, leaves empty cells out, and refuses a score off the scale before sending', async () => {
+    const server = stand({
+      scoreCriteria: [1],
+      options: [
+        { id: 10, name: 'Kafka' },
+        { id: 11, name: 'RabbitMQ' },
+      ],
+      myScores: { 1: { 11: { value: 4, reason: 'we ran it' } } },
+    });
+    const session = new ParticipantSession('ABC234');
+    await session.join();
+    // The last scores sent come back into the fields.
+    expect(session.scores[1][11]).toEqual({ text: '4', reason: 'we ran it' });
+    expect(session.scores[1][10]).toEqual({ text: '', reason: '' });
+    session.setScore(1, 10, 'text', '25');
+    await session.submit();
+    expect(session.error).toBe('Your score for “Kafka” on “Cost” must be a number from 0 to 20, or left empty.');
+    expect(server.calls.filter((c) => c.path === '/w/submit')).toEqual([]);
+    session.setScore(1, 10, 'text', '12,5');
+    session.setScore(1, 10, 'reason', 'cheaper <b>hosting</b>');
+    session.setScore(1, 11, 'text', '');
+    await session.submit();
+    const sent = JSON.parse(server.calls.find((c) => c.path === '/w/submit')!.body!);
+    expect(sent.scores).toEqual({ 1: { 10: { value: 12.5, reason: 'cheaper <b>hosting</b>' } } });
+    expect(session.error).toBeNull();
+  });
 });
+

@@ -1,7 +1,8 @@
 import type { Result } from '../../../core/result';
+import { readTypedNumber } from '../../../core/number-text';
 import { DEFAULT_WEIGHT } from '../../../core/weight-range';
 import { PARTICIPANT_TOKEN_HEADER } from '../../../core/transport';
-import type { ParticipantRoundView } from '../../../core/workshop';
+import type { ParticipantRoundView, ParticipantScores } from '../../../core/workshop';
 import { POINTS_TOTAL } from '../../../core/weighting/points';
 import { placeWeights } from '../../../core/weighting/rank';
 
@@ -57,6 +58,8 @@ export class ParticipantSession {
   weights = $state<Record<number, number>>({});
   /** Criterion ids, most important first (rank-order rounds). */
   order = $state<number[]>([]);
+  /** Scores as typed, by criterion id then option id ('' is unscored), each with its reason (rounds that ask for scores). */
+  scores = $state<Record<number, Record<number, { text: string; reason: string }>>>({});
   message = $state<string | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
@@ -137,6 +140,12 @@ export class ParticipantSession {
       this.order = mine ? [...ids].sort((a, b) => (mine[b] ?? 0) - (mine[a] ?? 0)) : ids;
       return;
     }
+    this.scores = Object.fromEntries(
+      view.scoreCriteria.map((c) => [c, Object.fromEntries(view.options.map((o) => {
+        const given = view.myScores[c]?.[o.id];
+        return [o.id, { text: given ? String(given.value) : '', reason: given?.reason ?? '' }];
+      }))]),
+    );
     if (mine) this.weights = { ...mine };
     else if (view.weighing === 'points') this.weights = Object.fromEntries(evenPoints(ids.length).map((points, i) => [ids[i], points]));
     else this.weights = Object.fromEntries(ids.map((id) => [id, DEFAULT_WEIGHT]));
@@ -165,9 +174,45 @@ export class ParticipantSession {
     return Object.fromEntries(this.order.map((id, k) => [id, places[k] * 100]));
   }
 
+  /** Types into one score cell (its number or its reason). */
+  setScore(criterionId: number, optionId: number, field: 'text' | 'reason', value: string): void {
+    const cell = this.scores[criterionId]?.[optionId] ?? { text: '', reason: '' };
+    this.scores[criterionId] = { ...this.scores[criterionId], [optionId]: { ...cell, [field]: value } };
+  }
+
+  /**
+   * The scores to send, read as typed: a blank cell is left unscored; a number off the criterion's
+   * scale, or text, is refused here, in words, before anything is sent.
+   */
+  scoreSubmission(): Result<ParticipantScores> {
+    const view = this.view;
+    const scores: ParticipantScores = {};
+    for (const criterionId of view?.scoreCriteria ?? []) {
+      const criterion = view!.criteria.find((c) => c.id === criterionId);
+      if (!criterion) continue;
+      for (const option of view!.options) {
+        const cell = this.scores[criterionId]?.[option.id];
+        const typed = readTypedNumber(cell?.text ?? '');
+        const problem = `Your score for “${option.name}” on “${criterion.name}” must be a number from ${criterion.min} to ${criterion.max}, or left empty.`;
+        if (!typed.ok) return { ok: false, error: { code: 'invalid-input', message: `${typed.error.message} ${problem}` } };
+        if (typed.value === null) continue;
+        if (typed.value < criterion.min || typed.value > criterion.max) return { ok: false, error: { code: 'invalid-input', message: problem } };
+        (scores[criterionId] ??= {})[option.id] = { value: typed.value, reason: cell?.reason ?? '' };
+      }
+    }
+    return { ok: true, value: scores };
+  }
+
   async submit(): Promise<void> {
+    const scores = this.scoreSubmission();
+    if (!scores.ok) {
+      this.error = scores.error.message;
+      this.message = null;
+      return;
+    }
     this.busy = true;
-    const sent = await post<{ submitted: true }>('/w/submit', { weights: this.submission }, this.token ?? undefined);
+    const body = Object.keys(scores.value).length > 0 ? { weights: this.submission, scores: scores.value } : { weights: this.submission };
+    const sent = await post<{ submitted: true }>('/w/submit', body, this.token ?? undefined);
     this.busy = false;
     if (!sent.ok) {
       this.error = sent.error.message;
@@ -175,7 +220,9 @@ export class ParticipantSession {
       return;
     }
     this.error = null;
-    this.message = 'Sent. You can change your weights and send again until the round closes.';
+    this.message = this.view?.scoreCriteria.length
+      ? 'Sent. You can change your weights and scores and send again until the round closes.'
+      : 'Sent. You can change your weights and send again until the round closes.';
     await this.refresh();
   }
 

@@ -1,4 +1,4 @@
-import type { AggregationRule } from '../../../core/aggregation';
+import type { AggregationRule, ScoreRule } from '../../../core/aggregation';
 import type { Client, WorkshopRound } from '../../../core/contract';
 import type { RoundWeighing } from '../../../core/workshop';
 import { groupRobustness, type GroupRobustness } from '../../../core/group-robustness';
@@ -21,6 +21,9 @@ export class WorkshopState {
   rule = $state<AggregationRule>('geometric-mean');
   /** How people weigh on their phones. */
   weighing = $state<RoundWeighing>('sliders');
+  /** The criteria people also score the options on (none: weights only), and how each cell's scores combine. */
+  scoreCriteria = $state<number[]>([]);
+  scoreRule = $state<ScoreRule>('median');
   minutes = $state(5);
   /** The next round's name, as typed (optional). */
   name = $state('');
@@ -73,6 +76,9 @@ export class WorkshopState {
       anonymous: this.anonymous,
       rule: this.rule,
       weighing: this.weighing,
+      // Only criteria the decision still has (one may have been removed since it was ticked).
+      scoreCriteria: this.scoreCriteria.filter((id) => this.#editor.decision.criteria.some((c) => c.id === id)),
+      scoreRule: this.scoreRule,
       minutes: this.minutes > 0 ? this.minutes : null,
     });
     if (!started.ok) return void (this.error = started.error.message);
@@ -126,6 +132,18 @@ export class WorkshopState {
   async applyGroupWeights(): Promise<void> {
     if (!this.round) return;
     await this.#editor.change('applyGroupWeights', { roundId: this.round.id });
+  }
+
+  /** Puts the group's score of every cell people scored into the matrix: one step to undo. */
+  async applyGroupScores(): Promise<void> {
+    if (!this.round) return;
+    await this.#editor.change('applyGroupScores', { roundId: this.round.id });
+    await this.refresh();
+  }
+
+  /** Ticks or unticks a criterion for people to score. */
+  toggleScored(criterionId: number, on: boolean): void {
+    this.scoreCriteria = on ? [...new Set([...this.scoreCriteria, criterionId])] : this.scoreCriteria.filter((id) => id !== criterionId);
   }
 
   /** Display name for a participant: their name, or "Participant n" in anonymous rounds. */
