@@ -209,3 +209,49 @@ test('a real room: a named round, two people called Ana told apart, a rejoin fro
   await latePage.screenshot({ path: '/tmp/facil-shots/phone-closed-390.png' });
   for (const context of [...phones, late]) await context.close();
 });
+
+test('in a round that asks for scores, a phone scores the options on the criterion’s own scale with a reason; a score off the scale is refused in words; the group score shows after the reveal', async ({ app, browser }) => {
+  const { page } = app;
+  const panel = page.getByRole('region', { name: 'Workshop' });
+  await panel.getByRole('group', { name: /People also score the options on/ }).getByLabel('Ease of use', { exact: true }).check();
+  await panel.getByLabel('Combine each cell’s scores by').selectOption({ label: 'Mean' });
+  await panel.getByRole('button', { name: 'Start a round' }).click();
+  await expect(panel.getByTestId('join-url')).toHaveText(/join\?code=/);
+  const joinUrl = (await panel.getByTestId('join-url').textContent())!;
+
+  const given = [
+    { name: 'Ana', pytorch: '5', tensorflow: '2', reason: 'Plain <b>Python</b>' },
+    { name: 'Bo', pytorch: '2', tensorflow: '3', reason: '' },
+  ];
+  for (const person of given) {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p = await phone.newPage();
+    await p.goto(joinUrl);
+    await p.getByLabel('Your name').fill(person.name);
+    await p.getByRole('button', { name: 'Join' }).click();
+    const scoring = p.getByRole('region', { name: 'Score the options' });
+    await expect(scoring).toBeVisible();
+    // The score scale's labels appear where people score, and not beside the importance slider.
+    const scale = scoring.getByTestId('score-criterion');
+    await expect(scale).toHaveCount(1);
+    await expect(scale).toContainText('From 1 (steep learning curve, hard to debug) to 5 (plain Python, debug with pdb)');
+    await expect(p.locator('fieldset', { has: p.getByRole('slider', { name: 'Weight of Ease of use' }) })).not.toContainText('steep learning curve');
+    await scoring.getByLabel('Score of PyTorch on Ease of use').fill('6');
+    await p.getByRole('button', { name: 'Send my weights and scores' }).click();
+    await expect(p.getByRole('alert')).toHaveText('Your score for “PyTorch” on “Ease of use” must be a number from 1 to 5, or left empty.');
+    await scoring.getByLabel('Score of PyTorch on Ease of use').fill(person.pytorch);
+    await scoring.getByLabel('Score of TensorFlow on Ease of use').fill(person.tensorflow);
+    if (person.reason) await scoring.getByLabel('Why PyTorch scores so on Ease of use (optional)').fill(person.reason);
+    if (person.name === 'Ana') await p.screenshot({ path: '/tmp/facil-shots/phone-scores-390.png', fullPage: true });
+    await p.getByRole('button', { name: 'Send my weights and scores' }).click();
+    await expect(p.getByText('Sent. You can change your weights and scores and send again until the round closes.')).toBeVisible();
+    await phone.close();
+  }
+  await expect(panel.getByTestId('submitted-count')).toHaveText('2 of 2 submitted');
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(panel.getByRole('heading', { name: 'Group scores (mean)' })).toBeVisible();
+  await expect(panel.getByTestId('score-grid').getByTestId('group-score')).toHaveText([/^3\.5\s*SD 1\.50 · n 2\s*discuss$/, /^2\.5\s*SD 0\.50 · n 2\s*discuss$/]);
+  await panel.getByText('Reasons given (1)').click();
+  await expect(panel.locator('.reasons li')).toHaveText('PyTorch on Ease of use, 5 (Ana): Plain <b>Python</b>');
+  await panel.screenshot({ path: '/tmp/facil-shots/panel-scores-1280.png' });
+});
