@@ -41,9 +41,17 @@ describe('the facilitator’s workshop round', () => {
     workshop.rule = 'median';
     workshop.minutes = 2;
     workshop.weighing = 'points';
+    // People score the options on one criterion; one ticked and then removed from the decision is not sent.
+    const scored = editor.decision.criteria[0].id;
+    workshop.toggleScored(scored, true);
+    workshop.toggleScored(987_654, true);
+    workshop.toggleScored(scored, true);
+    workshop.scoreRule = 'mean';
     await workshop.start();
 
-    expect(host.callsTo('startRound')).toEqual([{ decisionId: editor.id, name: '', anonymous: true, rule: 'median', weighing: 'points', minutes: 2 }]);
+    expect(host.callsTo('startRound')).toEqual([
+      { decisionId: editor.id, name: '', anonymous: true, rule: 'median', weighing: 'points', scoreCriteria: [scored], scoreRule: 'mean', minutes: 2 },
+    ]);
     expect(workshop.round?.state).toBe('open');
     expect(workshop.secondsLeft).toBe(120);
     await vi.advanceTimersByTimeAsync(30_000);
