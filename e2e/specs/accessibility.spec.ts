@@ -54,7 +54,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
-    // A workshop round: the join code in the app, and the participant page from joining to sent.
+    // A workshop round: the join code in the app, and the participant page from joining to sent; people score the options on one criterion too.
+    await workshop.getByRole('group', { name: /People also score the options on/ }).getByLabel('Ease of use', { exact: true }).check();
+    await expectAccessible(page, 'the app, starting a round with scores');
     await workshop.getByRole('button', { name: 'Start a round' }).click();
     await expect(workshop.getByTestId('join-url')).toHaveText(/join\?code=/);
     await expectAccessible(page, 'the app with a round open');
@@ -72,14 +74,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(p, 'the participant page, joining');
     await p.getByLabel('Your name').fill('Rosa');
     await p.getByRole('button', { name: 'Join' }).click();
-    await expect(p.getByRole('button', { name: 'Send my weights' })).toBeVisible();
-    await expectAccessible(p, 'the participant page, weighing');
-    await p.getByRole('button', { name: 'Send my weights' }).click();
+    await expect(p.getByRole('button', { name: 'Send my weights and scores' })).toBeVisible();
+    await p.getByLabel('Score of PyTorch on Ease of use').fill('4');
+    await p.getByLabel('Why PyTorch scores so on Ease of use (optional)').fill('Plain Python');
+    await expectAccessible(p, 'the participant page, weighing and scoring');
+    await p.getByRole('button', { name: 'Send my weights and scores' }).click();
     await expect(p.getByText(/^Sent. You can change/)).toBeVisible();
     await expectAccessible(p, 'the participant page, sent');
     await workshop.getByRole('button', { name: 'Reveal' }).click();
     await expect(workshop.getByTestId('heatmap')).toBeVisible();
-    await expectAccessible(page, 'the app with a revealed round');
+    await expect(workshop.getByTestId('score-grid')).toBeVisible();
+    await expectAccessible(page, 'the app with a revealed round and its group scores');
     await presenterView('the presenter view, revealed');
     await expect(p.getByText('The facilitator has revealed the result.')).toBeVisible({ timeout: 10_000 });
     await expectAccessible(p, 'the participant page, revealed');
