@@ -109,6 +109,7 @@ describe('the phone’s round', () => {
     expect(session.error).toBe('Your score for “Kafka” on “Cost” must be a number from 0 to 20, or left empty.');
     expect(server.calls.filter((c) => c.path === '/w/submit')).toEqual([]);
     session.setScore(1, 10, 'text', '12,5');
+    expect(session.error).toBeNull();
     session.setScore(1, 10, 'reason', 'cheaper <b>hosting</b>');
     session.setScore(1, 11, 'text', '');
     await session.submit();

@@ -66,6 +66,7 @@ export class ParticipantSession {
   /** The phone's own clock, ticking each second, and when the round's timer runs out by it. */
   now = $state(Date.now());
   #deadline = $state<number | null>(null);
+  #scoreRefused: string | null = null;
   #poll: ReturnType<typeof setInterval> | undefined;
 
   constructor(code: string) {
@@ -177,6 +178,8 @@ export class ParticipantSession {
   /** Types into one score cell (its number or its reason). */
   setScore(criterionId: number, optionId: number, field: 'text' | 'reason', value: string): void {
     const cell = this.scores[criterionId]?.[optionId] ?? { text: '', reason: '' };
+    // The phone's own refusal of a typed score goes once the person types again.
+    if (this.#scoreRefused) this.error = this.#scoreRefused = null;
     this.scores[criterionId] = { ...this.scores[criterionId], [optionId]: { ...cell, [field]: value } };
   }
 
@@ -206,7 +209,7 @@ export class ParticipantSession {
   async submit(): Promise<void> {
     const scores = this.scoreSubmission();
     if (!scores.ok) {
-      this.error = scores.error.message;
+      this.error = this.#scoreRefused = scores.error.message;
       this.message = null;
       return;
     }
