@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkWeightingReferences } from './interchange-weighting';
 import { AGGREGATION_RULES, SCORE_RULES } from './aggregation';
 import { finiteNumberSchema, nameSchema, textSchema, weightSchema } from './model';
+import { roundSnapshotSchema } from './round-snapshot';
 import { ROUND_WEIGHINGS } from './round-weighing';
 import { MAX_SCORE_REASON, ROUND_OUTCOME_KINDS, roundNameSchema } from './workshop';
 import { RANK_RULES, SWING_TOP } from './weighting';
@@ -47,6 +48,7 @@ export const documentRoundSchema = z.strictObject({
     .array(z.strictObject({ kind: z.enum(ROUND_OUTCOME_KINDS), scenarioName: textSchema.max(200).default(''), at: stamp }))
     .max(1000)
     .default([]),
+  /** Everyone who joined, in joining order; a person the facilitator removed has `removedAt` (their weights are kept and do not count). */
   participants: z
     .array(
       z.strictObject({
@@ -57,10 +59,17 @@ export const documentRoundSchema = z.strictObject({
           .array(z.strictObject({ option: key, criterion: key, value: finiteNumberSchema, reason: textSchema.max(MAX_SCORE_REASON).default('') }))
           .max(100_000)
           .default([]),
+        removedAt: stamp.nullable().default(null),
       }),
     )
     .max(10_000)
     .default([]),
+  /**
+   * The result as it was at the reveal (core/round-snapshot.ts), in the file's ids; participants
+   * are keyed by their place in `participants`, from "1". Null for an open round or one revealed
+   * before results were kept: its result is computed from the weights.
+   */
+  result: roundSnapshotSchema.nullable().default(null),
 });
 
 export type SavedInputs = z.output<typeof savedInputsSchema>;

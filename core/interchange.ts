@@ -12,6 +12,7 @@ import {
 import { checkWeightingReferences, weightingSchema } from './interchange-weighting';
 import { checkHistoryReferences, documentRoundSchema, documentScenarioSchema, savedInputsSchema, type DocumentRound, type DocumentScenario, type SavedInputs } from './interchange-history';
 import { fail, ok, type Result } from './result';
+import { rekeyRoundSnapshot, type RoundSnapshot } from './round-snapshot';
 import { DIRECT_WEIGHTING, translateWeightingIds, type Weighting } from './weighting';
 import { activeWeighting, inputsFromWeighting } from './weighting/inputs';
 
@@ -288,10 +289,12 @@ export function draftWeighting(draft: Pick<DecisionDraft, 'criteria' | 'weightin
 /** A stored decision's scenarios and workshop rounds, keyed by row ids, for its file. */
 export interface DecisionHistory {
   scenarios: { name: string; createdAt: string; weights: Record<number, number> }[];
-  rounds: (Omit<DocumentRound, 'participants' | 'scoreCriteria'> & {
+  rounds: (Omit<DocumentRound, 'participants' | 'scoreCriteria' | 'result'> & {
     createdAt: string;
     scoreCriteria: number[];
-    participants: { name: string; weights: Record<number, number> | null; scores: { optionId: number; criterionId: number; value: number; reason: string }[] }[];
+    participants: { name: string; weights: Record<number, number> | null; scores: { optionId: number; criterionId: number; value: number; reason: string }[]; removedAt: string | null }[];
+    /** Keyed by row ids, except participants: by their place in `participants`, from "1". */
+    result: RoundSnapshot | null;
   })[];
 }
 export const NO_HISTORY: DecisionHistory = Object.freeze({ scenarios: [], rounds: [] }) as DecisionHistory;
@@ -314,6 +317,7 @@ function documentExtras(
   const ahp = translateWeightingIds({ method: 'ahp', judgments: inputs.judgments }, criterionKey);
   if (inputs.judgments.length > 0 && ahp.method === 'ahp') saved.judgments = ahp.judgments;
   const scenarios: DocumentScenario[] = history.scenarios.map((s) => ({ name: s.name, createdAt: s.createdAt, weights: keyed(s.weights) }));
+  const fileKeys = { criterion: (id: string | number) => criterionKey.get(Number(id)), option: (id: string | number) => optionKey.get(Number(id)), participant: (id: string | number) => id };
   const rounds: DocumentRound[] = history.rounds.map((r) => ({
     ...r,
     scoreCriteria: r.scoreCriteria.flatMap((id) => (criterionKey.has(id) ? [criterionKey.get(id)!] : [])),
@@ -323,7 +327,10 @@ function documentExtras(
       scores: p.scores
         .filter((s) => optionKey.has(s.optionId) && criterionKey.has(s.criterionId))
         .map((s) => ({ option: optionKey.get(s.optionId)!, criterion: criterionKey.get(s.criterionId)!, value: s.value, reason: s.reason })),
+      removedAt: p.removedAt,
     })),
+    // A criterion or option removed since the reveal is left out of the file's copy.
+    result: r.result && (rekeyRoundSnapshot(r.result, fileKeys) as unknown as DocumentRound['result']),
   }));
   return {
     ...(Object.keys(saved).length > 0 ? { saved } : {}),

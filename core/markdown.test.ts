@@ -105,6 +105,28 @@ describe('how robust is this decision, in the record', () => {
     expect(record(seeded())).toBe(markdown);
   });
 
+  it('writes every robustness percentage by one rule: one decimal at most, no trailing zero ("100 %", not "100.0 %")', () => {
+    // PyTorch scores better than TensorFlow on every criterion: first under every weight vector.
+    const decision = seeded();
+    const pytorch = decision.options.find((o) => o.name === 'PyTorch')!.id;
+    decision.scores = decision.scores.map((s) => {
+      const c = decision.criteria.find((k) => k.id === s.criterionId)!;
+      const best = c.direction === 'benefit' ? c.scale.max : c.scale.min;
+      const worst = c.direction === 'benefit' ? c.scale.min : c.scale.max;
+      return { ...s, value: s.optionId === pytorch ? best : worst };
+    });
+    const markdown = record(decision);
+    const section = markdown.slice(markdown.indexOf('## How robust is this decision'), markdown.indexOf('## Pros and Cons'));
+    expect(section).toContain('| PyTorch | 100 % | 0 % |');
+    expect(section).toContain('| TensorFlow | 0 % | 100 % |');
+    const percentages = [...section.matchAll(/(\d+(?:\.\d+)?) %/g)].map((m) => m[1]);
+    expect(percentages.length).toBeGreaterThan(20);
+    expect(percentages.filter((p) => !/^\d+(\.[1-9])?$/.test(p))).toEqual([]);
+    // The seeded decision's too.
+    const seededSection = record(seeded()).split('## How robust is this decision')[1].split('## Pros and Cons')[0];
+    expect([...seededSection.matchAll(/(\d+(?:\.\d+)?) %/g)].map((m) => m[1]).filter((p) => !/^\d+(\.[1-9])?$/.test(p))).toEqual([]);
+  });
+
   it('names the options left out for missing scores, and says why when nothing can be said', () => {
     const decision = seeded();
     decision.options.push({ id: 99, name: 'JAX_[beta]', description: '' });

@@ -1,4 +1,4 @@
-import { FRAGILE_RULE, percentText, type ItemId } from './sensitivity';
+import { FRAGILE_RULE, percentText, shownPercentText, type ItemId } from './sensitivity';
 import { points } from './sensitivity/headline';
 import type { DecisionReport, ReportCell, ReportRobustness } from './report';
 import { scoreText } from './round-record';
@@ -74,7 +74,7 @@ function robustnessSection(report: DecisionReport): string[] {
     '',
     `| Option | ${a.options.map((_, r) => `Rank ${r + 1}`).join(' | ')} |`,
     `| --- | ${a.options.map(() => '---:').join(' | ')} |`,
-    ...a.options.map((o, i) => `| ${escapeMarkdown(o.name)} | ${shownRanks[i].map((p) => `${p.toFixed(1)} %`).join(' | ')} |`),
+    ...a.options.map((o, i) => `| ${escapeMarkdown(o.name)} | ${shownRanks[i].map(shownPercentText).join(' | ')} |`),
     '',
     ...(a.note && a.note !== s.note ? [sentence(escapeMarkdown(a.note)), ''] : []),
   ];

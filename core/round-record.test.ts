@@ -42,12 +42,13 @@ function round(overrides: Partial<FacilitatorRoundView> & { anonymous?: boolean 
     createdAt: '2026-12-02T09:14:00.000Z',
     closedAt: '2026-12-02T09:40:00.000Z',
     participants: [
-      ...PEOPLE.map(([name], i) => ({ id: i + 10, name: anonymous ? '' : name, submitted: true })),
-      { id: 20, name: anonymous ? '' : 'Late Lou', submitted: false },
+      ...PEOPLE.map(([name], i) => ({ id: i + 10, number: i + 1, name: anonymous ? '' : name, submitted: true })),
+      { id: 20, number: 6, name: anonymous ? '' : 'Late Lou', submitted: false },
     ],
     outcomes: [],
     result: result.value,
     resultProblem: null,
+    asRevealed: null,
     ...overrides,
   };
 }

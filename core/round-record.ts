@@ -33,7 +33,7 @@ export interface RecordedChoice {
 }
 
 export interface RecordedPerson {
-  /** The name given, or "Participant n" (always so when anonymous). */
+  /** The name given, or "Participant n", n given at join and never changed (always so when anonymous). */
   label: string;
   /** Their normalised weight per criterion id. */
   weights: Record<number, number>;
@@ -195,15 +195,17 @@ function recordScores(
 
 /** The decision's rounds for its record, oldest first. Names and labels are user text: show them as text. */
 export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, rounds: readonly FacilitatorRoundView[]): RecordedRound[] {
-  const optionName = new Map(decision.options.map((o) => [o.id, o.name]));
-  const criterionName = new Map(decision.criteria.map((c) => [c.id, c.name]));
-  const first = (ranking: readonly number[]) => optionName.get(ranking[0]) ?? '—';
   return [...rounds]
     .sort((a, b) => a.id - b.id)
     .map((round, index) => {
+      // A result kept at the reveal is told with the names and criteria of then; an older round's with today's.
+      const names = round.asRevealed ?? decision;
+      const optionName = new Map(names.options.map((o) => [o.id, o.name]));
+      const criterionName = new Map(names.criteria.map((c) => [c.id, c.name]));
+      const first = (ranking: readonly number[]) => optionName.get(ranking[0]) ?? '—';
       const anonymous = round.anonymous;
       const submittedPeople = round.participants
-        .map((p, i) => ({ ...p, label: !anonymous && p.name ? p.name : `Participant ${i + 1}` }))
+        .map((p) => ({ ...p, label: !anonymous && p.name ? p.name : `Participant ${p.number}` }))
         .filter((p) => p.submitted);
       const joined = round.participants.length;
       const submitted = submittedPeople.length;
@@ -214,7 +216,7 @@ export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, r
       let result: RecordedRound['result'] = null;
       const r = round.state === 'open' ? null : round.result;
       if (r) {
-        const ids = decision.criteria.map((c) => c.id);
+        const ids = names.criteria.map((c) => c.id);
         const shown = roundedPercents(ids.map((id) => r.weights.weights[id] ?? 0));
         const groupFirst = first(r.group.ranking);
         const rows: RecordedPerson[] = submittedPeople

@@ -11,7 +11,7 @@ import type { ItemId, RobustnessMatrix } from './sensitivity/matrix';
  * result is plain data, to cross IPC or a worker boundary by structured clone.
  */
 
-export { FRAGILE_RULE, FRAGILE_THRESHOLDS, percentText, type FragileReason, type NearestFlip } from './sensitivity/headline';
+export { FRAGILE_RULE, FRAGILE_THRESHOLDS, percentText, shownPercentText, type FragileReason, type NearestFlip } from './sensitivity/headline';
 export type { WeightInterval, WinnerInterval } from './sensitivity/intervals';
 export {
   robustnessMatrix,

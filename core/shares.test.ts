@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roundedPercents, roundedPercentTexts } from './shares';
+import { roundedPercents } from './shares';
 
 describe('roundedPercents', () => {
   it('rounds shares so the shown percentages add up to 100', () => {
     expect(roundedPercents([1 / 3, 1 / 3, 1 / 3])).toEqual([33.4, 33.3, 33.3]);
-    expect(roundedPercentTexts([1 / 3, 1 / 3, 1 / 3])).toEqual(['33.4 %', '33.3 %', '33.3 %']);
-    expect(roundedPercentTexts([0.25, 0.2, 0.15, 0.1, 0.15, 0.15], 1, '')).toEqual(['25.0%', '20.0%', '15.0%', '10.0%', '15.0%', '15.0%']);
+    expect(roundedPercents([0.25, 0.2, 0.15, 0.1, 0.15, 0.15])).toEqual([25, 20, 15, 10, 15, 15]);
     // 0.29 × 100 is 28.999… in floating point: still 29, not rounded down.
     expect(roundedPercents([0.29, 0.71], 0)).toEqual([29, 71]);
     expect(roundedPercents([1, 0, 0])).toEqual([100, 0, 0]);

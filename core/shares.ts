@@ -24,8 +24,3 @@ export function roundedPercents(shares: readonly number[], decimals = 1): number
   }
   return floors.map((units) => units / unit);
 }
-
-/** The rounded percentages as text: "33.4 %". */
-export function roundedPercentTexts(shares: readonly number[], decimals = 1, space = ' '): string[] {
-  return roundedPercents(shares, decimals).map((p) => `${p.toFixed(decimals)}${space}%`);
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftAsDecision, toDocument } from './interchange';
 import type { Decision } from './model';
 import { pytorchVsTensorflow } from './templates/pytorch-vs-tensorflow';
-import { documentAsDecision, versionChanges } from './versions';
+import { documentAsDecision, versionChanges, type VersionDecision } from './versions';
 import { WEIGHTING_METHODS } from './weighting';
 
 /** The template as a stored decision, with ids as a store gives them (not 1, 2, …) and every method's inputs filled in. */
@@ -64,5 +64,30 @@ describe('a version read back from its document', () => {
       'Reopened',
     ]);
     expect(versionChanges(before, before)).toEqual(['No changes']);
+  });
+
+  it('says so when only the context, descriptions, a direction, a scale, the order, rationales or sources changed', () => {
+    const before = documentAsDecision(toDocument(stored('direct')));
+    const change = (edit: (d: VersionDecision) => void) => {
+      const after = structuredClone(before);
+      edit(after);
+      return versionChanges(before, after);
+    };
+    const [first, second] = before.criteria;
+    expect(change((d) => (d.context = 'Why now, and why us.'))).toEqual(['Context edited']);
+    expect(change((d) => (d.context = ''))).toEqual(['Context removed']);
+    expect(change((d) => ((d.options[1].description = 'Google’s'), (d.criteria[0].description = 'How easy')))).toEqual([`Descriptions edited: “TensorFlow”, “${first.name}”`]);
+    expect(change((d) => (d.criteria[1].direction = d.criteria[1].direction === 'cost' ? 'benefit' : 'cost'))).toEqual([
+      second.direction === 'cost' ? `Now a benefit criterion (higher is better): “${second.name}”` : `Now a cost criterion (lower is better): “${second.name}”`,
+    ]);
+    expect(change((d) => (d.criteria[0].scale = { ...d.criteria[0].scale, min: 0, max: 10 }))).toEqual([`Scale changed: “${first.name}” (now 0 to 10)`]);
+    expect(change((d) => ((d.criteria[0].scale.maxLabel = 'superb'), (d.criteria[1].scale = { ...d.criteria[1].scale, max: 7 })))).toEqual([
+      `Scales changed: “${first.name}” (its labels), “${second.name}” (now ${second.scale.min} to 7)`,
+    ]);
+    expect(change((d) => d.options.reverse())).toEqual(['Options reordered']);
+    expect(change((d) => ([d.criteria[0], d.criteria[2]] = [d.criteria[2], d.criteria[0]]))).toEqual(['Criteria reordered']);
+    expect(change((d) => ((d.scores[0].rationale = 'New reading'), (d.scores[1].rationale = 'Another')))).toEqual(['2 rationales edited']);
+    expect(change((d) => (d.scores[0].source = 'https://example.org/benchmark'))).toEqual(['1 source edited']);
+    expect(change((d) => (d.outcomeReason = 'Serving, mostly.'))).toEqual(['Reason for the decision edited']);
   });
 });

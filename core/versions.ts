@@ -67,9 +67,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 
 /**
- * What changed from one version to the next, in a few short lines: options and criteria added and
- * removed (by name), how many scores and weights changed, the method, the outcome, the title.
- * Rows are matched by their ids, so a renamed option counts as renamed, not removed and added.
+ * What changed from one version to the next, in a few short lines: the title and context; options
+ * and criteria added, removed, renamed, reordered, their descriptions; a criterion's direction and
+ * scale; how many scores, rationales, sources and weights changed; the method; the outcome. Rows are
+ * matched by their ids, so a renamed option counts as renamed, not removed and added.
  */
 export function versionChanges(before: VersionDecision | null, after: VersionDecision): string[] {
   if (!before) return [`${plural(after.options.length, 'option')}, ${plural(after.criteria.length, 'criterion', 'criteria')}, ${plural(after.scores.filter((s) => s.value !== null).length, 'score')}`];
@@ -83,15 +84,39 @@ export function versionChanges(before: VersionDecision | null, after: VersionDec
     if (added.length) lines.push(`${what} added: ${quoted(added)}`);
     if (removed.length) lines.push(`${what} removed: ${quoted(removed)}`);
     if (renamed) lines.push(`${plural(renamed, one, what.toLowerCase())} renamed`);
+    // The order of the rows in both versions (added and removed ones are said above).
+    const kept = (rs: R[], other: Map<number, R>) => rs.filter((r) => other.has(r.id)).map((r) => r.id).join(',');
+    if (kept(a, now) !== kept(b, was)) lines.push(`${what} reordered`);
   };
   if (before.title !== after.title) lines.push(`Title changed to “${after.title}”`);
+  if (before.context !== after.context) lines.push(after.context.trim() === '' ? 'Context removed' : 'Context edited');
   rows('Options', 'option', before.options, after.options);
   rows('Criteria', 'criterion', before.criteria, after.criteria);
+  const described = <R extends { id: number; name: string; description: string }>(a: R[], b: R[]) => {
+    const was = new Map(a.map((r) => [r.id, r.description]));
+    return b.filter((r) => was.has(r.id) && was.get(r.id) !== r.description).map((r) => r.name);
+  };
+  const descriptions = [...described(before.options, after.options), ...described(before.criteria, after.criteria)];
+  if (descriptions.length) lines.push(`${descriptions.length === 1 ? 'Description' : 'Descriptions'} edited: ${quoted(descriptions)}`);
+  const criterionBefore = new Map(before.criteria.map((c) => [c.id, c]));
+  const turned = (direction: 'benefit' | 'cost') => after.criteria.filter((c) => criterionBefore.has(c.id) && criterionBefore.get(c.id)!.direction !== c.direction && c.direction === direction).map((c) => c.name);
+  for (const [direction, one, many, meaning] of [['cost', 'a cost criterion', 'cost criteria', 'lower is better'], ['benefit', 'a benefit criterion', 'benefit criteria', 'higher is better']] as const) {
+    const names = turned(direction);
+    if (names.length) lines.push(`Now ${names.length === 1 ? one : many} (${meaning}): ${quoted(names)}`);
+  }
+  const scales = after.criteria.flatMap((c) => {
+    const was = criterionBefore.get(c.id)?.scale;
+    if (!was) return [];
+    if (was.min !== c.scale.min || was.max !== c.scale.max) return [`“${c.name}” (now ${c.scale.min} to ${c.scale.max})`];
+    return was.minLabel !== c.scale.minLabel || was.maxLabel !== c.scale.maxLabel ? [`“${c.name}” (its labels)`] : [];
+  });
+  if (scales.length) lines.push(`${scales.length === 1 ? 'Scale' : 'Scales'} changed: ${scales.join(', ')}`);
   const cell = (s: { optionId: number; criterionId: number }) => `${s.optionId}:${s.criterionId}`;
   const was = new Map(before.scores.map((s) => [cell(s), s]));
   const now = new Map(after.scores.map((s) => [cell(s), s]));
   let scores = 0;
-  let notes = 0;
+  let rationales = 0;
+  let sources = 0;
   // Cells of options and criteria in both versions: those of rows added or removed are said above.
   const inBoth = (ids: (d: VersionDecision) => number[]) => new Set(ids(before).filter((id) => ids(after).includes(id)));
   const options = inBoth((d) => d.options.map((o) => o.id));
@@ -102,10 +127,12 @@ export function versionChanges(before: VersionDecision | null, after: VersionDec
     const a = was.get(key);
     const b = now.get(key);
     if ((a?.value ?? null) !== (b?.value ?? null)) scores++;
-    if ((a?.rationale ?? '') !== (b?.rationale ?? '') || (a?.source ?? '') !== (b?.source ?? '')) notes++;
+    if ((a?.rationale ?? '') !== (b?.rationale ?? '')) rationales++;
+    if ((a?.source ?? '') !== (b?.source ?? '')) sources++;
   }
   if (scores) lines.push(`${plural(scores, 'score')} changed`);
-  if (notes) lines.push(`${plural(notes, 'rationale or source', 'rationales or sources')} edited`);
+  if (rationales) lines.push(`${plural(rationales, 'rationale')} edited`);
+  if (sources) lines.push(`${plural(sources, 'source')} edited`);
   const weightOf = new Map(before.criteria.map((c) => [c.id, c.weight]));
   const weights = after.criteria.filter((c) => weightOf.has(c.id) && weightOf.get(c.id) !== c.weight).length;
   if (weights) lines.push(`${plural(weights, 'weight')} changed`);
@@ -114,6 +141,6 @@ export function versionChanges(before: VersionDecision | null, after: VersionDec
   if (before.status !== after.status || before.chosenOptionId !== after.chosenOptionId) {
     const chosen = after.options.find((o) => o.id === after.chosenOptionId)?.name;
     lines.push(after.status === 'decided' ? `Decided${chosen ? `: “${chosen}”` : ''}` : 'Reopened');
-  }
+  } else if (before.outcomeReason !== after.outcomeReason) lines.push('Reason for the decision edited');
   return lines.length ? lines : ['No changes'];
 }

@@ -143,6 +143,8 @@ export interface ParticipantRoundView {
 
 export interface RoundParticipant {
   id: number;
+  /** Their number in the round, given at join (1 for the first) and never changed: "Participant n" when anonymous or unnamed. */
+  number: number;
   /** Empty in anonymous rounds (and when the person gave no name). */
   name: string;
   submitted: boolean;
@@ -189,4 +191,10 @@ export interface FacilitatorRoundView extends RoundSettings {
   scores: GroupScores | null;
   /** Why there is no result after reveal (e.g. nobody submitted). */
   resultProblem: string | null;
+  /**
+   * When the result is the one kept at the reveal (core/round-snapshot.ts): when it was kept, and
+   * the criteria and options (ids, names, order) as they were then. Null while open, and for a
+   * round revealed before snapshots were kept, whose result is computed from today's decision.
+   */
+  asRevealed: { at: string; criteria: { id: number; name: string }[]; options: { id: number; name: string }[] } | null;
 }

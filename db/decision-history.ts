@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DecisionDraft, DecisionHistory } from '../core/interchange';
+import { readRoundSnapshot, rekeyRoundSnapshot } from '../core/round-snapshot';
 import type { Db } from './connection';
 import { writeWeightingInputs } from './weighting';
 import * as scenarios from './scenarios';
@@ -10,13 +11,7 @@ import * as workshop from './workshop';
  * rounds — written for a decision just inserted (criterion ids translated from the file's), and
  * read back for its export. Rounds come in as history: closed, with nobody able to join them.
  */
-export function insertDraftHistory(
-  db: Db,
-  decisionId: number,
-  draft: DecisionDraft,
-  criterionIds: ReadonlyMap<string, number>,
-  optionIds: ReadonlyMap<string, number> = new Map(),
-): void {
+export function insertDraftHistory(db: Db, decisionId: number, draft: DecisionDraft, criterionIds: ReadonlyMap<string, number>, optionIds: ReadonlyMap<string, number>): void {
   const rowsOf = (record: Readonly<Record<string, number>> | null | undefined) =>
     new Map(Object.entries(record ?? {}).flatMap(([key, value]) => (criterionIds.has(key) ? [[criterionIds.get(key)!, value] as const] : [])));
   const asRecord = (record: Readonly<Record<string, number>> | undefined) => (record ? Object.fromEntries(rowsOf(record)) : undefined);
@@ -55,14 +50,27 @@ export function insertDraftHistory(
     // A round that was still open or revealed when exported closes on import; one already closed keeps its time.
     if (round.closedAt) db.prepare('UPDATE rounds SET closed_at = ? WHERE id = ?').run(round.closedAt, roundId);
     for (const outcome of round.outcomes) workshop.insertRoundOutcome(db, roundId, outcome);
-    for (const participant of round.participants) {
+    const participantIds = new Map<string, number>();
+    round.participants.forEach((participant, i) => {
       // A token nobody holds: an imported participant can never write again.
       // An anonymous round never keeps a name, even one a hand-edited file gives it.
       const id = workshop.insertParticipant(db, roundId, round.anonymous ? '' : participant.name, randomBytes(32).toString('hex'));
       const scores = participant.scores.flatMap((s) =>
         optionIds.has(s.option) && criterionIds.has(s.criterion) ? [{ optionId: optionIds.get(s.option)!, criterionId: criterionIds.get(s.criterion)!, value: s.value, reason: s.reason }] : [],
       );
+      participantIds.set(String(i + 1), id);
       if (participant.weights) workshop.replaceSubmission(db, id, [...rowsOf(participant.weights)].map(([criterionId, weight]) => ({ criterionId, weight })), scores);
+      // Removed by the facilitator: on record, with their weights, which do not count.
+      if (participant.removedAt) workshop.removeParticipant(db, roundId, id, participant.removedAt);
+    });
+    // The result kept at the reveal comes back in this store's ids; a file without one is computed from the weights.
+    if (round.result) {
+      const kept = rekeyRoundSnapshot(round.result, {
+        criterion: (key) => criterionIds.get(String(key)),
+        option: (key) => optionIds.get(String(key)),
+        participant: (key) => participantIds.get(String(key)),
+      });
+      workshop.setRoundSnapshot(db, roundId, JSON.stringify(kept));
     }
   }
 }
@@ -86,7 +94,18 @@ export function readDecisionHistory(db: Db, decisionId: number): DecisionHistory
       endsAt: round.endsAt,
       closedAt: round.closedAt,
       outcomes: workshop.roundOutcomes(db, round.id),
-      participants: workshop.listParticipants(db, round.id).map((p) => ({ name: p.name, weights: workshop.submissionOf(db, p.id), scores: workshop.scoreRowsOf(db, p.id) })),
+      // Everyone who joined, the removed too: the file is the round's whole record.
+      participants: workshop.listEveryoneJoined(db, round.id).map((p) => ({ name: p.name, weights: workshop.submissionOf(db, p.id), scores: workshop.scoreRowsOf(db, p.id), removedAt: p.removedAt })),
+      result: keptResult(db, round.id),
     })),
   };
+}
+
+/** The round's kept result with its participants keyed by their place in the file's list (from "1"), as the file holds them. */
+function keptResult(db: Db, roundId: number) {
+  const snapshot = readRoundSnapshot(workshop.roundSnapshotText(db, roundId));
+  if (!snapshot) return null;
+  const place = new Map(workshop.listEveryoneJoined(db, roundId).map((p, i) => [String(p.id), String(i + 1)]));
+  const same = (id: string | number) => id;
+  return rekeyRoundSnapshot(snapshot, { criterion: same, option: same, participant: (id) => place.get(String(id)) });
 }

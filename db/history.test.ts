@@ -217,11 +217,24 @@ describe('undo and redo in the store', () => {
     db.close();
   });
 
+  it('every table with decision data is recorded, or is on the exclusion list with its reason', () => {
+    const { db } = store();
+    expect(unrecordedTables(db)).toEqual([]);
+    // Every excluded table exists: the list says why each is left out, and nothing stale.
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+    expect(Object.keys(NOT_RECORDED).filter((t) => !tables.includes(t))).toEqual([]);
+    // A table a later migration adds without triggers fails the check.
+    db.exec('CREATE TABLE option_notes (id INTEGER PRIMARY KEY, option_id INTEGER NOT NULL REFERENCES options(id), note TEXT NOT NULL)');
+    expect(unrecordedTables(db)).toEqual(['option_notes']);
+  });
+
   it('the recording triggers cover every column of every recorded table', () => {
     const { db } = store();
     const triggers = new Map((db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql]));
     const skipped: Record<string, string[]> = { decisions: ['id', 'created_at', 'updated_at'] };
-    for (const table of ['decisions', 'options', 'criteria', 'scores', 'scenarios', 'scenario_weights', 'ahp_judgments']) {
+    const recorded = recordedTables(db);
+    expect(recorded).toContain('round_outcomes');
+    for (const table of recorded) {
       const columns = (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => !(skipped[table] ?? []).includes(c));
       const update = triggers.get(`history_${table}_update`) ?? '';
       for (const column of columns) expect(update, `${table}.${column} in the update trigger`).toContain(`old.${column}`);
@@ -232,3 +245,43 @@ describe('undo and redo in the store', () => {
     }
   });
 });
+
+/**
+ * The tables the undo triggers leave alone, and why. Every other table holds what a decision is
+ * made of and must be recorded (history_<table>_insert, _delete, _update, and the _forget_ ones).
+ */
+const NOT_RECORDED: Record<string, string> = {
+  // Workshop rounds, who joined and what they submitted happen in front of a room and on other
+  // people's phones: kept as history of their own, not undone (docs/history.md).
+  rounds: 'workshop rounds',
+  participants: 'workshop participants',
+  submissions: 'participants’ weights',
+  participant_scores: 'participants’ scores',
+  round_score_criteria: 'the criteria a round asks people to score',
+  // The undo history itself, and the ids it relies on never being given out again.
+  history_steps: 'undo steps',
+  history_log: 'undo statements',
+  history_recording: 'the step being recorded',
+  row_ids: 'highest ids ever given',
+  // Versions are kept, never undone: saving one changes nothing and they are not deleted.
+  decision_versions: 'named versions',
+  // Which store this is, not decision data.
+  store_identity: 'the store’s identity',
+};
+
+/** Creating and deleting a decision are not steps (docs/history.md): its row is recorded on update only. */
+const UPDATE_ONLY = new Set(['decisions']);
+
+function recordedTables(db: Db): string[] {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return tables.filter((t) => !(t in NOT_RECORDED));
+}
+
+/** Tables neither excluded nor carrying every recording and forgetting trigger. */
+function unrecordedTables(db: Db): string[] {
+  const triggers = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]);
+  return recordedTables(db).filter((table) => {
+    const kinds = UPDATE_ONLY.has(table) ? ['update', 'forget_update'] : ['insert', 'delete', 'update', 'forget_update', 'forget_delete'];
+    return !kinds.every((kind) => triggers.has(`history_${table}_${kind}`));
+  });
+}

@@ -248,3 +248,22 @@ describe('0012_round_scores', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM round_score_criteria').get()).toEqual({ n: 0 });
   });
 });
+
+describe('0013_round_snapshot', () => {
+  it('numbers the participants of each round in joining order, the removed too, and keeps existing rounds without a kept result', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, upTo(12));
+    db.prepare("INSERT INTO decisions (id, title, created_at, updated_at) VALUES (1, 'D', 'now', 'now')").run();
+    db.prepare("INSERT INTO rounds (id, decision_id, join_code, state, created_at) VALUES (1, 1, 'ABCDEF', 'closed', 'now'), (2, 1, 'GHJKMN', 'revealed', 'now')").run();
+    db.prepare("INSERT INTO participants (id, round_id, token_hash, joined_at, removed_at) VALUES (1, 1, 'h1', 'now', NULL), (2, 2, 'h2', 'now', NULL), (3, 1, 'h3', 'now', 'now'), (4, 1, 'h4', 'now', NULL)").run();
+    migrate(db, upTo(13));
+    expect(db.prepare('SELECT id, round_id AS round, number FROM participants ORDER BY id').all()).toEqual([
+      { id: 1, round: 1, number: 1 },
+      { id: 2, round: 2, number: 1 },
+      { id: 3, round: 1, number: 2 },
+      { id: 4, round: 1, number: 3 },
+    ]);
+    expect(db.prepare('SELECT result FROM rounds').pluck().all()).toEqual([null, null]);
+  });
+});

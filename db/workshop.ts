@@ -80,10 +80,12 @@ export function updateRound(db: Db, roundId: number, fields: { state?: RoundStat
   );
 }
 
+/** A new participant, numbered after everyone who joined the round before (removed or not). */
 export function insertParticipant(db: Db, roundId: number, name: string, tokenHash: string): number {
   return Number(
-    db.prepare('INSERT INTO participants (round_id, display_name, token_hash, joined_at) VALUES (?, ?, ?, ?)').run(roundId, name, tokenHash, new Date().toISOString())
-      .lastInsertRowid,
+    db
+      .prepare('INSERT INTO participants (round_id, display_name, token_hash, joined_at, number) VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM participants WHERE round_id = ?))')
+      .run(roundId, name, tokenHash, new Date().toISOString(), roundId).lastInsertRowid,
   );
 }
 
@@ -95,24 +97,24 @@ export function findParticipantByTokenHash(db: Db, tokenHash: string): { id: num
 }
 
 /** Everyone who joined the round, removed or not, in joining order, with their names as typed. */
-export function listEveryoneJoined(db: Db, roundId: number): { id: number; name: string; submitted: boolean; removed: boolean }[] {
+export function listEveryoneJoined(db: Db, roundId: number): { id: number; number: number; name: string; submitted: boolean; removed: boolean; removedAt: string | null }[] {
   return (
     db
-      .prepare('SELECT id, display_name AS name, submitted_at IS NOT NULL AS submitted, removed_at IS NOT NULL AS removed FROM participants WHERE round_id = ? ORDER BY id')
-      .all(roundId) as { id: number; name: string; submitted: number; removed: number }[]
-  ).map((p) => ({ ...p, submitted: p.submitted === 1, removed: p.removed === 1 }));
+      .prepare('SELECT id, number, display_name AS name, submitted_at IS NOT NULL AS submitted, removed_at AS removedAt FROM participants WHERE round_id = ? ORDER BY id')
+      .all(roundId) as { id: number; number: number; name: string; submitted: number; removedAt: string | null }[]
+  ).map((p) => ({ ...p, submitted: p.submitted === 1, removed: p.removedAt !== null }));
 }
 
 /** The round's participants, in joining order: the removed ones no longer count and are left out. */
-export function listParticipants(db: Db, roundId: number): { id: number; name: string; submitted: boolean }[] {
+export function listParticipants(db: Db, roundId: number): { id: number; number: number; name: string; submitted: boolean }[] {
   return listEveryoneJoined(db, roundId)
     .filter((p) => !p.removed)
-    .map(({ id, name, submitted }) => ({ id, name, submitted }));
+    .map(({ id, number, name, submitted }) => ({ id, number, name, submitted }));
 }
 
 /** Marks a participant removed (their weights stop counting); false when they are not in that round or already removed. */
-export function removeParticipant(db: Db, roundId: number, participantId: number): boolean {
-  return db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND round_id = ? AND removed_at IS NULL').run(new Date().toISOString(), participantId, roundId).changes === 1;
+export function removeParticipant(db: Db, roundId: number, participantId: number, at = new Date().toISOString()): boolean {
+  return db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND round_id = ? AND removed_at IS NULL').run(at, participantId, roundId).changes === 1;
 }
 
 export function participantRound(db: Db, participantId: number): number | undefined {
@@ -198,4 +200,13 @@ export function insertRoundOutcome(db: Db, roundId: number, outcome: Omit<RoundO
 
 export function roundOutcomes(db: Db, roundId: number): RoundOutcome[] {
   return db.prepare('SELECT kind, scenario_name AS scenarioName, at FROM round_outcomes WHERE round_id = ? ORDER BY id').all(roundId) as RoundOutcome[];
+}
+
+/** The round's result as kept at its reveal (JSON, core/round-snapshot.ts); null when none was kept. */
+export function roundSnapshotText(db: Db, roundId: number): string | null {
+  return (db.prepare('SELECT result FROM rounds WHERE id = ?').pluck().get(roundId) as string | null | undefined) ?? null;
+}
+
+export function setRoundSnapshot(db: Db, roundId: number, text: string): void {
+  db.prepare('UPDATE rounds SET result = ? WHERE id = ?').run(text, roundId);
 }

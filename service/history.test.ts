@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../core/contract';
 import type { Decision } from '../core/model';
 import type { Result } from '../core/result';
+import { recordRounds } from '../core/round-record';
 import { UNDO_LIMIT } from '../db/history';
 import { openDecisionStore } from '../db/seed';
 import { temporaryFolder } from '../db/test/temporary-store';
@@ -110,6 +111,32 @@ describe('every change to a decision is one step to undo and redo', () => {
     s.call('keepGroupWeights', { roundId: round.id, name: 'Room' });
     expect(s.call('undo', { decisionId: s.decisionId }).label).toBe('keep the group’s weights as “Room”');
     expect(s.seen()).toEqual(before);
+  });
+
+  it('what became of the round is undone and redone with the step that made it: applied, kept as a scenario', () => {
+    const s = service();
+    const round = revealedRound(s);
+    const outcomes = () => s.call('getRound', { roundId: round.id }).outcomes;
+    const record = () => recordRounds(s.call('getDecision', { decisionId: s.decisionId }), [s.call('getRound', { roundId: round.id })])[0];
+    s.call('applyGroupWeights', { roundId: round.id });
+    const applied = outcomes();
+    expect(applied.map((o) => o.kind)).toEqual(['applied']);
+    expect(record().applied).toBe(true);
+    s.call('undo', { decisionId: s.decisionId });
+    expect(outcomes()).toEqual([]);
+    expect(record()).toMatchObject({ applied: false, outcome: ['The group weights were neither applied nor kept as a scenario.'] });
+    s.call('redo', { decisionId: s.decisionId });
+    expect(outcomes()).toEqual(applied);
+    s.call('keepGroupWeights', { roundId: round.id, name: 'Room “quoted”' });
+    const both = outcomes();
+    expect(both.map((o) => [o.kind, o.scenarioName])).toEqual([['applied', ''], ['scenario', 'Room “quoted”']]);
+    s.call('undo', { decisionId: s.decisionId });
+    expect(outcomes()).toEqual(applied);
+    s.call('undo', { decisionId: s.decisionId });
+    expect(outcomes()).toEqual([]);
+    s.call('redo', { decisionId: s.decisionId });
+    s.call('redo', { decisionId: s.decisionId });
+    expect(outcomes()).toEqual(both);
   });
 
   it('a slider moved, let rest and moved again soon after is one step; another criterion is another', () => {
@@ -262,26 +289,35 @@ describe('what a workshop said survives undo, redo and restore', () => {
     s.call('updateRound', { roundId: round.id, state: 'revealed' });
     s.call('updateRound', { roundId: round.id, state: 'closed' });
     const groupWeight = () => s.call('getRound', { roundId: round.id }).result?.weights.weights[licence];
+    const kept = () => s.db.prepare('SELECT COUNT(*) FROM submissions WHERE criterion_id = ?').pluck().get(licence);
     const before = groupWeight();
     expect(before).toBeGreaterThan(0);
 
-    // Undo takes the added criterion away: the round's group weights are over the criteria there are.
+    // Undo takes the added criterion away: the weights given for it are kept, and the round's result,
+    // kept at its reveal (0013), still says what it said then.
     s.call('undo', { decisionId: s.decisionId });
-    expect(groupWeight()).toBeUndefined();
+    expect(kept()).toBe(2);
+    expect(groupWeight()).toBe(before);
     s.call('redo', { decisionId: s.decisionId });
-    expect(groupWeight()).toBeCloseTo(before!, 12);
+    expect(kept()).toBe(2);
+    expect(groupWeight()).toBe(before);
 
     // A version from before the criterion, restored and then undone: the same.
     const versionNamed = (name: string) => s.call('listVersions', { decisionId: s.decisionId }).find((v) => v.name === name)!.id;
     s.call('saveVersion', { decisionId: s.decisionId, name: 'With Licence' });
     const version = versionNamed('With Licence');
     s.call('removeCriterion', { criterionId: licence });
+    expect(kept()).toBe(2);
     s.call('saveVersion', { decisionId: s.decisionId, name: 'Without' });
     const without = versionNamed('Without');
     s.call('restoreVersion', { versionId: version });
-    expect(groupWeight()).toBeCloseTo(before!, 12);
+    expect(groupWeight()).toBe(before);
     s.call('restoreVersion', { versionId: without });
+    expect(kept()).toBe(2);
     expect(s.call('undo', { decisionId: s.decisionId }).label).toBe('restore version “Without”');
+    expect(kept()).toBe(2);
+    // Computed again from the weights (as a round revealed before 0013 is), the criterion counts as before.
+    s.db.prepare('UPDATE rounds SET result = NULL WHERE id = ?').run(round.id);
     expect(groupWeight()).toBeCloseTo(before!, 12);
   });
 });

@@ -121,6 +121,40 @@ describe('the JSON export carries everything', () => {
     expect(refused(roundWith({ scoreCriteria: ['nope'] }, []))).toMatchObject({ ok: false, error: { message: expect.stringContaining('no criterion has the id "nope"') } });
   });
 
+  it('a removed participant stays in the file with their weights and comes back removed: their weights still do not count', () => {
+    const { db, call } = service();
+    const decision = call('getDecision', { decisionId: call('listDecisions', {})[0].id });
+    const ids = decision.criteria.map((c) => c.id);
+    const round = call('startRound', { decisionId: decision.id, rule: 'mean' });
+    const people = (['Ana', 'Bo', 'Cy'] as const).map((name, i) => {
+      const joined = rounds.join(db, { code: round.code, name });
+      if (!joined.ok) throw new Error(joined.error.message);
+      rounds.submit(db, joined.value.token, { weights: Object.fromEntries(ids.map((id, k) => [String(id), k === i ? 50 : 10])) });
+      return name;
+    });
+    const id = (name: string) => call('getRound', { roundId: round.id }).participants.find((p) => p.name === name)!.id;
+    // Bo leaves before the reveal, Cy after it: neither counts in the result.
+    call('removeParticipant', { roundId: round.id, participantId: id('Bo') });
+    call('updateRound', { roundId: round.id, state: 'revealed' });
+    call('removeParticipant', { roundId: round.id, participantId: id('Cy') });
+    call('updateRound', { roundId: round.id, state: 'closed' });
+    const result = call('getRound', { roundId: round.id }).result!;
+
+    const exported = call('exportDecision', { decisionId: decision.id });
+    const file = exported.decision.rounds![0];
+    expect(file.participants.map((p) => [p.name, p.removedAt !== null, p.weights !== null])).toEqual(people.map((name) => [name, name !== 'Ana', true]));
+    const imported = call('importDecision', { document: exported });
+    const back = call('listRounds', { decisionId: imported.id })[0];
+    expect(back.participants.map((p) => p.name)).toEqual(['Ana']);
+    expect(Object.keys(back.result!.participants)).toHaveLength(1);
+    expect(Object.values(back.result!.weights.weights)).toEqual(Object.values(result.weights.weights));
+    // Computed again from the weights (as without a kept result), the removed still do not count.
+    db.prepare('UPDATE rounds SET result = NULL WHERE id = ?').run(back.id);
+    expect(Object.values(call('getRound', { roundId: back.id }).result!.weights.weights)).toEqual(Object.values(result.weights.weights));
+    const again = call('exportDecision', { decisionId: imported.id }).decision.rounds![0];
+    expect(again.participants).toEqual(file.participants.map((p) => ({ ...p, weights: expect.any(Object) })));
+  });
+
   it('property: generated scenarios and rounds survive export → import → export unchanged', () => {
     const { call } = service();
     const decision = call('getDecision', { decisionId: call('listDecisions', {})[0].id });

@@ -15,6 +15,7 @@ import {
 import { inTransaction, type Db } from '../db/connection';
 import { getDecision } from '../db/decisions';
 import * as workshop from '../db/workshop';
+import { readRoundSnapshot, takeRoundSnapshot } from '../core/round-snapshot';
 import { describeInputProblem } from './input-messages';
 import type { z } from 'zod';
 
@@ -81,19 +82,38 @@ export function roundView(db: Db, roundId: number): Result<FacilitatorRoundView>
   if (!round) return fail('not-found', 'That workshop round no longer exists.');
   const participants = labelledParticipants(db, round)
     .filter((p) => !p.removed)
-    .map(({ id, name, submitted }) => ({ id, name, submitted }));
+    .map(({ id, number, name, submitted }) => ({ id, number, name, submitted }));
   let result: FacilitatorRoundView['result'] = null;
   let resultProblem: string | null = null;
   let scores: FacilitatorRoundView['scores'] = null;
+  let asRevealed: FacilitatorRoundView['asRevealed'] = null;
   if (round.state !== 'open') {
-    const decision = getDecision(db, round.decisionId)!;
-    const grouped = groupResult(decision, workshop.roundSubmissions(db, roundId), round.rule);
-    if (grouped.ok) result = grouped.value;
-    else resultProblem = grouped.error.message;
-    // Like the weights, nobody sees a score before the reveal.
-    if (round.scoreCriteria.length > 0) scores = aggregateScores(decision, round.scoreCriteria, workshop.roundScores(db, roundId), round.scoreRule);
+    // The result kept at the reveal; a round revealed before 0013 kept none and is computed from today's decision.
+    const snapshot = readRoundSnapshot(workshop.roundSnapshotText(db, roundId));
+    if (snapshot) {
+      result = snapshot.result;
+      resultProblem = snapshot.problem;
+      asRevealed = { at: snapshot.at, criteria: snapshot.criteria, options: snapshot.options };
+    } else {
+      const grouped = computeResult(db, round);
+      if (grouped.ok) result = grouped.value;
+      else resultProblem = grouped.error.message;
+    }
+    // Like the weights, nobody sees a score before the reveal. Group scores are computed from the
+    // scores people sent (not from the matrix), on the criteria's scales as they are now.
+    if (round.scoreCriteria.length > 0) scores = aggregateScores(getDecision(db, round.decisionId)!, round.scoreCriteria, workshop.roundScores(db, roundId), round.scoreRule);
   }
-  return ok({ ...round, participants, outcomes: workshop.roundOutcomes(db, roundId), result, scores, resultProblem });
+  return ok({ ...round, participants, outcomes: workshop.roundOutcomes(db, roundId), result, scores, resultProblem, asRevealed });
+}
+
+function computeResult(db: Db, round: workshop.RoundRow) {
+  return groupResult(getDecision(db, round.decisionId)!, workshop.roundSubmissions(db, round.id), round.rule);
+}
+
+/** Keeps the round's result as it is now (at its reveal, or when someone is removed after it), with the decision's names. */
+function keepResult(db: Db, round: workshop.RoundRow): void {
+  const decision = getDecision(db, round.decisionId)!;
+  workshop.setRoundSnapshot(db, round.id, JSON.stringify(takeRoundSnapshot(decision, computeResult(db, round))));
 }
 
 export function changeRound(db: Db, roundId: number, change: { state?: 'revealed' | 'closed'; addMinutes?: number; shareResult?: boolean; name?: string }): Result<FacilitatorRoundView> {
@@ -107,6 +127,8 @@ export function changeRound(db: Db, roundId: number, change: { state?: 'revealed
       endsAt = new Date(from.getTime() + change.addMinutes * 60_000).toISOString();
     }
     workshop.updateRound(db, roundId, { state: change.state, endsAt, shareResult: change.shareResult, name: change.name });
+    // Revealed (or closed without a reveal): the result is kept as it is now.
+    if (round.state === 'open' && change.state !== undefined) keepResult(db, workshop.findRound(db, roundId)!);
     return roundView(db, roundId);
   });
 }
@@ -118,6 +140,8 @@ export function removeParticipant(db: Db, roundId: number, participantId: number
     if (!round) return fail('not-found', 'That workshop round no longer exists.');
     if (round.state === 'closed') return fail('conflict', 'This round is closed; its participants can no longer change.');
     if (!workshop.removeParticipant(db, roundId, participantId)) return fail('not-found', 'That person is not in this round (they may have been removed already).');
+    // After the reveal their weights stop counting in the kept result too.
+    if (round.state === 'revealed') keepResult(db, round);
     return roundView(db, roundId);
   });
 }

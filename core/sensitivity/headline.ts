@@ -44,9 +44,20 @@ export function points(share: number): string {
   return percentNumber(share, 1);
 }
 
-/** "10 %", "18.2 %": one decimal, as the issue's sentences have it. */
+/**
+ * The one rule for every percentage the robustness analysis states — the headline, the fragile
+ * reasons, the weight bands, the tornado, the rank acceptabilities and the central weights, in the
+ * app, on the report page (PDF) and in the Markdown record: rounded to one decimal, with no
+ * trailing zero, and a space before the sign: "10 %", "18.2 %", "0 %". Only the headline uses more
+ * decimals, when one would not tell its two numbers apart.
+ */
 export function percentText(share: number, decimals = 1): string {
   return `${percentNumber(share, decimals)} %`;
+}
+
+/** A percentage already rounded for showing (core/shares.ts's roundedPercents, 0..100), under the same rule: 15 → "15 %", 33.4 → "33.4 %". */
+export function shownPercentText(percent: number): string {
+  return percentText(percent / 100);
 }
 
 /**

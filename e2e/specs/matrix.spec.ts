@@ -99,6 +99,61 @@ test('a score is edited from the keyboard, spreadsheet style: type over it, Ente
   await expect(matrix.scoreCell('TensorFlow', 'Ease of use')).toHaveText('1.5');
 });
 
+test('Delete or Backspace on a score cell clears the score (its rationale stays); Ctrl+Z brings it back', async ({ app }) => {
+  const { matrix, page } = app;
+  const cell = matrix.scoreCell('TensorFlow', 'Ease of use');
+  await expect(cell).toHaveText('3');
+  await cell.focus();
+  await page.keyboard.press('Delete');
+  await expect(cell).toHaveText('–');
+  await expect(cell).toBeFocused();
+  await expect(cell).toHaveAccessibleName('Score of TensorFlow on Ease of use: not scored');
+  await expect(matrix.missingScores).toContainText('TensorFlow: 1 missing');
+  await matrix.saved();
+  await page.keyboard.press('Control+z');
+  await expect(cell).toHaveText('3');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Backspace');
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveText('–');
+  await matrix.saved();
+  await page.reload();
+  await matrix.ready();
+  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveText('–');
+  await page.getByRole('button', { name: 'Rationale for PyTorch on Ease of use' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Rationale')).not.toHaveValue('');
+});
+
+test('after ▲ ▼ ◀ ▶ the focus stays on the moved item’s button, or its other one at an end', async ({ app }) => {
+  const { matrix, page } = app;
+  const down = page.getByRole('button', { name: 'Move Ease of use down' });
+  await down.focus();
+  await page.keyboard.press('Enter');
+  await expect(matrix.criterionNames.nth(1)).toHaveText('Ease of use');
+  await expect(down).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(matrix.criterionNames.nth(2)).toHaveText('Ease of use');
+  await expect(down).toBeFocused();
+  const up = page.getByRole('button', { name: 'Move Ease of use up' });
+  await up.focus();
+  await page.keyboard.press('Enter');
+  await expect(matrix.criterionNames.nth(1)).toHaveText('Ease of use');
+  await expect(up).toBeFocused();
+  await page.keyboard.press('Enter');
+  // At the top ▲ is disabled: the focus goes to ▼, on the same criterion.
+  await expect(matrix.criterionNames.first()).toHaveText('Ease of use');
+  await expect(up).toBeDisabled();
+  await expect(down).toBeFocused();
+
+  const right = page.getByRole('button', { name: 'Move PyTorch right' });
+  await right.focus();
+  await page.keyboard.press('Enter');
+  await expect(matrix.optionNames).toHaveText(['TensorFlow', 'PyTorch']);
+  await expect(page.getByRole('button', { name: 'Move PyTorch left' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(matrix.optionNames).toHaveText(['PyTorch', 'TensorFlow']);
+  await expect(right).toBeFocused();
+});
+
 test('a rationale and source are edited in the score dialog and kept', async ({ app }) => {
   const { matrix, page } = app;
   await page.getByRole('button', { name: 'Rationale for TensorFlow on Ease of use' }).click();

@@ -1,35 +1,17 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDecision, listDecisions } from '../../db/decisions';
 import { openDecisionStore } from '../../db/seed';
+import { runUntilKilled } from '../../db/test/kill-after-ready';
 import { temporaryFolder } from '../../db/test/temporary-store';
 
 const folder = temporaryFolder();
 const WRITER = join(import.meta.dirname, 'test', 'crash-writer.ts');
-const ROOT = join(import.meta.dirname, '..', '..');
 const KILLS = 15;
 
 /** Runs the writer, kills it (-9) `afterMs` after it is ready, and answers the lines it acknowledged. */
-function writeUntilKilled(file: string, run: number, afterMs: number, checkpointPages: number | null): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', WRITER, file, String(run), ...(checkpointPages ? [String(checkpointPages)] : [])];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.startsWith('ready\n') && !child.killed) setTimeout(() => child.kill('SIGKILL'), afterMs);
-    });
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('error', reject);
-    child.on('exit', (_, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`the writer stopped by itself: ${err}`));
-      // Only whole lines were acknowledged; a line cut off by the kill was not.
-      resolve(out.split('\n').slice(1, -1));
-    });
-  });
-}
+const writeUntilKilled = (file: string, run: number, afterMs: number, checkpointPages: number | null) =>
+  runUntilKilled(WRITER, [file, String(run), ...(checkpointPages ? [String(checkpointPages)] : [])], afterMs);
 
 describe('kill -9 while writes stream through the service', () => {
   it(`loses no acknowledged write and never leaves a damaged store (${KILLS} kills)`, { timeout: 60_000 }, async () => {

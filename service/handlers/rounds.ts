@@ -25,7 +25,11 @@ export function roundHandlers(context: ServiceContext): HandlersOf<typeof roundM
   const groupWeights = (roundId: number, purpose: string): { decisionId: number; code: string; weights: { criterionId: number; weight: number }[] } => {
     const view = unwrap(rounds.roundView(db, roundId));
     if (!view.result) refuse('conflict', view.resultProblem ?? `Reveal the round before ${purpose} its weights.`);
-    const weights = Object.entries(view.result.weights.weights).map(([criterionId, weight]) => ({ criterionId: Number(criterionId), weight: weight * 100 }));
+    // The result kept at the reveal may name a criterion removed since: only the decision's own get a weight.
+    const current = new Set(decision(view.decisionId).criteria.map((c) => c.id));
+    const weights = Object.entries(view.result.weights.weights)
+      .map(([criterionId, weight]) => ({ criterionId: Number(criterionId), weight: weight * 100 }))
+      .filter((w) => current.has(w.criterionId));
     return { decisionId: view.decisionId, code: view.code, weights };
   };
 
@@ -58,15 +62,18 @@ export function roundHandlers(context: ServiceContext): HandlersOf<typeof roundM
           for (const { criterionId, weight } of weights) matrix.setWeight(db, criterionId, weight);
           // The group's weights are slider values; the other methods' inputs stay for a switch back.
           writeWeightingInputs(db, decisionId, { method: 'direct' });
+          // What became of the round is part of the step: undone with it, redone with it (0013's triggers).
+          workshop.insertRoundOutcome(db, roundId, { kind: 'applied', scenarioName: '' });
         });
-        workshop.insertRoundOutcome(db, roundId, { kind: 'applied', scenarioName: '' });
         return changed(decisionId);
       }),
     keepGroupWeights: ({ roundId, name }) =>
       transaction(() => {
         const { decisionId, weights } = groupWeights(roundId, 'keeping');
-        step(decisionId, stepLabels.keepGroupWeights(name), () => insertUniqueScenario(db, decisionId, name, weights));
-        workshop.insertRoundOutcome(db, roundId, { kind: 'scenario', scenarioName: name });
+        step(decisionId, stepLabels.keepGroupWeights(name), () => {
+          insertUniqueScenario(db, decisionId, name, weights);
+          workshop.insertRoundOutcome(db, roundId, { kind: 'scenario', scenarioName: name });
+        });
         return scenarioSummaries(db, decisionId);
       }),
     applyGroupScores: ({ roundId }) =>

@@ -31,7 +31,7 @@ function fakeEvents() {
 }
 
 const join = (round: WorkshopRound, name: string, submitted: boolean) => {
-  host.rounds = host.rounds.map((r) => (r.id === round.id ? { ...r, participants: [...r.participants, { id: r.participants.length + 1, name, submitted }] } : r));
+  host.rounds = host.rounds.map((r) => (r.id === round.id ? { ...r, participants: [...r.participants, { id: r.participants.length + 1, number: r.participants.length + 1, name, submitted }] } : r));
 };
 
 describe('the facilitator’s workshop round', () => {

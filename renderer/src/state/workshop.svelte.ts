@@ -146,10 +146,10 @@ export class WorkshopState {
     this.scoreCriteria = on ? [...new Set([...this.scoreCriteria, criterionId])] : this.scoreCriteria.filter((id) => id !== criterionId);
   }
 
-  /** Display name for a participant: their name, or "Participant n" in anonymous rounds. */
+  /** Display name for a participant: their name, or "Participant n" in anonymous rounds (n given at join, never changed). */
   label(index: number): string {
     const person = this.round?.participants[index];
-    return person?.name ? person.name : `Participant ${index + 1}`;
+    return person?.name ? person.name : `Participant ${person?.number ?? index + 1}`;
   }
 
   stop(): void {

@@ -286,6 +286,7 @@ export class FakeHost {
           result: null,
           scores: null,
           resultProblem: null,
+          asRevealed: null,
           joinUrl: this.joinUrl,
         };
         this.rounds = [...this.rounds, round];
