@@ -178,6 +178,13 @@ describe('a round where people scored too', () => {
     expect(recorded.applied).toBe(false);
   });
 
+  it('names a person who gave no name by their number in the round, which stays theirs when someone who joined before is removed', () => {
+    const base = scored(false);
+    const participants = base.participants.map((p) => (p.id === 10 ? { ...p, name: '', number: 4 } : p));
+    const [recorded] = recordRounds(decision, [{ ...base, participants }]);
+    expect(recorded.scores?.reasons.map((r) => r.who)).toEqual(['Participant 4']);
+  });
+
   it('puts them in the Markdown record, naming nobody when the round was anonymous; nothing before the reveal', () => {
     const markdownOf = (r: FacilitatorRoundView) => {
       const report = buildReport(decision, [r]);

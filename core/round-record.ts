@@ -249,7 +249,7 @@ export function recordRounds(decision: Pick<Decision, 'options' | 'criteria'>, r
       const scored = round.scoreCriteria.map((id) => criterionName.get(id) ?? '').filter((name) => name !== '');
       const scoring = scored.length > 0 ? `; people also scored the options on ${scored.join(', ')} (${SCORE_RULE_NAMES[round.scoreRule].toLowerCase()})` : '';
       const how = `${AGGREGATION_RULE_NAMES[round.rule]}; weighed with ${ROUND_WEIGHING_NAMES[round.weighing].toLowerCase()}; ${anonymous ? 'anonymous' : 'named'}${scoring}`;
-      const labels = new Map(round.participants.map((p, i) => [String(p.id), !anonymous && p.name ? p.name : `Participant ${i + 1}`]));
+      const labels = new Map(round.participants.map((p) => [String(p.id), !anonymous && p.name ? p.name : `Participant ${p.number}`]));
       return {
         number: index + 1,
         id: round.id,
