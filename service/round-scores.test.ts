@@ -140,7 +140,7 @@ describe('a round where people score the options too', () => {
 });
 
 describe('applying the group scores', () => {
-  it('puts every scored cell’s group score into the matrix as one step that undo takes back and redo does again; the rationales stay', () => {
+  it('puts every scored cell’s group score into the matrix as one step that undo takes back and redo does again, with the round’s “applied” line; the rationales stay', () => {
     const s = service();
     const { round } = scoredRound(s);
     const cell = (decision: { scores: { optionId: number; criterionId: number; value: number | null; rationale: string }[] }, optionId: number) =>
@@ -158,7 +158,10 @@ describe('applying the group scores', () => {
     const undone = s.call('undo', { decisionId: s.decision.id });
     expect(undone.label).toBe(`apply the group’s scores from round ${round.code}`);
     expect(undone.decision.scores).toEqual(before.scores);
+    // What became of the round goes with the step it was part of.
+    expect(s.call('getRound', { roundId: round.id }).outcomes).toEqual([]);
     expect(s.call('redo', { decisionId: s.decision.id }).decision.scores).toEqual(applied.scores);
+    expect(s.call('getRound', { roundId: round.id }).outcomes.map((o) => o.kind)).toEqual(['scores-applied']);
   });
 
   it('is refused for a round of weights only, and for one nobody scored in', () => {

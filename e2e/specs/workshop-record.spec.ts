@@ -182,11 +182,9 @@ test('twelve named people join and send weights and scores; the presenter view s
   await page.locator('body').press('Control+z');
   await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveAccessibleName(/: 5 of 5$/);
   await expect(matrix.scoreCell('PyTorch', 'Deployment and production')).toHaveAccessibleName(/: 3 of 5$/);
+  // Undone, the round's "Group scores applied" line went with the step; redone, it is back (the record below).
   await page.locator('body').press('Control+Shift+z');
   await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveAccessibleName(/: 3 of 5$/);
-  // Taken back again, so the first choices below are under the team's own scores (the record computes them under the current ones).
-  await page.locator('body').press('Control+z');
-  await expect(matrix.scoreCell('PyTorch', 'Ease of use')).toHaveAccessibleName(/: 5 of 5$/);
 
   // What became of it goes into the record: kept as a scenario.
   await panel.getByRole('button', { name: 'Keep as scenario' }).click();

@@ -86,8 +86,9 @@ export function roundHandlers(context: ServiceContext): HandlersOf<typeof roundM
         // One step: every cell someone scored takes its group score; the rationales and sources stay.
         step(view.decisionId, stepLabels.applyGroupScores(view.code), () => {
           for (const cell of cells) matrix.upsertScore(db, cell.optionId, cell.criterionId, { value: cell.value });
+          // As for the group weights: "Group scores applied" goes with an undo and comes back with a redo.
+          workshop.insertRoundOutcome(db, roundId, { kind: 'scores-applied', scenarioName: '' });
         });
-        workshop.insertRoundOutcome(db, roundId, { kind: 'scores-applied', scenarioName: '' });
         return changed(view.decisionId);
       }),
   };
