@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
  * (Until 2 December the input went out as soon as the previous frame was done, at any point
  * between two frames, and was timed to the end of the next frame: that included the wait for the
  * next frame to begin, up to a whole interval of doing nothing, so the median was one frame
- * however little the input cost, and about half the samples were over 16.7 ms with no frame late.)
+ * however little the input cost, and a sample could be over 16.7 ms with no frame late.)
  */
 export interface FrameSample {
   /** The frame's start: its animation frame callbacks' timestamp. */
