@@ -5,8 +5,8 @@
 //   - rank acceptability, 10,000 draws at 10 options x 20 criteria, in the app's own Web Worker
 //     (the built asset, started by the built app's page under its CSP), from posting the job to
 //     the result arriving, per mode;
-//   - a slider input on a 20 x 50 decision with the "How robust is this?" panel in view, to the
-//     next frame painted (its 50 bands and tornado bars follow every input).
+//   - a slider input on a 20 x 50 decision with the "How robust is this?" panel in view, at a
+//     frame's start, to that frame painted (its 50 bands and tornado bars follow every input).
 import { build as esbuild } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyseSensitivity, robustnessMatrixFromRows } from '../core/sensitivity';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { generatedDocument, random } from './bench-data';
+import { frameSummary, type FrameSample } from './bench-frames';
 
 const root = join(import.meta.dirname, '..');
 
@@ -148,9 +149,10 @@ async function benchAcceptabilityWorker(page: Page, options: number, criteria: n
 }
 
 /**
- * A hand on a slider of a 20 x 50 decision: input -> next frame painted, with the "How robust is
- * this?" panel in view (its bands and tornado follow every input) and scrolled out of view (only
- * its headline follows), in turns, so both see the same load on the machine.
+ * A hand on a slider of a 20 x 50 decision: input at a frame's start -> that frame painted (see
+ * bench-frames.ts), with the "How robust is this?" panel in view (its bands and tornado follow
+ * every input) and scrolled out of view (only its headline follows), in turns, so both see the
+ * same load on the machine.
  */
 async function benchSliderWithPanel(page: Page) {
   await page.getByRole('button', { name: /^Benchmark 20 x 50/ }).click();
@@ -158,40 +160,36 @@ async function benchSliderWithPanel(page: Page) {
   await slider.waitFor();
   await page.getByTestId('robustness-headline').waitFor();
   const values = Array.from({ length: 120 }, (_, i) => 100 - Math.abs((i % 66) - 33) * 3);
-  const samples = { inView: [] as number[], outOfView: [] as number[] };
+  const samples = { inView: [] as FrameSample[], outOfView: [] as FrameSample[] };
   for (let round = 0; round < 3; round++) {
     for (const where of ['outOfView', 'inView'] as const) {
       if (where === 'inView') await page.getByTestId('robustness-panel').evaluate((panel) => panel.scrollIntoView());
       else await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(200);
-      const painted = await page.evaluate(async (values) => {
+      const frames = await page.evaluate(async (values) => {
         const input = document.querySelector<HTMLInputElement>('input[aria-label="Weight of Criterion 1"]')!;
-        const out: number[] = [];
+        const out: { start: number; input: number; done: number }[] = [];
         for (const [i, value] of values.entries()) {
-          const t0 = performance.now();
-          input.value = String(value);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          // A message posted from a frame callback arrives once that frame's style, layout and paint are done.
-          await new Promise((r) =>
-            requestAnimationFrame(() => {
+          const frame = await new Promise<{ start: number; input: number; done: number }>((resolve) =>
+            requestAnimationFrame((start) => {
+              const sent = performance.now();
+              input.value = String(value);
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              // Arrives once this frame's style, layout and paint are done.
               const channel = new MessageChannel();
-              channel.port1.onmessage = () => r(null);
+              channel.port1.onmessage = () => resolve({ start, input: sent, done: performance.now() });
               channel.port2.postMessage(null);
             }),
           );
-          if (i >= 20) out.push(performance.now() - t0);
+          if (i >= 20) out.push(frame);
         }
         return out;
       }, values);
-      samples[where].push(...painted);
+      samples[where].push(...frames);
     }
   }
-  const inView = stats(samples.inView);
-  const outOfView = stats(samples.outOfView);
-  console.log(
-    `Chromium, 20 options x 50 criteria, slider input -> next frame painted: the robustness panel in view (headline, 50 bands, 50 tornado bars follow each input) median ${ms(inView.median)}, p95 ${ms(inView.p95)}; ` +
-      `scrolled out of view (the matrix and charts in view, the panel's headline only) median ${ms(outOfView.median)}, p95 ${ms(outOfView.p95)} (n=${inView.n} each, in turns; style, layout and paint included)`,
-  );
+  console.log(`Chromium, 20 options x 50 criteria, a slider dragged with the robustness panel in view (headline, 50 bands, 50 tornado bars follow each input; n=${samples.inView.length}, in turns with the next line): ${frameSummary(samples.inView)}`);
+  console.log(`  the same with the panel scrolled out of view (the matrix and charts in view, the panel's headline only; n=${samples.outOfView.length}): ${frameSummary(samples.outOfView)}`);
 }
 
 

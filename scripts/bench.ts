@@ -2,9 +2,10 @@
 //   cold-start a fresh browser context opening the app, to the seeded decision with both charts;
 //   scoring   core's scoring of 1000 options x 200 criteria, in Node and in Chromium;
 //   weighting AHP with 10 criteria recomputed on each input, with the totals it gives;
-//   slider    in Chromium, slider input -> totals and both charts redrawn, and -> the next frame
-//             painted: a drag on a generated 20 x 50 decision and on the seeded one, and the
-//             20 x 50 slider dragged between far-apart weights on every input;
+//   slider    in Chromium, slider input -> totals and both charts redrawn, and input at a frame's
+//             start -> that frame painted: a drag on a generated 20 x 50 decision and on the
+//             seeded one (scripted, then with Playwright's mouse), and the 20 x 50 slider
+//             dragged between far-apart weights on every input;
 //   host-pdf  the browser host's Export -> PDF;
 //   cli-pdf   the one-shot `decision-matrix export` command;
 //   workshop  200 participants joining and submitting at once;
@@ -26,6 +27,7 @@ import { benchRobustness } from './bench-robustness';
 import { benchAhp } from './bench-weighting';
 import { benchWorkshop } from './bench-workshop';
 import { generatedDocument, random } from './bench-data';
+import { frameSummary, pointerDrag } from './bench-frames';
 
 const root = join(import.meta.dirname, '..');
 
@@ -151,6 +153,8 @@ interface SliderCase {
   values: number[];
   /** A <select> changed instead of a slider moved (an AHP judgment's strength). */
   select?: boolean;
+  /** Also dragged with Playwright's mouse. */
+  pointer?: boolean;
 }
 
 /** A generated decision weighed by AHP: every pair judged, the first criterion over the others. */
@@ -196,14 +200,14 @@ async function benchBrowser() {
   if (!importedAhp.ok) throw new Error(importedAhp.error.message);
 
   const cases: SliderCase[] = [
-    { label: '20 options x 50 criteria (generated), a drag', decisionButton: /^Benchmark 20 x 50/, slider: 'Weight of Criterion 1', values: sweep(3, 4) },
+    { label: '20 options x 50 criteria (generated), a drag', decisionButton: /^Benchmark 20 x 50/, slider: 'Weight of Criterion 1', values: sweep(3, 4), pointer: true },
     {
       label: '20 options x 50 criteria, dragged back and forth between far-apart weights (100 and 1-40) on every input, so rankings and the radar\'s leading options keep changing',
       decisionButton: /^Benchmark 20 x 50/,
       slider: 'Weight of Criterion 1',
       values: Array.from({ length: 240 }, (_, i) => (i % 2 === 0 ? 100 : 1 + (i % 40))),
     },
-    { label: 'the seeded decision, 2 options x 6 criteria, a drag', decisionButton: /^PyTorch vs TensorFlow/, slider: 'Weight of Deployment and production', values: sweep(3, 4) },
+    { label: 'the seeded decision, 2 options x 6 criteria, a drag', decisionButton: /^PyTorch vs TensorFlow/, slider: 'Weight of Deployment and production', values: sweep(3, 4), pointer: true },
     {
       label: 'AHP, 20 options x 10 criteria (45 judgments, eigenvector and consistency recomputed), one judgment\'s strength stepped 2-9 on every input',
       decisionButton: /^AHP benchmark 20 x 10/,
@@ -251,7 +255,13 @@ async function benchHostPdf(origin: string, token: string) {
   );
 }
 
-async function measureSlider(browser: Browser, appUrl: string, { label, decisionButton, slider: sliderLabel, values, select = false }: SliderCase) {
+/**
+ * One slider case in a fresh page: each input sent from an animation frame callback, at the start
+ * of a frame, and timed to that frame painted (see bench-frames.ts for why); the next input waits
+ * for the next frame, so a drag sends one input a frame. A drag case then drags the slider with
+ * Playwright's mouse as well.
+ */
+async function measureSlider(browser: Browser, appUrl: string, { label, decisionButton, slider: sliderLabel, values, select = false, pointer = false }: SliderCase) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await page.goto(appUrl);
   await page.waitForSelector('[data-app-ready="true"]');
@@ -269,7 +279,7 @@ async function measureSlider(browser: Browser, appUrl: string, { label, decision
       const bar = document.querySelector<Recorded>('[data-testid="contribution-chart"]')!.drawRecord;
       const radar = document.querySelector<Recorded>('[data-testid="profile-chart"]')!.drawRecord;
       const drawn: number[] = [];
-      const painted: number[] = [];
+      const frames: { start: number; input: number; done: number }[] = [];
       const barRedraw: number[] = [];
       const radarRedraw: number[] = [];
       const layoutsBefore = { bar: 0, radar: 0 };
@@ -277,50 +287,49 @@ async function measureSlider(browser: Browser, appUrl: string, { label, decision
       for (const [i, value] of values.entries()) {
         // The first 20 inputs are warm-up.
         if (i === 20) Object.assign(layoutsBefore, { bar: bar.layouts, radar: radar.layouts });
-        const barDraws = bar.draws;
-        const radarDraws = radar.draws;
-        const t0 = performance.now();
-        // Found again each time: a list the change redraws may have put a new control in its place.
-        const control = select ? document.querySelector<HTMLSelectElement>(`[aria-label="${sliderLabel}"]`)! : slider;
-        control.value = String(value);
-        control.dispatchEvent(new Event(select ? 'change' : 'input', { bubbles: true }));
-        // Svelte flushes effects in a microtask; let it run, then read when each chart drew.
-        await new Promise((r) => setTimeout(r, 0));
-        const redrawn = bar.draws > barDraws && radar.draws > radarDraws;
-        // A message posted from a frame callback arrives once that frame's style, layout and paint are done.
-        await new Promise((r) =>
-          requestAnimationFrame(() => {
+        const frame = await new Promise<{ start: number; input: number; done: number; redrawn: boolean }>((resolve) =>
+          requestAnimationFrame((start) => {
+            const barDraws = bar.draws;
+            const radarDraws = radar.draws;
+            const input = performance.now();
+            // Found again each time: a list the change redraws may have put a new control in its place.
+            const control = select ? document.querySelector<HTMLSelectElement>(`[aria-label="${sliderLabel}"]`)! : slider;
+            control.value = String(value);
+            control.dispatchEvent(new Event(select ? 'change' : 'input', { bubbles: true }));
+            // Svelte's effects (totals, both charts) run at the microtask checkpoint after this
+            // callback, in this frame; the message arrives once the frame's style, layout and paint are done.
             const channel = new MessageChannel();
-            channel.port1.onmessage = () => r(null);
+            channel.port1.onmessage = () => resolve({ start, input, done: performance.now(), redrawn: bar.draws > barDraws && radar.draws > radarDraws });
             channel.port2.postMessage(null);
           }),
         );
         if (i < 20) continue;
-        if (!redrawn) {
+        if (!frame.redrawn) {
           missed++;
           continue;
         }
-        drawn.push(Math.max(bar.drawnAt, radar.drawnAt) - t0);
+        drawn.push(Math.max(bar.drawnAt, radar.drawnAt) - frame.input);
         barRedraw.push(bar.drawnAt - bar.redrawStartedAt);
         radarRedraw.push(radar.drawnAt - radar.redrawStartedAt);
-        painted.push(performance.now() - t0);
+        frames.push({ start: frame.start, input: frame.input, done: frame.done });
       }
-      return { drawn, painted, barRedraw, radarRedraw, missed, layouts: { bar: bar.layouts - layoutsBefore.bar, radar: radar.layouts - layoutsBefore.radar } };
+      return { drawn, frames, barRedraw, radarRedraw, missed, layouts: { bar: bar.layouts - layoutsBefore.bar, radar: radar.layouts - layoutsBefore.radar } };
     },
     { sliderLabel, values, select },
   );
+  const dragged = pointer ? (await pointerDrag(page, sliderLabel, 6)).slice(20) : [];
   await page.close();
   const drawn = stats(result.drawn);
-  const painted = stats(result.painted);
   console.log(
     `Chromium, ${label}: slider input -> totals + bar + radar redrawn: median ${ms(drawn.median)}, p95 ${ms(drawn.p95)}, max ${ms(drawn.max)} ` +
       `(n=${drawn.n} after 20 warm-up; inputs without a redraw of both charts: ${result.missed}; target p95 < 8 ms)`,
   );
   console.log(
     `  bar redraw median ${ms(stats(result.barRedraw).median)}, radar redraw median ${ms(stats(result.radarRedraw).median)}; ` +
-      `charts laid out again (their labels or colours changed) on ${result.layouts.bar} (bar) and ${result.layouts.radar} (radar) of ${drawn.n} inputs; ` +
-      `input -> next frame painted (style, layout, paint included): median ${ms(painted.median)}, p95 ${ms(painted.p95)}`,
+      `charts laid out again (their labels or colours changed) on ${result.layouts.bar} (bar) and ${result.layouts.radar} (radar) of ${drawn.n} inputs`,
   );
+  console.log(`  scripted inputs, one a frame: ${frameSummary(result.frames)}`);
+  if (pointer) console.log(`  Playwright's mouse dragging the slider (6 sweeps end to end, 2 px a move; n=${dragged.length} after 20 warm-up): ${frameSummary(dragged)}`);
 }
 
 /** Wall time of `decision-matrix export` on the seeded decision: Chromium start, render, print, write. */
