@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { decisionDocumentSchema } from './interchange';
 import {
   decisionStatusSchema,
   directionSchema,
@@ -44,16 +43,28 @@ const id = z.number().int().positive();
 const decisionRef = { decisionId: id };
 const position = z.number().int().min(0);
 
-/** The CSV import limit, in characters (files over the import limit are refused before they are read). */
+/** The CSV and JSON import limit, in characters (files over the import limit are refused before they are read). */
 export const MAX_CSV_CHARACTERS = MAX_IMPORT_FILE_BYTES;
+const importTextSchema = z.string().max(MAX_CSV_CHARACTERS, `is larger than the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit`);
 /** The workbook import limit: the file limit, in base64 (four characters for every three bytes). */
 export const MAX_XLSX_BASE64_CHARACTERS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
 
-/** A spreadsheet imported: the new decision, and what the person should know about how it was read. */
-export interface SheetImport {
-  decision: Decision;
-  /** Columns left out, scales not given, sheets not read …, each naming its place in the file. */
+/**
+ * A whole decision added (imported or duplicated): its entry in the list, and what the person
+ * should know about how a spreadsheet was read. The decision itself is read with getDecision, so
+ * the answer to a big import stays small.
+ */
+export interface DecisionAdded {
+  decision: DecisionSummary;
+  /** Columns left out, scales not given, sheets not read …, each naming its place in the file (none for JSON and copies). */
   notes: string[];
+}
+
+/** A big import or copy under way, written by a worker thread (service/bulk/): what the app shows as "Importing… 40 %". */
+export interface BulkProgress {
+  kind: 'import' | 'duplicate';
+  /** How much of the decision is written, 0–100. */
+  percent: number;
 }
 
 /** A round as the facilitator sees it, with where participants join (null when no workshop server runs). */
@@ -104,7 +115,8 @@ export const decisionMethods = {
   listDecisions: method<DecisionSummary[]>()(z.strictObject({})),
   getDecision: method<Decision>()(z.strictObject(decisionRef)),
   createDecision: method<Decision>()(z.strictObject({ title: nameSchema })),
-  duplicateDecision: method<Decision>()(z.strictObject(decisionRef)),
+  /** Answers later: a big decision is copied by a worker thread, and the host answers other calls meanwhile. */
+  duplicateDecision: laterMethod<DecisionAdded>()(z.strictObject(decisionRef)),
   updateDecision: method<Decision>()(
     z.strictObject({
       ...decisionRef,
@@ -189,12 +201,16 @@ export const weightingMethods = {
 
 /** Whole decisions in and out: the interchange document and the spreadsheet layout. */
 export const transferMethods = {
-  importDecision: method<Decision>()(z.strictObject({ document: decisionDocumentSchema })),
+  /**
+   * A decision file's text (the interchange format): read, checked and stored by a worker thread
+   * where the host has one, so a big file neither parses nor writes on the thread answering calls.
+   */
+  importDecision: laterMethod<DecisionAdded>()(z.strictObject({ text: importTextSchema })),
   exportDecision: method<ExportedDocument>()(z.strictObject(decisionRef)),
-  importCsv: method<SheetImport>()(z.strictObject({ title: nameSchema, text: z.string().max(MAX_CSV_CHARACTERS, `is larger than the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit`) })),
+  importCsv: laterMethod<DecisionAdded>()(z.strictObject({ title: nameSchema, text: importTextSchema })),
   exportCsv: method<{ text: string }>()(z.strictObject(decisionRef)),
   /** An .xlsx workbook's bytes, base64-encoded, so the file travels as JSON and through IPC alike. */
-  importXlsx: laterMethod<SheetImport>()(
+  importXlsx: laterMethod<DecisionAdded>()(
     z.strictObject({
       title: nameSchema,
       base64: z
@@ -204,6 +220,8 @@ export const transferMethods = {
     }),
   ),
   exportXlsx: laterMethod<{ base64: string }>()(z.strictObject(decisionRef)),
+  /** Where the big import or copy under way stands; null when none is. The app asks while it waits for one. */
+  bulkProgress: method<BulkProgress | null>()(z.strictObject({})),
 };
 
 /** Workshop rounds, as the facilitator runs them (participants have their own routes). */

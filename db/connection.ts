@@ -133,10 +133,23 @@ function countWrite(db: Db): void {
  */
 export function inTransaction<T>(db: Db, fn: () => T): T {
   if (db.inTransaction) return db.transaction(fn)();
-  return db.transaction(() => {
+  return db.transaction(counted(db, fn))();
+}
+
+function counted<T>(db: Db, fn: () => T): () => T {
+  return () => {
     const before = totalChanges(db);
     const result = fn();
     if (totalChanges(db) !== before) countWrite(db);
     return result;
-  })();
+  };
+}
+
+/**
+ * inTransaction for a connection of its own that writes a lot (db/bulk-connection.ts): the write
+ * lock is taken at the start (BEGIN IMMEDIATE), so the transaction never fails half way for want
+ * of it, while other connections go on reading what was committed before it (WAL).
+ */
+export function inWriteTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(counted(db, fn)).immediate();
 }

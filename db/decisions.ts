@@ -24,15 +24,18 @@ interface CriterionRow {
   weight: number;
 }
 
-export function listDecisions(db: Db): DecisionSummary[] {
-  return db
-    .prepare(
-      `SELECT d.id, d.title, d.updated_at AS updatedAt,
+const SUMMARY = `SELECT d.id, d.title, d.updated_at AS updatedAt,
               (SELECT COUNT(*) FROM options o WHERE o.decision_id = d.id) AS optionCount,
               (SELECT COUNT(*) FROM criteria c WHERE c.decision_id = d.id) AS criterionCount
-         FROM decisions d ORDER BY d.updated_at DESC, d.id DESC`,
-    )
-    .all() as DecisionSummary[];
+         FROM decisions d`;
+
+export function listDecisions(db: Db): DecisionSummary[] {
+  return db.prepare(`${SUMMARY} ORDER BY d.updated_at DESC, d.id DESC`).all() as DecisionSummary[];
+}
+
+/** One decision as the list shows it (cheap for any size, unlike getDecision). */
+export function findDecisionSummary(db: Db, id: number): DecisionSummary | undefined {
+  return db.prepare(`${SUMMARY} WHERE d.id = ?`).get(id) as DecisionSummary | undefined;
 }
 
 export function getDecision(db: Db, id: number): Decision | undefined {
@@ -67,8 +70,18 @@ export function getDecision(db: Db, id: number): Decision | undefined {
   return { ...row, options, criteria, scores, weighting: readWeightingInputs(db, id) };
 }
 
+/** How many rows of a decision are written, of how many, told every PROGRESS_ROWS rows (a big import's progress). */
+export type InsertProgress = (written: number, total: number) => void;
+const PROGRESS_ROWS = 5000;
+
 /** Inserts a whole decision (from a template, an import or a duplicate) and returns its id. */
-export function insertDecision(db: Db, draft: DecisionDraft): number {
+export function insertDecision(db: Db, draft: DecisionDraft, onProgress?: InsertProgress): number {
+  const total = draft.options.length + draft.criteria.length + draft.scores.length;
+  let written = 0;
+  const wrote = () => {
+    written++;
+    if (onProgress && written % PROGRESS_ROWS === 0) onProgress(written, total);
+  };
   const stamp = now();
   const decisionId = Number(
     db.prepare('INSERT INTO decisions (title, context, created_at, updated_at) VALUES (?, ?, ?, ?)').run(draft.title, draft.context, stamp, stamp)
@@ -78,6 +91,7 @@ export function insertDecision(db: Db, draft: DecisionDraft): number {
   const insertOption = db.prepare('INSERT INTO options (id, decision_id, name, description, position) VALUES (?, ?, ?, ?, ?)');
   draft.options.forEach((o, position) => {
     optionIds.set(o.id, Number(insertOption.run(nextRowId(db, 'options'), decisionId, o.name, o.description, position).lastInsertRowid));
+    wrote();
   });
   const criterionIds = new Map<string, number>();
   const insertCriterion = db.prepare(
@@ -87,10 +101,12 @@ export function insertDecision(db: Db, draft: DecisionDraft): number {
   draft.criteria.forEach((c, position) => {
     const { min, max, minLabel, maxLabel } = c.scale;
     criterionIds.set(c.id, Number(insertCriterion.run(nextRowId(db, 'criteria'), decisionId, c.name, c.description, c.direction, min, max, minLabel, maxLabel, c.weight, position).lastInsertRowid));
+    wrote();
   });
   const insertScore = db.prepare('INSERT INTO scores (option_id, criterion_id, value, rationale, source) VALUES (?, ?, ?, ?, ?)');
   for (const s of draft.scores) {
     insertScore.run(optionIds.get(s.option), criterionIds.get(s.criterion), s.value, s.rationale, s.source);
+    wrote();
   }
   // The file's weighting names criteria by position (draftWeighting); here they become row ids.
   const rowIds = new Map(draft.criteria.map((c, i) => [i + 1, criterionIds.get(c.id)!]));

@@ -25,3 +25,9 @@ export function isReadOnlyStoreError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
 }
+
+/** SQLite refused because another connection holds the write lock (or wrote since this one's read began). */
+export function isStoreBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}

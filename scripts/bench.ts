@@ -9,6 +9,8 @@
 //   host-pdf  the browser host's Export -> PDF;
 //   cli-pdf   the one-shot `decision-matrix export` command;
 //   workshop  200 participants joining and submitting at once;
+//   import-300k a 300,000-cell CSV imported, duplicated, a 50,000-cell JSON imported, while another
+//             client pings the host every 3 ms: the longest a ping waited;
 //   robustness the one-weight analysis at 20 x 50 per input, rank acceptability (10,000 draws at
 //             10 x 20) in the app's Web Worker, a slider input with the robustness panel in view.
 import { build as esbuild } from 'esbuild';
@@ -26,6 +28,7 @@ import { benchColdStart } from './bench-cold-start';
 import { benchRobustness } from './bench-robustness';
 import { benchAhp } from './bench-weighting';
 import { benchWorkshop } from './bench-workshop';
+import { benchImport } from './bench-import';
 import { generatedDocument, random } from './bench-data';
 import { frameSummary, pointerDrag } from './bench-frames';
 
@@ -351,7 +354,7 @@ function benchPdfExport() {
 
 // `npm run bench -- slider` runs one part; no argument runs them all.
 const only = process.argv[2];
-const parts = ['cold-start', 'scoring', 'weighting', 'slider', 'host-pdf', 'cli-pdf', 'workshop', 'robustness'];
+const parts = ['cold-start', 'scoring', 'weighting', 'slider', 'host-pdf', 'cli-pdf', 'workshop', 'import-300k', 'robustness'];
 if (only && !parts.includes(only)) throw new Error(`Unknown part "${only}": choose one of ${parts.join(', ')}.`);
 const wanted = (part: string) => !only || only === part;
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
@@ -360,4 +363,5 @@ if (wanted('weighting')) benchAhp();
 if (wanted('cold-start') || wanted('scoring') || wanted('slider') || wanted('host-pdf')) await benchBrowser();
 if (wanted('cli-pdf')) benchPdfExport();
 if (wanted('workshop')) await benchWorkshop();
+if (wanted('import-300k')) await benchImport();
 if (wanted('robustness')) await benchRobustness();

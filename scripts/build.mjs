@@ -16,7 +16,8 @@ await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', legalComments: 'none' };
 await esbuild({
   ...node,
-  entryPoints: { cli: join(root, 'hosts/cli/cli.ts'), main: join(root, 'electron/main/main.ts') },
+  // bulk-worker: the worker thread both hosts start for big imports and copies (service/bulk/), found beside them.
+  entryPoints: { cli: join(root, 'hosts/cli/cli.ts'), main: join(root, 'electron/main/main.ts'), 'bulk-worker': join(root, 'service/bulk/bulk-worker.ts') },
   outdir: join(dist, 'node'),
   outExtension: { '.js': '.mjs' },
   format: 'esm',
@@ -36,4 +37,4 @@ await esbuild({
 
 mkdirSync(join(dist, 'node', 'migrations'), { recursive: true });
 cpSync(join(root, 'db', 'migrations'), join(dist, 'node', 'migrations'), { recursive: true });
-console.log('built dist/renderer, dist/node (cli, main, migrations), dist/preload');
+console.log('built dist/renderer, dist/node (cli, main, bulk-worker, migrations), dist/preload');

@@ -1,11 +1,17 @@
 import { contract, isMethodName, type Handlers, type MethodName } from '../core/contract';
 import { describeInputProblem } from './input-messages';
 import { fail, type Result } from '../core/result';
-import { isReadOnlyStoreError } from '../db/writable';
+import { isReadOnlyStoreError, isStoreBusyError } from '../db/writable';
 
 export interface DispatchOptions {
   /** Why the store cannot be written (OpenedStore.readOnly); a write then answers 'forbidden' saying so, not 'internal'. */
   readOnly?: string | null;
+  /**
+   * While a worker thread writes a big import (service/bulk/), the store's write lock is taken: a
+   * call that needs it is answered once the worker is done (the promise), instead of blocking the
+   * host. Null when no such write runs.
+   */
+  whenStoreFree?: () => Promise<void> | null;
 }
 
 /** What dispatch answers: a result, or for a method that answers later (a workbook) a promise of one. */
@@ -20,16 +26,20 @@ export function dispatch(handlers: Handlers, name: string, rawInput: unknown, op
   if (!isMethodName(name)) return fail('unknown-method', `There is no method named "${name}".`);
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail('invalid-input', describeInputProblem(parsed.error.issues[0]));
+  const again = () => dispatch(handlers, name, rawInput, options);
   try {
     const handler = handlers[name] as (input: unknown) => DispatchAnswer;
     const answer = handler(parsed.data);
-    return answer instanceof Promise ? answer.catch((error: unknown) => failedUnexpectedly(name, error, options)) : answer;
+    return answer instanceof Promise ? answer.catch((error: unknown) => failedUnexpectedly(name, error, options, again)) : answer;
   } catch (error) {
-    return failedUnexpectedly(name, error, options);
+    return failedUnexpectedly(name, error, options, again);
   }
 }
 
-function failedUnexpectedly(name: MethodName, error: unknown, options: DispatchOptions): Result<never> {
+function failedUnexpectedly(name: MethodName, error: unknown, options: DispatchOptions, again: () => DispatchAnswer): DispatchAnswer {
+  // The transaction that met the lock was rolled back, so the call is made again from the start.
+  const free = isStoreBusyError(error) ? options.whenStoreFree?.() : null;
+  if (free) return free.then(again);
   if (isReadOnlyStoreError(error)) return fail('forbidden', `The data file is read-only: ${options.readOnly ?? 'SQLite may not write to it'}. Nothing was changed.`);
   console.error(`decision-matrix: ${name} failed`, error);
   return fail('internal', `Something went wrong and nothing was changed (${(error as Error).message}).`);

@@ -11,6 +11,7 @@ import type { Result } from '../core/result';
 import { createDispatch, type DispatchAnswer } from './dispatch';
 import { createHandlers } from './handlers';
 import * as rounds from './rounds';
+import { addedDecision, asText } from './test/added-decision';
 
 const folder = temporaryFolder();
 
@@ -112,12 +113,12 @@ describe('service over a real store', () => {
     expect(d.options.map((o) => o.name)).toEqual(['PyTorch', 'TensorFlow']);
   });
 
-  it('creates, duplicates, renames and deletes decisions', () => {
-    const { call, seeded } = service();
+  it('creates, duplicates, renames and deletes decisions', async () => {
+    const { call, seeded, dispatch } = service();
     const original = seeded();
     const blank = call('createDecision', { title: 'Which queue?' });
     expect(blank).toMatchObject({ title: 'Which queue?', options: [], criteria: [] });
-    const copy = call('duplicateDecision', { decisionId: original.id });
+    const copy = (await addedDecision(dispatch, 'duplicateDecision', { decisionId: original.id }));
     expect(copy.title).toBe('PyTorch vs TensorFlow (copy)');
     expect(copy.scores).toHaveLength(12);
     expect(copy.options.map((o) => o.id)).not.toEqual(original.options.map((o) => o.id));
@@ -127,13 +128,13 @@ describe('service over a real store', () => {
     expect(call('listDecisions', {}).map((d) => d.title).sort()).toEqual(['PyTorch vs TensorFlow', 'Which queue?']);
   });
 
-  it('records the outcome: decided, the chosen option and why — and forgets the option if it is removed', () => {
-    const { call, seeded } = service();
+  it('records the outcome: decided, the chosen option and why — and forgets the option if it is removed', async () => {
+    const { call, seeded, dispatch } = service();
     const decision = seeded();
     const tensorflow = decision.options[1];
     let d = call('updateDecision', { decisionId: decision.id, status: 'decided', chosenOptionId: tensorflow.id, outcomeReason: 'We ship to phones.' });
     expect(d).toMatchObject({ status: 'decided', chosenOptionId: tensorflow.id, outcomeReason: 'We ship to phones.' });
-    expect(call('duplicateDecision', { decisionId: decision.id })).toMatchObject({ status: 'decided', outcomeReason: 'We ship to phones.' });
+    expect((await addedDecision(dispatch, 'duplicateDecision', { decisionId: decision.id }))).toMatchObject({ status: 'decided', outcomeReason: 'We ship to phones.' });
     d = call('removeOption', { optionId: tensorflow.id });
     expect(d.chosenOptionId).toBeNull();
   });
@@ -173,12 +174,12 @@ describe('service over a real store', () => {
     expect(call('saveScenario', { decisionId: other.id, name: 'Large-scale production' }).map((s) => s.name)).toEqual(['Large-scale production']);
   });
 
-  it('duplicates a decision with its scenarios and weighting inputs; its workshop rounds stay with the original', () => {
-    const { call, seeded } = service();
+  it('duplicates a decision with its scenarios and weighting inputs; its workshop rounds stay with the original', async () => {
+    const { call, seeded, dispatch } = service();
     const original = seeded();
     call('saveScenario', { decisionId: original.id, name: 'Mine' });
     call('startRound', { decisionId: original.id });
-    const copy = call('duplicateDecision', { decisionId: original.id });
+    const copy = (await addedDecision(dispatch, 'duplicateDecision', { decisionId: original.id }));
     expect(copy.title).toBe('PyTorch vs TensorFlow (copy)');
     expect(call('listScenarios', { decisionId: copy.id }).map((s) => [s.name, Object.values(s.weights)])).toEqual(
       call('listScenarios', { decisionId: original.id }).map((s) => [s.name, Object.values(s.weights)]),
@@ -194,10 +195,10 @@ describe('service over a real store', () => {
     expect(call('createDecision', { title }).title).toBe(title);
   });
 
-  it('exports a decision and imports it back unchanged', () => {
-    const { call, seeded } = service();
+  it('exports a decision and imports it back unchanged', async () => {
+    const { call, seeded, dispatch } = service();
     const exported = call('exportDecision', { decisionId: seeded().id });
-    const imported = call('importDecision', { document: exported });
+    const imported = (await addedDecision(dispatch, 'importDecision', asText(exported)));
     expect(call('exportDecision', { decisionId: imported.id }).decision).toEqual({
       ...exported.decision,
       options: exported.decision.options.map((o, i) => ({ ...o, id: `o${imported.options[i].id}` })),
@@ -300,14 +301,14 @@ describe('weighting methods', () => {
     expect(back.weighting.order).toEqual(ranked.weighting.order);
   });
 
-  it('the JSON export carries the active method and its inputs, and imports back the same', () => {
-    const { call, seeded } = service();
+  it('the JSON export carries the active method and its inputs, and imports back the same', async () => {
+    const { call, seeded, dispatch } = service();
     const decision = seeded();
     const [a, b, c] = decision.criteria.map((x) => x.id);
     call('setWeighting', { decisionId: decision.id, method: 'ahp', judgments: [{ more: a, less: b, ratio: 5 }, { more: b, less: c, ratio: 2 }] });
     const document = call('exportDecision', { decisionId: decision.id });
     expect(document.decision.weighting).toEqual({ method: 'ahp', judgments: [{ more: `c${a}`, less: `c${b}`, ratio: 5 }, { more: `c${b}`, less: `c${c}`, ratio: 2 }] });
-    const imported = call('importDecision', { document });
+    const imported = (await addedDecision(dispatch, 'importDecision', asText(document)));
     const names = new Map(imported.criteria.map((x) => [x.id, x.name]));
     expect(imported.weighting.judgments.map((j) => [names.get(j.more), names.get(j.less), j.ratio])).toEqual([
       [decision.criteria[0].name, decision.criteria[1].name, 5],
@@ -364,7 +365,7 @@ describe('how people weigh in a round', () => {
 });
 
 describe('weighting inputs and other decisions', () => {
-  it('a judgment naming another decision’s criterion is refused, and a duplicate keeps every method’s inputs', () => {
+  it('a judgment naming another decision’s criterion is refused, and a duplicate keeps every method’s inputs', async () => {
     const { dispatch, call, seeded } = service();
     const decision = seeded();
     const other = call('addCriterion', { decisionId: call('createDecision', { title: 'Other' }).id, name: 'Elsewhere' });
@@ -375,7 +376,7 @@ describe('weighting inputs and other decisions', () => {
 
     call('setWeighting', { decisionId: decision.id, method: 'points', points: decision.criteria.map((c, i) => ({ criterionId: c.id, points: i === 0 ? 100 : 0 })) });
     call('setWeighting', { decisionId: decision.id, judgments: [{ more: a, less: b, ratio: 4 }] });
-    const copy = call('duplicateDecision', { decisionId: decision.id });
+    const copy = (await addedDecision(dispatch, 'duplicateDecision', { decisionId: decision.id }));
     expect(copy.weighting.method).toBe('points');
     expect(copy.criteria.map((c) => c.weight)).toEqual(decision.criteria.map((c) => c.weight));
     expect(Object.values(copy.weighting.points)).toEqual([100, 0, 0, 0, 0, 0]);

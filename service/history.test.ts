@@ -10,6 +10,7 @@ import { temporaryFolder } from '../db/test/temporary-store';
 import { createDispatch, type DispatchAnswer } from './dispatch';
 import { createHandlers } from './handlers';
 import * as rounds from './rounds';
+import { addedDecision } from './test/added-decision';
 
 const folder = temporaryFolder();
 
@@ -184,14 +185,14 @@ describe('every change to a decision is one step to undo and redo', () => {
     expect(s.call('historyState', { decisionId: s.decisionId })).toEqual({ undo: null, redo: null });
   });
 
-  it('keeps each decision its own steps, and creating or deleting a decision is no step', () => {
+  it('keeps each decision its own steps, and creating or deleting a decision is no step', async () => {
     const s = service();
     const other = s.call('createDecision', { title: 'Other' });
     s.call('addOption', { decisionId: other.id, name: 'Only here' });
     s.call('setWeights', { decisionId: s.decisionId, weights: [{ criterionId: s.seen().decision.criteria[0].id, weight: 3 }] });
     expect(s.call('undo', { decisionId: other.id }).label).toBe('add option “Only here”');
     expect(now(s.dispatch('undo', { decisionId: other.id })).ok).toBe(false);
-    const copy = s.call('duplicateDecision', { decisionId: s.decisionId });
+    const copy = (await addedDecision(s.dispatch, 'duplicateDecision', { decisionId: s.decisionId }));
     expect(s.call('historyState', { decisionId: copy.id })).toEqual({ undo: null, redo: null });
     expect(s.call('historyState', { decisionId: s.decisionId }).undo).toMatch(/^change the weight of/);
   });

@@ -9,6 +9,7 @@ import { temporaryFolder } from '../db/test/temporary-store';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import * as rounds from './rounds';
+import { addedDecision, asText } from './test/added-decision';
 
 /** A decision exported and imported elsewhere is the same decision: weighting inputs, scenarios and rounds included. */
 const folder = temporaryFolder();
@@ -21,7 +22,7 @@ function service() {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.value as MethodOutput<K>;
   };
-  return { db, call };
+  return { db, call, dispatch };
 }
 
 /** The file with its ids renamed by position, and row-dependent times left out: what must survive. */
@@ -33,8 +34,8 @@ function normalised(document: DecisionDocument): unknown {
 }
 
 describe('the JSON export carries everything', () => {
-  it('every method’s inputs, the scenarios and the rounds come back after export → import', () => {
-    const { db, call } = service();
+  it('every method’s inputs, the scenarios and the rounds come back after export → import', async () => {
+    const { db, call, dispatch } = service();
     const decision = call('getDecision', { decisionId: call('listDecisions', {})[0].id });
     const ids = decision.criteria.map((c) => c.id);
     const [pytorch, tensorflow] = decision.options.map((o) => o.id);
@@ -84,7 +85,7 @@ describe('the JSON export carries everything', () => {
     expect(first.decision.rounds?.[1]).toMatchObject({ scoreCriteria: [], participants: [{ scores: [] }] });
     expect(first.decision.rounds?.[1]).toMatchObject({ state: 'closed', anonymous: true, rule: 'median', closedAt: expect.any(String), outcomes: [], participants: [{ name: '' }] });
 
-    const imported = call('importDecision', { document: first });
+    const imported = (await addedDecision(dispatch, 'importDecision', asText(first)));
     const second = call('exportDecision', { decisionId: imported.id });
     // Imported rounds are history: closed (a round still revealed closes at the import); everything else is as it was.
     const closedAt = second.decision.rounds![0].closedAt;
@@ -104,25 +105,25 @@ describe('the JSON export carries everything', () => {
     ]);
   });
 
-  it('a file without the scoring fields is a round of weights only; scores off their scale or for a criterion the round did not score are refused', () => {
-    const { call } = service();
+  it('a file without the scoring fields is a round of weights only; scores off their scale or for a criterion the round did not score are refused', async () => {
+    const { call, dispatch } = service();
     const base = call('exportDecision', { decisionId: call('listDecisions', {})[0].id });
     const [c1, c2] = base.decision.criteria.map((c) => c.id);
     const o1 = base.decision.options[0].id;
     const roundWith = (extra: object, scores: unknown[]) =>
       ({ ...base, decision: { ...base.decision, rounds: [{ state: 'closed', ...extra, participants: [{ name: 'Ana', weights: { [c1]: 1 }, scores }] }] } }) as DecisionDocumentInput;
-    const old = call('importDecision', { document: roundWith({}, []) });
+    const old = (await addedDecision(dispatch, 'importDecision', asText(roundWith({}, []))));
     expect(call('listRounds', { decisionId: old.id })[0]).toMatchObject({ scoreRule: 'median', scoreCriteria: [], scores: null });
-    const dispatch = createDispatch(createHandlers(openDecisionStore(join(folder(), 'other.sqlite'))));
-    const refused = (document: DecisionDocumentInput) => dispatch('importDecision', { document }) as Result<unknown>;
-    expect(refused(roundWith({ scoreCriteria: [c1] }, [{ option: o1, criterion: c1, value: 9 }]))).toMatchObject({ ok: false, error: { message: expect.stringContaining(`9 is outside the scale 1–5 of criterion "${c1}"`) } });
-    expect(refused(roundWith({ scoreCriteria: [c1] }, [{ option: o1, criterion: c2, value: 3 }]))).toMatchObject({ ok: false, error: { message: expect.stringContaining('is not one this round scored') } });
-    expect(refused(roundWith({ scoreCriteria: [c1] }, [{ option: 'nope', criterion: c1, value: 3 }]))).toMatchObject({ ok: false, error: { message: expect.stringContaining('no option has the id "nope"') } });
-    expect(refused(roundWith({ scoreCriteria: ['nope'] }, []))).toMatchObject({ ok: false, error: { message: expect.stringContaining('no criterion has the id "nope"') } });
+    const other = createDispatch(createHandlers(openDecisionStore(join(folder(), 'other.sqlite'))));
+    const refused = (document: DecisionDocumentInput) => other('importDecision', asText(document));
+    expect(await refused(roundWith({ scoreCriteria: [c1] }, [{ option: o1, criterion: c1, value: 9 }]))).toMatchObject({ ok: false, error: { message: expect.stringContaining(`9 is outside the scale 1–5 of criterion "${c1}"`) } });
+    expect(await refused(roundWith({ scoreCriteria: [c1] }, [{ option: o1, criterion: c2, value: 3 }]))).toMatchObject({ ok: false, error: { message: expect.stringContaining('is not one this round scored') } });
+    expect(await refused(roundWith({ scoreCriteria: [c1] }, [{ option: 'nope', criterion: c1, value: 3 }]))).toMatchObject({ ok: false, error: { message: expect.stringContaining('no option has the id "nope"') } });
+    expect(await refused(roundWith({ scoreCriteria: ['nope'] }, []))).toMatchObject({ ok: false, error: { message: expect.stringContaining('no criterion has the id "nope"') } });
   });
 
-  it('a removed participant stays in the file with their weights and comes back removed: their weights still do not count', () => {
-    const { db, call } = service();
+  it('a removed participant stays in the file with their weights and comes back removed: their weights still do not count', async () => {
+    const { db, call, dispatch } = service();
     const decision = call('getDecision', { decisionId: call('listDecisions', {})[0].id });
     const ids = decision.criteria.map((c) => c.id);
     const round = call('startRound', { decisionId: decision.id, rule: 'mean' });
@@ -143,7 +144,7 @@ describe('the JSON export carries everything', () => {
     const exported = call('exportDecision', { decisionId: decision.id });
     const file = exported.decision.rounds![0];
     expect(file.participants.map((p) => [p.name, p.removedAt !== null, p.weights !== null])).toEqual(people.map((name) => [name, name !== 'Ana', true]));
-    const imported = call('importDecision', { document: exported });
+    const imported = (await addedDecision(dispatch, 'importDecision', asText(exported)));
     const back = call('listRounds', { decisionId: imported.id })[0];
     expect(back.participants.map((p) => p.name)).toEqual(['Ana']);
     expect(Object.keys(back.result!.participants)).toHaveLength(1);
@@ -155,8 +156,8 @@ describe('the JSON export carries everything', () => {
     expect(again.participants).toEqual(file.participants.map((p) => ({ ...p, weights: expect.any(Object) })));
   });
 
-  it('property: generated scenarios and rounds survive export → import → export unchanged', () => {
-    const { call } = service();
+  it('property: generated scenarios and rounds survive export → import → export unchanged', async () => {
+    const { call, dispatch } = service();
     const decision = call('getDecision', { decisionId: call('listDecisions', {})[0].id });
     const base = call('exportDecision', { decisionId: decision.id });
     const keys = base.decision.criteria.map((c) => c.id);
@@ -193,10 +194,10 @@ describe('the JSON export carries everything', () => {
       ),
     });
     fc.assert(
-      fc.property(fc.array(scenario, { maxLength: 3 }), fc.array(fc.oneof(round, scored), { maxLength: 3 }), (scenarios, generated) => {
+      fc.asyncProperty(fc.array(scenario, { maxLength: 3 }), fc.array(fc.oneof(round, scored), { maxLength: 3 }), async (scenarios, generated) => {
         const document = { ...base, decision: { ...base.decision, scenarios, rounds: generated } } as DecisionDocumentInput;
-        const once = call('exportDecision', { decisionId: call('importDecision', { document }).id });
-        const twice = call('exportDecision', { decisionId: call('importDecision', { document: once }).id });
+        const once = call('exportDecision', { decisionId: (await addedDecision(dispatch, 'importDecision', asText(document))).id });
+        const twice = call('exportDecision', { decisionId: (await addedDecision(dispatch, 'importDecision', asText(once))).id });
         expect(normalised(twice)).toEqual(normalised(once));
         expect(once.decision.scenarios ?? []).toHaveLength(scenarios.length);
         expect((once.decision.rounds ?? []).map((r) => r.participants.length)).toEqual(generated.map((r) => r.participants.length));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { methodNames, type MethodInput, type MethodName } from '../core/contract';
+import { methodNames, type DecisionAdded, type MethodInput, type MethodName } from '../core/contract';
 import type { Decision } from '../core/model';
 import type { Result } from '../core/result';
 import { openDecisionStore } from '../db/seed';
@@ -73,7 +73,8 @@ const steps: Step[] = [
   step('removeParticipant', (i) => ({ roundId: i.roundId, participantId: i.participantId })),
   step('deleteScenario', (i) => ({ scenarioId: i.scenarioId })),
   step('exportDecision', (i) => ({ decisionId: i.decisionId })),
-  step('importDecision', () => ({ document: { format: 'decision-matrix/v1', decision: { title: 'Imported', options: [{ id: 'a', name: 'A' }], criteria: [{ id: 'x', name: 'X', weight: 1, scale: { min: 1, max: 5, minLabel: '', maxLabel: '' } }], scores: [{ option: 'a', criterion: 'x', value: 3 }] } } })),
+  step('importDecision', () => ({ text: JSON.stringify({ format: 'decision-matrix/v1', decision: { title: 'Imported', options: [{ id: 'a', name: 'A' }], criteria: [{ id: 'x', name: 'X', weight: 1, scale: { min: 1, max: 5, minLabel: '', maxLabel: '' } }], scores: [{ option: 'a', criterion: 'x', value: 3 }] } }) })),
+  step('bulkProgress', () => ({})),
   step('exportCsv', (i) => ({ decisionId: i.decisionId })),
   step('importCsv', () => ({ title: 'From a sheet', text: 'Criterion,Weight,Direction,Min,Max,A,B\nSpeed,2,benefit,1,5,3,4\n' })),
   step('exportXlsx', (i) => ({ decisionId: i.decisionId })),
@@ -118,7 +119,7 @@ describe('every contract result is plain data', () => {
       expect(structuredClone(result), `${name}: structured clone`).toStrictEqual(result);
       expect(JSON.parse(JSON.stringify(result)), `${name}: JSON`).toStrictEqual(result);
       const value = (result as { value: unknown }).value;
-      if (name === 'duplicateDecision') ids.copyId = (value as Decision).id;
+      if (name === 'duplicateDecision') ids.copyId = (value as DecisionAdded).decision.id;
       if (name === 'saveScenario') ids.scenarioId = (value as { id: number }[])[0].id;
       if (name === 'saveVersion') ids.versionId = (value as { id: number }[]).at(-1)!.id;
       if (name === 'exportXlsx') ids.workbook = (value as { base64: string }).base64;

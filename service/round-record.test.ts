@@ -10,6 +10,7 @@ import { temporaryFolder } from '../db/test/temporary-store';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import * as rounds from './rounds';
+import { addedDecision, asText } from './test/added-decision';
 
 /** A round's record over the store: a past round says what it said at its reveal, whatever is edited after it; anonymous people keep their numbers. */
 const folder = temporaryFolder();
@@ -40,12 +41,12 @@ function service() {
     return call('updateRound', { roundId: round.id, state: 'revealed' });
   };
   const record = (decisionId = decision.id) => recordRounds(call('getDecision', { decisionId }), call('listRounds', { decisionId }))[0];
-  return { db, call, decision, revealed, record };
+  return { db, call, dispatch, decision, revealed, record };
 }
 
 describe('a round’s result is kept at its reveal', () => {
-  it('a score edited after the reveal changes neither who preferred what nor the group’s first, in the history, the Markdown record and the JSON export', () => {
-    const { call, decision, revealed, record } = service();
+  it('a score edited after the reveal changes neither who preferred what nor the group’s first, in the history, the Markdown record and the JSON export', async () => {
+    const { call, decision, revealed, record, dispatch } = service();
     const round = revealed();
     const before = record();
     expect(before.result!.choicesInWords).toBe('2 of 3 preferred TensorFlow, the group’s first choice; 1 preferred PyTorch.');
@@ -70,7 +71,7 @@ describe('a round’s result is kept at its reveal', () => {
     // The JSON export carries the kept result, and an import shows the round as it was revealed.
     const exported = call('exportDecision', { decisionId: decision.id });
     expect(exported.decision.rounds![0].result).toMatchObject({ version: 1, options: [{ name: 'PyTorch' }, { name: 'TensorFlow' }] });
-    const imported = call('importDecision', { document: exported });
+    const imported = (await addedDecision(dispatch, 'importDecision', asText(exported)));
     expect(record(imported.id).result).toEqual({ ...before.result, criteria: before.result!.criteria.map((c, i) => ({ ...c, id: imported.criteria[i].id })), people: expect.any(Array) });
     expect(record(imported.id).result!.choicesInWords).toBe(before.result!.choicesInWords);
     expect(record(imported.id).result!.people.map((p) => [p.label, p.firstChoice])).toEqual([['Ana', 'TensorFlow'], ['Bo', 'PyTorch'], ['Cy', 'TensorFlow']]);
@@ -97,8 +98,8 @@ describe('a round’s result is kept at its reveal', () => {
 });
 
 describe('anonymous rounds', () => {
-  it('each person keeps the number they joined with: removing Participant 1 leaves Participants 2 and 3, in the panel, the record and an import', () => {
-    const { db, call, decision } = service();
+  it('each person keeps the number they joined with: removing Participant 1 leaves Participants 2 and 3, in the panel, the record and an import', async () => {
+    const { db, call, decision, dispatch } = service();
     const ids = decision.criteria.map((c) => c.id);
     const round = call('startRound', { decisionId: decision.id, anonymous: true, rule: 'mean' });
     for (let i = 0; i < 3; i++) {
@@ -123,7 +124,7 @@ describe('anonymous rounds', () => {
     expect(call('getRound', { roundId: later.id }).participants.map((p) => p.number)).toEqual([1, 3]);
     call('updateRound', { roundId: later.id, state: 'closed' });
 
-    const imported = call('importDecision', { document: call('exportDecision', { decisionId: decision.id }) });
+    const imported = (await addedDecision(dispatch, 'importDecision', asText(call('exportDecision', { decisionId: decision.id }))));
     const back = call('listRounds', { decisionId: imported.id });
     expect(back.map((r) => r.participants.map((p) => p.number))).toEqual([[1, 3], [2, 3]]);
     expect(recordRounds(imported, back).find((r) => r.number === 1)!.result!.people.map((p) => p.label)).toEqual(['Participant 2', 'Participant 3']);

@@ -8,6 +8,7 @@ import { temporaryFolder } from '../db/test/temporary-store';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import type { Result } from '../core/result';
+import { addedDecision, asText } from './test/added-decision';
 
 const folder = temporaryFolder();
 const WRITER = join(import.meta.dirname, 'test', 'undo-crash-writer.ts');
@@ -34,7 +35,7 @@ describe('kill -9 while a big step is undone and redone', () => {
         scores: Array.from({ length: 1000 }, (_, k) => ({ option: `o${k % 20}`, criterion: `c${Math.floor(k / 20)}`, value: 5, rationale: `five ${k}` })),
       },
     };
-    const decision = value<{ id: number; scores: { optionId: number; criterionId: number }[] }>(dispatch('importDecision', { document }));
+    const decision = await addedDecision(dispatch, 'importDecision', asText(document));
     const [version] = value<{ id: number }[]>(dispatch('saveVersion', { decisionId: decision.id, name: 'All five' }));
     db.transaction(() => {
       for (const s of decision.scores) value(dispatch('setScore', { optionId: s.optionId, criterionId: s.criterionId, value: 1, rationale: 'one' }));

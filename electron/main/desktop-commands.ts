@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Handlers } from '../../core/contract';
 import { fileNameFor } from '../../core/file-name';
 import { MAX_IMPORT_FILE_BYTES, sizeInWords } from '../../core/transport';
-import { parseDecisionDocumentText } from '../../core/interchange';
 import { decisionRecordMarkdown } from '../../core/markdown';
 import { buildReport } from '../../core/report';
 import { BACKUP_FOLDER_NAME } from '../../db/backups';
@@ -49,16 +48,15 @@ export async function importFile(ctx: DesktopContext, window: BrowserWindow, kin
   const size = (await stat(path)).size;
   if (size > MAX_IMPORT_FILE_BYTES) return dialog.showErrorBox('Not imported', `${path}: ${size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`);
   if (kind === 'json') {
-    const parsed = parseDecisionDocumentText(await readFile(path, 'utf8'));
-    if (!parsed.ok) return dialog.showErrorBox('Not imported', `${path}: ${parsed.error.message}`);
-    const result = ctx.handlers.importDecision({ document: parsed.value });
+    // Read, checked and stored by the bulk worker: a big file blocks nothing meanwhile.
+    const result = await ctx.handlers.importDecision({ text: await readFile(path, 'utf8') });
     if (!result.ok) return dialog.showErrorBox('Not imported', `${path}: ${result.error.message}`);
-    return showDecision(window, result.value.id);
+    return showDecision(window, result.value.decision.id);
   }
   const title = titleFromPath(path);
   const result = /\.xlsx$/i.test(path)
     ? await ctx.handlers.importXlsx({ title, base64: (await readFile(path)).toString('base64') })
-    : ctx.handlers.importCsv({ title, text: await readFile(path, 'utf8') });
+    : await ctx.handlers.importCsv({ title, text: await readFile(path, 'utf8') });
   if (!result.ok) return dialog.showErrorBox('Not imported', `${path}: ${result.error.message}`);
   // Columns left out, scales not given …: said before the decision opens, so nothing is a surprise.
   if (result.value.notes.length > 0) await dialog.showMessageBox(window, { type: 'info', message: `Imported ${path}`, detail: result.value.notes.join('\n') });

@@ -8,6 +8,7 @@ import { openAppStore } from '../../db/seed';
 import { databaseFile, DATA_DIR_VARIABLE } from '../../hosts/shared/data-folder';
 import { createDispatch } from '../../service/dispatch';
 import { createHandlers } from '../../service/handlers';
+import { startBulkWriter } from '../../service/bulk/bulk-writer';
 import { lanAddress, WorkshopController } from '../../hosts/workshop/controller';
 import { readSettings, visibleBounds, writeSettings } from './window-state';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
@@ -104,8 +105,11 @@ app.whenReady().then(() => {
   const workshop = new WorkshopController(db, { hostname: lanAddress(), port: 0, staticDir: join(import.meta.dirname, '..', 'renderer') });
   if (!readOnly) void workshop.roundsChanged();
   app.on('before-quit', () => void workshop.close());
-  const handlers = createHandlers(db, workshop);
-  registerContractHandlers(createDispatch(handlers, { readOnly }));
+  // Big imports and copies are written by a worker thread (dist/node/bulk-worker.mjs), so the window's other calls are answered meanwhile.
+  const bulk = readOnly ? undefined : startBulkWriter(db, databaseFile(folder));
+  app.on('before-quit', () => void bulk?.close());
+  const handlers = createHandlers(db, workshop, bulk);
+  registerContractHandlers(createDispatch(handlers, { readOnly, whenStoreFree: () => bulk?.whenDone() ?? null }));
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   const settingsFile = join(folder, 'desktop.json');
   const ctx: DesktopContext = { handlers, dataFolder: folder, settingsFile, settings: readSettings(settingsFile) };

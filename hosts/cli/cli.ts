@@ -9,6 +9,7 @@ import { startHttpHost, type HttpHost } from '../web/server';
 import { browserHostToken } from '../web/token-file';
 import { createDispatch } from '../../service/dispatch';
 import { createHandlers } from '../../service/handlers';
+import { startBulkWriter } from '../../service/bulk/bulk-writer';
 import { lanAddress, WorkshopController } from '../workshop/controller';
 import { exportDecision, EXPORT_USAGE, ExportUsageError } from './export-command';
 import { scoreReport } from './score-report';
@@ -97,8 +98,10 @@ async function web(args: string[], io: CliIo): Promise<number> {
   if (!readOnly) await workshop.roundsChanged();
   if (!readOnly) void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined = undefined;
+  // Big imports and copies are written by a worker thread, so the host answers other calls meanwhile.
+  const bulk = readOnly ? undefined : startBulkWriter(db, databaseFile(folder));
   const host: HttpHost = await startHttpHost({
-    dispatch: createDispatch(createHandlers(db, workshop), { readOnly }),
+    dispatch: createDispatch(createHandlers(db, workshop, bulk), { readOnly, whenStoreFree: () => bulk?.whenDone() ?? null }),
     staticDir: RENDERER_DIR,
     port,
     token: browserHostToken(folder, args.includes('--new-token'), (message) => io.err(`decision-matrix: note: ${message}\n`)),
@@ -114,6 +117,7 @@ async function web(args: string[], io: CliIo): Promise<number> {
   io.out(`Decision Matrix is serving ${databaseFile(folder)}${readOnly ? ` read-only: ${readOnly}; changes cannot be saved` : ''}\nOpen ${host.appUrl}\n`);
   const stop = async () => {
     await printer?.close();
+    await bulk?.close();
     await workshop.close();
     await host.close();
     db.close();

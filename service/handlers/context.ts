@@ -6,6 +6,7 @@ import * as decisions from '../../db/decisions';
 import * as matrix from '../../db/matrix';
 import * as scenarios from '../../db/scenarios';
 import { recordStep, type StepOptions } from '../../db/history';
+import type { BulkWriter } from '../bulk/bulk-writer';
 
 /** What the host running the workshop server tells the service (none: rounds work, nobody can join). */
 export interface WorkshopHost {
@@ -53,6 +54,8 @@ export function unwrap<T>(result: Result<T>): T {
 export interface ServiceContext {
   db: Db;
   workshopHost: WorkshopHost | undefined;
+  /** Writes big imports and copies on a worker thread (hosts that answer calls meanwhile); without one they run inline. */
+  bulk: BulkWriter | undefined;
   read<T>(body: () => T): Result<T>;
   /** One user action: all of it is committed, or (refused or failed) none of it. */
   transaction<T>(body: () => T): Result<T>;
@@ -69,7 +72,8 @@ export interface ServiceContext {
   step<T>(decisionId: number, label: string, body: () => T, options?: StepOptions): T;
 }
 
-function catchRefusal<T>(body: () => T): Result<T> {
+/** Runs body, turning a refusal (refuse, unwrap) into its error value. */
+export function catchRefusal<T>(body: () => T): Result<T> {
   try {
     return ok(body());
   } catch (error) {
@@ -78,11 +82,12 @@ function catchRefusal<T>(body: () => T): Result<T> {
   }
 }
 
-export function createContext(db: Db, workshopHost?: WorkshopHost): ServiceContext {
+export function createContext(db: Db, workshopHost?: WorkshopHost, bulk?: BulkWriter): ServiceContext {
   const decision = (decisionId: number) => decisions.getDecision(db, decisionId) ?? refuse('not-found', GONE.decision);
   return {
     db,
     workshopHost,
+    bulk,
     read: catchRefusal,
     transaction: (body) => catchRefusal(() => inTransaction(db, body)),
     decision,

@@ -1,8 +1,8 @@
 import type { decisionMethods, HandlersOf } from '../../core/contract';
-import { OPEN_OUTCOME, toDocument } from '../../core/interchange';
+import { OPEN_OUTCOME } from '../../core/interchange';
 import { findTemplate, templates } from '../../core/templates';
 import * as decisions from '../../db/decisions';
-import { readDecisionHistory } from '../../db/decision-history';
+import { addDecision } from '../bulk/add-decision';
 import type { DecisionFields } from '../../db/decisions';
 import type { Decision } from '../../core/model';
 import { stepLabels } from '../history-labels';
@@ -28,14 +28,8 @@ export function decisionHandlers(context: ServiceContext): HandlersOf<typeof dec
     getDecision: ({ decisionId }) => read(() => decision(decisionId)),
     createDecision: ({ title }) =>
       transaction(() => decision(decisions.insertDecision(db, { title, context: '', options: [], criteria: [], scores: [], outcome: OPEN_OUTCOME }))),
-    duplicateDecision: ({ decisionId }) =>
-      transaction(() => {
-        // The copy keeps the scenarios (named weights belong to the decision's content); the workshop
-        // rounds stay with the original, where they happened.
-        const { scenarios } = readDecisionHistory(db, decisionId);
-        const copy = toDocument(decision(decisionId), undefined, { scenarios, rounds: [] }).decision;
-        return decision(decisions.insertDecision(db, { ...copy, title: `${copy.title} (copy)` }));
-      }),
+    // The copy keeps the scenarios; the workshop rounds stay with the original (service/bulk/jobs.ts).
+    duplicateDecision: ({ decisionId }) => addDecision(db, context.bulk, { kind: 'duplicateDecision', decisionId }),
     updateDecision: ({ decisionId, ...fields }) =>
       transaction(() => {
         const before = decision(decisionId);

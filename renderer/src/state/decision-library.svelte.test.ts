@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../core/contract';
-import { ok } from '../../../core/result';
+import { fail, ok } from '../../../core/result';
 import { DecisionLibrary } from './decision-library.svelte';
 import { templateDecision } from './test/fake-client';
 
@@ -13,7 +13,10 @@ function host(notes: string[]) {
         ? undefined
         : async (input: unknown) => {
             calls.push({ method: String(method), input });
-            if (method === 'importXlsx' || method === 'importCsv') return ok({ decision: templateDecision(9), notes });
+            if (method === 'importXlsx' || method === 'importCsv') return ok({ decision: { id: 9, title: 'Imported', updatedAt: '', optionCount: 2, criterionCount: 6 }, notes });
+            if (method === 'importDecision') return fail('invalid-input', 'not valid JSON (Unexpected end of JSON input)');
+            if (method === 'getDecision') return ok(templateDecision((input as { decisionId: number }).decisionId));
+            if (method === 'bulkProgress') return ok(null);
             return method === 'createDecision' ? ok(templateDecision(10)) : ok([]);
           },
   });
@@ -46,5 +49,7 @@ describe('DecisionLibrary.importSpreadsheet', () => {
     await library.importSpreadsheet(new File(['{"format": "decision-matrix/v2"'], 'broken.json'));
     expect(library.error).toMatch(/^broken\.json: not valid JSON/);
     expect(calls.filter((c) => c.method === 'importCsv')).toHaveLength(1);
+    // The host reads the JSON file; the app shows its refusal with the file's name.
+    expect(calls.find((c) => c.method === 'importDecision')?.input).toEqual({ text: '{"format": "decision-matrix/v2"' });
   });
 });

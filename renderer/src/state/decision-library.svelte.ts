@@ -1,4 +1,5 @@
-import type { Client, Workspace } from '../../../core/contract';
+import type { BulkProgress, Client, DecisionAdded, Workspace } from '../../../core/contract';
+import type { Result } from '../../../core/result';
 import { MAX_IMPORT_FILE_BYTES, sizeInWords } from '../../../core/transport';
 import type { Decision, DecisionSummary } from '../../../core/model';
 import { fileAsBase64 } from './base64';
@@ -7,12 +8,12 @@ import { ScenarioList } from './scenarios.svelte';
 import { VersionList } from './versions.svelte';
 import { WorkshopState, type Subscribe } from './workshop.svelte';
 
-/** Files larger than this are refused before they are read (the CLI's limit too). */
-
-/** The list of decisions and the one that is open. */
 /** The files the spreadsheet import reads, by name. */
 const SPREADSHEET_FILE = /\.(csv|tsv|xlsx)$/i;
+/** How often the app asks how far a big import or copy is, while it waits for one. */
+const PROGRESS_POLL_MS = 200;
 
+/** The list of decisions and the one that is open. */
 export class DecisionLibrary {
   summaries = $state<DecisionSummary[]>([]);
   editor = $state<DecisionEditor | null>(null);
@@ -25,6 +26,8 @@ export class DecisionLibrary {
   error = $state<string | null>(null);
   /** What the last spreadsheet import says about how the file was read (columns left out, scales not given). */
   notes = $state<{ file: string; lines: string[] } | null>(null);
+  /** An import or copy this window waits for, and how far the host says it is ("Importing… 40 %"). */
+  adding = $state<{ kind: BulkProgress['kind']; percent: number | null } | null>(null);
   /** The list as shown: the open decision's entry follows its edits (title, options, criteria) at once. */
   listed = $derived.by(() => {
     const open = this.editor?.decision;
@@ -115,6 +118,44 @@ export class DecisionLibrary {
     return true;
   }
 
+  /**
+   * Waits for an import or copy, asking the host meanwhile how far it got (a big one is written
+   * by a worker thread; the host answers other calls, this one included, while it runs).
+   */
+  async #adding(kind: BulkProgress['kind'], call: Promise<Result<DecisionAdded>>): Promise<Result<DecisionAdded>> {
+    this.adding = { kind, percent: null };
+    let waiting = true;
+    const poll = async () => {
+      while (waiting) {
+        await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+        if (!waiting) break;
+        const progress = await this.client.bulkProgress({});
+        if (waiting && progress.ok && progress.value && progress.value.kind === kind) this.adding = { kind, percent: progress.value.percent };
+      }
+    };
+    void poll();
+    try {
+      return await call;
+    } finally {
+      waiting = false;
+      this.adding = null;
+    }
+  }
+
+  /** Opens the decision an import or copy added (read whole only now: the answer carries its list entry). */
+  async #openAdded(result: Result<DecisionAdded>, file?: string): Promise<boolean> {
+    this.notes = null;
+    if (!result.ok) {
+      this.error = file ? `${file}: ${result.error.message}` : result.error.message;
+      return false;
+    }
+    await this.refresh();
+    await this.open(result.value.decision.id);
+    if (this.error) return false;
+    if (file && result.value.notes.length > 0) this.notes = { file, lines: result.value.notes };
+    return true;
+  }
+
   create(title: string): Promise<boolean> {
     return this.client.createDecision({ title }).then((r) => this.#openResult(r));
   }
@@ -131,14 +172,9 @@ export class DecisionLibrary {
       this.error = `${file.name}: ${file.size} bytes is over the ${sizeInWords(MAX_IMPORT_FILE_BYTES)} limit.`;
       return false;
     }
-    // The format's schema (zod) is loaded only when a file is imported, not at start.
-    const { parseDecisionDocumentText } = await import('../../../core/interchange');
-    const parsed = parseDecisionDocumentText(await file.text());
-    if (!parsed.ok) {
-      this.error = `${file.name}: ${parsed.error.message}`;
-      return false;
-    }
-    return this.#openResult(await this.client.importDecision({ document: parsed.value }));
+    // The host reads and checks the file (a big one on a worker thread), with the format's messages.
+    const text = await file.text();
+    return this.#openAdded(await this.#adding('import', this.client.importDecision({ text })), file.name);
   }
 
   /**
@@ -152,20 +188,12 @@ export class DecisionLibrary {
       return false;
     }
     const title = file.name.replace(SPREADSHEET_FILE, '') || 'Imported decision';
-    const result = /\.xlsx$/i.test(file.name)
-      ? await this.client.importXlsx({ title, base64: await fileAsBase64(file) })
-      : await this.client.importCsv({ title, text: await file.text() });
-    if (!result.ok) {
-      this.error = `${file.name}: ${result.error.message}`;
-      return false;
-    }
-    const opened = await this.#openResult({ ok: true, value: result.value.decision });
-    this.notes = result.value.notes.length > 0 ? { file: file.name, lines: result.value.notes } : null;
-    return opened;
+    const call = /\.xlsx$/i.test(file.name) ? this.client.importXlsx({ title, base64: await fileAsBase64(file) }) : this.client.importCsv({ title, text: await file.text() });
+    return this.#openAdded(await this.#adding('import', call), file.name);
   }
 
-  duplicate(decisionId: number): Promise<boolean> {
-    return this.client.duplicateDecision({ decisionId }).then((r) => this.#openResult(r));
+  async duplicate(decisionId: number): Promise<boolean> {
+    return this.#openAdded(await this.#adding('duplicate', this.client.duplicateDecision({ decisionId })));
   }
 
   async rename(decisionId: number, title: string): Promise<boolean> {

@@ -1,0 +1,25 @@
+import { expect, test } from '../fixtures';
+
+/** The spreadsheet layout: one row per criterion, one column per option, every score 3. */
+function bigCsv(options: number, criteria: number): string {
+  const header = ['Criterion', 'Weight', 'Direction', 'Min', 'Max', ...Array.from({ length: options }, (_, o) => `Option ${o + 1}`)].join(',');
+  const row = (c: number) => [`Criterion ${c + 1}`, 10, 'benefit', 1, 5, ...Array.from({ length: options }, () => 3)].join(',');
+  return `${header}\r\n${Array.from({ length: criteria }, (_, c) => row(c)).join('\r\n')}\r\n`;
+}
+
+test('a big spreadsheet imports with its progress shown, and the app is answered meanwhile', async ({ app }) => {
+  const { matrix, page } = app;
+  await expect(matrix.decisionItems).toHaveCount(1);
+  // 150 options × 1000 criteria: 150,000 scores, written by the host's worker thread.
+  await page.getByLabel('Import a spreadsheet (.xlsx, .csv)').setInputFiles({ name: 'Big.csv', mimeType: 'text/csv', buffer: Buffer.from(bigCsv(150, 1000)) });
+  const progress = page.getByTestId('bulk-progress');
+  await expect(progress).toHaveText(/^Importing… \d+ %$/);
+  // Another call while the import runs: the seeded decision opens at once.
+  await page.getByRole('button', { name: /^PyTorch vs TensorFlow/ }).click();
+  await expect(matrix.optionNames).toHaveText(['PyTorch', 'TensorFlow'], { timeout: 1000 });
+  await expect(progress).toBeVisible();
+  // Done: the new decision is in the list, whole.
+  await expect(progress).toBeHidden({ timeout: 30_000 });
+  await expect(matrix.decisionItems).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /^Big/ })).toContainText('150 options · 1000 criteria');
+});

@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import type { DecisionAdded } from '../../core/contract';
+import type { Result } from '../../core/result';
+import { openDecisionStore } from '../../db/seed';
+import { temporaryFolder } from '../../db/test/temporary-store';
+import { createDispatch } from '../dispatch';
+import { createHandlers } from '../handlers';
+import { startBulkWriter } from './bulk-writer';
+
+const folder = temporaryFolder();
+
+/** The spreadsheet layout: one row per criterion, one column per option; every score 3 except where `cell` says. */
+function bigCsv(options: number, criteria: number, cell: (o: number, c: number) => number = () => 3): string {
+  const header = ['Criterion', 'Weight', 'Direction', 'Min', 'Max', ...Array.from({ length: options }, (_, o) => `Option ${o + 1}`)].join(',');
+  const rows = Array.from({ length: criteria }, (_, c) => [`Criterion ${c + 1}`, 10, 'benefit', 0, 10, ...Array.from({ length: options }, (_, o) => cell(o, c))].join(','));
+  return `${header}\n${rows.join('\n')}\n`;
+}
+
+function host() {
+  const file = join(folder(), 'store.sqlite');
+  const db = openDecisionStore(file);
+  const bulk = startBulkWriter(db, file);
+  const dispatch = createDispatch(createHandlers(db, undefined, bulk), { whenStoreFree: () => bulk.whenDone() });
+  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const counts = () => ({ decisions: count('decisions'), options: count('options'), criteria: count('criteria'), scores: count('scores') });
+  return { db, bulk, dispatch, counts };
+}
+
+/** Calls `listDecisions` on the host's own connection every 2 ms until `until` settles; the longest gap between answers. */
+async function pingWhile(dispatch: ReturnType<typeof host>['dispatch'], until: Promise<unknown>): Promise<{ longest: number; answered: number }> {
+  let settled = false;
+  void until.finally(() => (settled = true));
+  let last = performance.now();
+  let longest = 0;
+  let answered = 0;
+  while (!settled) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const answer = (await dispatch('listDecisions', {})) as Result<unknown>;
+    expect(answer.ok).toBe(true);
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    answered++;
+  }
+  return { longest, answered };
+}
+
+describe('big imports and copies on the bulk worker thread', () => {
+  it('a 100,000-cell CSV is imported while other calls are answered, with progress on the way', async () => {
+    const { bulk, dispatch } = host();
+    const importing = dispatch('importCsv', { title: 'Big', text: bigCsv(100, 1000) }) as Promise<Result<DecisionAdded>>;
+    const seen: number[] = [];
+    const watching = (async () => {
+      while (bulk.whenDone()) {
+        const progress = (await dispatch('bulkProgress', {})) as Result<{ percent: number } | null>;
+        if (progress.ok && progress.value) seen.push(progress.value.percent);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const { longest, answered } = await pingWhile(dispatch, importing);
+    await watching;
+    const result = await importing;
+    expect(result).toMatchObject({ ok: true, value: { decision: { title: 'Big', optionCount: 100, criterionCount: 1000 }, notes: [] } });
+    expect(answered).toBeGreaterThan(10);
+    expect(longest).toBeLessThan(100);
+    expect(seen.some((p) => p > 0 && p < 100)).toBe(true);
+    await bulk.close();
+  });
+
+  it('a write meanwhile waits for the import instead of blocking the host, then is answered', async () => {
+    const { bulk, dispatch, db } = host();
+    const importing = dispatch('importCsv', { title: 'Big', text: bigCsv(100, 600) }) as Promise<Result<DecisionAdded>>;
+    while (!bulk.progress()?.percent) await new Promise((resolve) => setTimeout(resolve, 2));
+    const started = performance.now();
+    const creating = dispatch('createDecision', { title: 'Meanwhile' });
+    // Put off, not blocked: the host's thread is free at once.
+    expect(creating).toBeInstanceOf(Promise);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(await creating).toMatchObject({ ok: true, value: { title: 'Meanwhile' } });
+    expect(await importing).toMatchObject({ ok: true });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n).toBe(3);
+    await bulk.close();
+  });
+
+  it('a failure half way through the writing leaves nothing behind, and says so in words', async () => {
+    const { bulk, dispatch, db, counts } = host();
+    // The store fails at the last score of the file (a 7), after every other row was written.
+    db.exec("CREATE TRIGGER fail_at_seven BEFORE INSERT ON scores WHEN NEW.value = 7 BEGIN SELECT RAISE(ABORT, 'the disk is full'); END");
+    const before = counts();
+    const result = await dispatch('importCsv', { title: 'Big', text: bigCsv(100, 500, (o, c) => (o === 99 && c === 499 ? 7 : 3)) });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'The import did not finish, and nothing was stored (the disk is full).' } });
+    expect(counts()).toEqual(before);
+    await bulk.close();
+  });
+
+  it('a file that is refused changes nothing, with the reader’s message', async () => {
+    const { bulk, dispatch, counts } = host();
+    const before = counts();
+    expect(await dispatch('importCsv', { title: 'Bad', text: 'Criterion,Weight,Direction,A\nSpeed,3,sideways,2\n' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('"sideways" must be benefit or cost') } });
+    expect(await dispatch('importDecision', { text: '{"format": ' })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^not valid JSON/) } });
+    expect(await dispatch('duplicateDecision', { decisionId: 987 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(counts()).toEqual(before);
+    await bulk.close();
+  });
+
+  it('a worker stopped half way (the app closing) leaves nothing behind, and the store takes writes again', async () => {
+    const { bulk, dispatch, counts, db } = host();
+    const before = counts();
+    const importing = dispatch('importCsv', { title: 'Big', text: bigCsv(100, 1000) }) as Promise<Result<DecisionAdded>>;
+    while ((bulk.progress()?.percent ?? 0) < 20) await new Promise((resolve) => setTimeout(resolve, 2));
+    await bulk.close();
+    expect(await importing).toEqual({ ok: false, error: { code: 'internal', message: 'The import did not finish, and nothing was stored (the app closed before it finished).' } });
+    expect(counts()).toEqual(before);
+    const other = createDispatch(createHandlers(db));
+    expect(other('createDecision', { title: 'After' })).toMatchObject({ ok: true });
+  });
+
+  it('a big decision is duplicated by the worker, scores and all', async () => {
+    const { bulk, dispatch, counts } = host();
+    const imported = (await dispatch('importCsv', { title: 'Big', text: bigCsv(50, 400) })) as Result<DecisionAdded>;
+    if (!imported.ok) throw new Error(imported.error.message);
+    const before = counts();
+    const copy = dispatch('duplicateDecision', { decisionId: imported.value.decision.id }) as Promise<Result<DecisionAdded>>;
+    const { longest } = await pingWhile(dispatch, copy);
+    expect(await copy).toMatchObject({ ok: true, value: { decision: { title: 'Big (copy)', optionCount: 50, criterionCount: 400 } } });
+    expect(counts().scores).toBe(before.scores + 20_000);
+    expect(longest).toBeLessThan(100);
+    await bulk.close();
+  });
+});
