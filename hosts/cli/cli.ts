@@ -88,20 +88,22 @@ async function web(args: string[], io: CliIo): Promise<number> {
   }
   // Participants' joins and submissions reach the facilitator's page as server-sent events.
   const events: { host: HttpHost | null } = { host: null };
+  // Big imports and copies are written by a worker thread, so the host answers other calls meanwhile.
+  const bulk = readOnly ? undefined : startBulkWriter(db, databaseFile(folder));
+  const whenStoreFree = () => bulk?.whenDone() ?? null;
   const workshop = new WorkshopController(db, {
     hostname: option(args, '--workshop-host') ?? lanAddress(),
     port: workshopPort,
     staticDir: RENDERER_DIR,
     onChange: () => events.host?.publish('rounds'),
+    whenStoreFree,
   });
   // A read-only store takes no joins or submissions: no workshop server for its live rounds.
   if (!readOnly) await workshop.roundsChanged();
   if (!readOnly) void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined = undefined;
-  // Big imports and copies are written by a worker thread, so the host answers other calls meanwhile.
-  const bulk = readOnly ? undefined : startBulkWriter(db, databaseFile(folder));
   const host: HttpHost = await startHttpHost({
-    dispatch: createDispatch(createHandlers(db, workshop, bulk), { readOnly, whenStoreFree: () => bulk?.whenDone() ?? null }),
+    dispatch: createDispatch(createHandlers(db, workshop, bulk), { readOnly, whenStoreFree }),
     staticDir: RENDERER_DIR,
     port,
     token: browserHostToken(folder, args.includes('--new-token'), (message) => io.err(`decision-matrix: note: ${message}\n`)),

@@ -34,6 +34,7 @@ export class WorkshopController implements WorkshopHost {
       staticDir: string;
       onChange?: () => void;
       limits?: WorkshopServerOptions['limits'];
+      whenStoreFree?: WorkshopServerOptions['whenStoreFree'];
       /** Tests shorten it. */
       lingerMs?: number;
     },

@@ -10,6 +10,9 @@ import { temporaryFolder } from '../../db/test/temporary-store';
 import * as workshop from '../../db/workshop';
 import { changeRound, CLOSED_MESSAGE, REMOVED_MESSAGE, removeParticipant, roundView, startRound, TIME_UP_MESSAGE } from '../../service/rounds';
 import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER } from '../../core/transport';
+import { startBulkWriter } from '../../service/bulk/bulk-writer';
+import { createDispatch } from '../../service/dispatch';
+import { createHandlers } from '../../service/handlers';
 import { isLoopback, startWorkshopServer, type WorkshopServer } from './server';
 
 const folder = temporaryFolder();
@@ -19,9 +22,10 @@ afterEach(async () => {
 });
 
 async function room(
-  options: { anonymous?: boolean; minutes?: number | null; rule?: AggregationRule; scoreFirst?: number; limits?: Parameters<typeof startWorkshopServer>[0]['limits'] } = {},
+  options: { anonymous?: boolean; minutes?: number | null; rule?: AggregationRule; scoreFirst?: number; limits?: Parameters<typeof startWorkshopServer>[0]['limits']; bulk?: boolean } = {},
 ) {
-  const db = openDecisionStore(join(folder(), 'store.sqlite'));
+  const file = join(folder(), 'store.sqlite');
+  const db = openDecisionStore(file);
   const decision = getDecision(db, 1)!;
   const round = startRound(db, {
     decisionId: 1,
@@ -31,10 +35,11 @@ async function room(
     scoreCriteria: decision.criteria.slice(0, options.scoreFirst ?? 0).map((c) => c.id),
   });
   if (!round.ok) throw new Error(round.error.message);
-  const server = await startWorkshopServer({ db, staticDir: folder(), hostname: '127.0.0.1', limits: options.limits });
+  const bulk = options.bulk ? startBulkWriter(db, file) : undefined;
+  const server = await startWorkshopServer({ db, staticDir: folder(), hostname: '127.0.0.1', limits: options.limits, whenStoreFree: () => bulk?.whenDone() ?? null });
   servers.push(server);
   const state = () => ({ participants: workshop.listParticipants(db, round.value.id), submissions: workshop.roundSubmissions(db, round.value.id) });
-  return { db, decision, round: round.value, server, state };
+  return { db, decision, round: round.value, server, state, bulk };
 }
 
 function get(server: WorkshopServer, path: string): Promise<{ status: number; type: string; text: string }> {
@@ -320,6 +325,27 @@ describe('a real room', () => {
     expect((await post(r.server, '/w/round', {}, as(token))).json.value).toMatchObject({ state: 'closed', accepting: false });
     // A code no round ever had still gets the join page.
     expect((await get(r.server, '/join?code=ZZZZZZ')).status).not.toBe(410);
+  });
+});
+
+describe('while a big import holds the store', () => {
+  it('a join and a submission wait for it and are then answered and kept, never failed on the lock', async () => {
+    const r = await room({ bulk: true });
+    const dispatch = createDispatch(createHandlers(r.db, undefined, r.bulk), { whenStoreFree: () => r.bulk!.whenDone() });
+    const token = await joined(r);
+    const header = ['Criterion', 'Weight', 'Direction', 'Min', 'Max', ...Array.from({ length: 100 }, (_, o) => `Option ${o + 1}`)].join(',');
+    const rows = Array.from({ length: 800 }, (_, c) => [`Criterion ${c + 1}`, 10, 'benefit', 0, 10, ...Array.from({ length: 100 }, () => 3)].join(','));
+    const importing = dispatch('importCsv', { title: 'Big', text: `${header}\n${rows.join('\n')}\n` });
+    while (!r.bulk!.progress()?.percent) await new Promise((resolve) => setTimeout(resolve, 2));
+    const [submitted, second] = await Promise.all([
+      post(r.server, '/w/submit', { weights: weightsFor(r, [1, 2, 3, 4, 5, 6]) }, { [PARTICIPANT_TOKEN_HEADER]: token }),
+      post(r.server, '/w/join', { code: r.round.code, name: 'Bo' }),
+    ]);
+    expect([submitted.status, second.status]).toEqual([200, 200]);
+    expect(await importing).toMatchObject({ ok: true });
+    expect(r.state().submissions).toHaveLength(1);
+    expect(r.state().participants.map((p) => p.name)).toEqual(['Ana', 'Bo']);
+    await r.bulk!.close();
   });
 });
 

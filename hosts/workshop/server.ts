@@ -31,6 +31,12 @@ export interface WorkshopServerOptions {
   limits?: { joinsPerAddress?: number; wrongCodesPerAddress?: number; joinsPerAddressPerRound?: number; callsPerToken?: number; callsPerAddress?: number; limitLoopback?: boolean };
   /** Called after every accepted submission or join, so the facilitator's view can refresh. */
   onChange?: () => void;
+  /**
+   * Resolves once no big import or copy holds the store's write lock (service/bulk/; null when
+   * none does). Joins and submissions made meanwhile wait for it — a second or two for the
+   * biggest import — instead of failing on the lock.
+   */
+  whenStoreFree?: () => Promise<void> | null;
 }
 
 export interface WorkshopServer {
@@ -109,7 +115,10 @@ class CommitBatch {
   #first: Queued[] = [];
   #then: Queued[] = [];
   #scheduled = false;
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly whenStoreFree: () => Promise<void> | null = () => null,
+  ) {}
 
   run<T>(work: () => T, urgent: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -123,6 +132,16 @@ class CommitBatch {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
+      // A big import or copy holds the write lock: write once it has committed (or given up).
+      const busy = this.whenStoreFree();
+      if (busy) {
+        this.#scheduled = true;
+        void busy.then(() => {
+          this.#scheduled = false;
+          this.#schedule();
+        });
+        return;
+      }
       this.#flush();
       if (this.#first.length + this.#then.length > 0) this.#schedule();
     });
@@ -149,10 +168,14 @@ class CommitBatch {
     queue.forEach((item, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) item.resolve(outcome.value);
+      // A big import took the lock between the check and this write: written again once it is done.
+      else if (isBusy(outcome.error) && this.whenStoreFree()) this.#first.push(item);
       else item.reject(outcome.error);
     });
   }
 }
+const isBusy = (error: unknown) => (error as { code?: string } | null)?.code === 'SQLITE_BUSY';
+
 interface Queued {
   work: () => unknown;
   resolve: (value: unknown) => void;
@@ -167,7 +190,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
   const perRound = new PerRoundQuota(limits.joinsPerAddressPerRound ?? 3);
   const perToken = new RateLimiter(limits.callsPerToken ?? 120, 60_000);
   const perAddress = new RateLimiter(limits.callsPerAddress ?? 600, 60_000);
-  const batch = new CommitBatch(db);
+  const batch = new CommitBatch(db, options.whenStoreFree);
   let ownHost = '';
 
   const server = createServer(async (request, response) => {
