@@ -5,7 +5,7 @@ import { DecisionLibrary } from './decision-library.svelte';
 import { templateDecision } from './test/fake-client';
 
 /** A host that answers a spreadsheet import with a decision and notes, creating with another, everything else with an empty list. */
-function host(notes: string[]) {
+function host(notes: string[], size = { optionCount: 2, criterionCount: 6 }) {
   const calls: { method: string; input: unknown }[] = [];
   const client = new Proxy({} as Client, {
     get: (_target, method) =>
@@ -13,7 +13,7 @@ function host(notes: string[]) {
         ? undefined
         : async (input: unknown) => {
             calls.push({ method: String(method), input });
-            if (method === 'importXlsx' || method === 'importCsv') return ok({ decision: { id: 9, title: 'Imported', updatedAt: '', optionCount: 2, criterionCount: 6 }, notes });
+            if (method === 'importXlsx' || method === 'importCsv') return ok({ decision: { id: 9, title: 'Imported', updatedAt: '', ...size }, notes });
             if (method === 'importDecision') return fail('invalid-input', 'not valid JSON (Unexpected end of JSON input)');
             if (method === 'getDecision') return ok(templateDecision((input as { decisionId: number }).decisionId));
             if (method === 'bulkProgress') return ok(null);
@@ -40,6 +40,18 @@ describe('DecisionLibrary.importSpreadsheet', () => {
     expect(library.notes).toEqual({ file: 'queues.csv', lines: ['column "Notes": not read: its cells are text, not scores, so it is not taken as an option'] });
     await library.create('Another');
     expect(library.notes).toBeNull();
+  });
+
+  it('lists a decision too big to draw at once without opening it, and says so', async () => {
+    const { calls, library } = host([], { optionCount: 150, criterionCount: 1000 });
+    await library.create('Open now');
+    expect(await library.importSpreadsheet(new File(['Criterion,Weight\n'], 'Big.csv'))).toBe(true);
+    expect(library.editor?.id).toBe(10);
+    expect(calls.filter((c) => c.method === 'getDecision')).toEqual([]);
+    expect(library.notes).toEqual({
+      file: 'Big.csv',
+      lines: ['Not opened: “Imported” has 150,000 score cells (150 options × 1,000 criteria), which takes the app a long time to draw. It is in the list; open it from there when you need it.'],
+    });
   });
 
   it('reads a file given to the other import as what it is: a CSV to the JSON import, a JSON file to the spreadsheet import', async () => {

@@ -12,6 +12,12 @@ import { WorkshopState, type Subscribe } from './workshop.svelte';
 const SPREADSHEET_FILE = /\.(csv|tsv|xlsx)$/i;
 /** How often the app asks how far a big import or copy is, while it waits for one. */
 const PROGRESS_POLL_MS = 200;
+/**
+ * An imported decision with more score cells than this is listed but not opened at once: the
+ * matrix draws every cell, and a decision this size holds the page for seconds (150,000 cells,
+ * half a minute on our machines). Opening it from the list is the user's choice.
+ */
+export const OPEN_AFTER_IMPORT_MAX_CELLS = 20_000;
 
 /** The list of decisions and the one that is open. */
 export class DecisionLibrary {
@@ -150,9 +156,16 @@ export class DecisionLibrary {
       return false;
     }
     await this.refresh();
-    await this.open(result.value.decision.id);
+    const { decision, notes } = result.value;
+    const cells = decision.optionCount * decision.criterionCount;
+    if (file && cells > OPEN_AFTER_IMPORT_MAX_CELLS) {
+      const size = `${cells.toLocaleString('en-US')} score cells (${decision.optionCount.toLocaleString('en-US')} options × ${decision.criterionCount.toLocaleString('en-US')} criteria)`;
+      this.notes = { file, lines: [...notes, `Not opened: “${decision.title}” has ${size}, which takes the app a long time to draw. It is in the list; open it from there when you need it.`] };
+      return true;
+    }
+    await this.open(decision.id);
     if (this.error) return false;
-    if (file && result.value.notes.length > 0) this.notes = { file, lines: result.value.notes };
+    if (file && notes.length > 0) this.notes = { file, lines: notes };
     return true;
   }
 
