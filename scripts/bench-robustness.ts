@@ -214,7 +214,7 @@ export async function benchRobustness(): Promise<void> {
     const imported = await fetch(`${origin}/api/importDecision`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-decision-matrix-token': hash.replace('#token=', '') },
-      body: JSON.stringify({ document: generatedDocument(20, 50) }),
+      body: JSON.stringify({ text: JSON.stringify(generatedDocument(20, 50)) }),
     }).then((r) => r.json());
     if (!imported.ok) throw new Error(imported.error.message);
 

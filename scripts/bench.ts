@@ -192,13 +192,13 @@ async function benchBrowser() {
   const imported = await fetch(`${origin}/api/importDecision`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-decision-matrix-token': token },
-    body: JSON.stringify({ document: generatedDocument(20, 50) }),
+    body: JSON.stringify({ text: JSON.stringify(generatedDocument(20, 50)) }),
   }).then((r) => r.json());
   if (!imported.ok) throw new Error(imported.error.message);
   const importedAhp = await fetch(`${origin}/api/importDecision`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-decision-matrix-token': token },
-    body: JSON.stringify({ document: ahpDocument(20, 10) }),
+    body: JSON.stringify({ text: JSON.stringify(ahpDocument(20, 10)) }),
   }).then((r) => r.json());
   if (!importedAhp.ok) throw new Error(importedAhp.error.message);
 
