@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Db } from './connection';
+import { configureConnection, type Db } from './connection';
 
 /**
  * A second connection to a store the app has already opened (judged, migrated), for a worker
@@ -8,8 +8,6 @@ import type { Db } from './connection';
  */
 export function openBulkConnection(file: string, nativeBinding = process.env.DECISION_MATRIX_SQLITE_BINDING || undefined): Db {
   const db = new Database(file, { nativeBinding, fileMustExist: true });
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  configureConnection(db);
   return db;
 }

@@ -79,9 +79,7 @@ export function openStore(file: string, options: OpenOptions = {}): OpenedStore 
   const db = new Database(file, { nativeBinding });
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    configureConnection(db);
     migrate(db, migrations);
     return { db, created, readOnly: null };
   } catch (error) {
@@ -143,6 +141,13 @@ function counted<T>(db: Db, fn: () => T): () => T {
     if (totalChanges(db) !== before) countWrite(db);
     return result;
   };
+}
+
+/** What every connection that writes sets for itself: full syncs, foreign keys, and a wait for the write lock. */
+export function configureConnection(db: Db): void {
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
 }
 
 /**

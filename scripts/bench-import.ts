@@ -2,14 +2,9 @@
 // 300,000-cell CSV imported, that decision duplicated, a 50,000-cell JSON file imported, and the
 // big decision read back, while another client here pings the host (listDecisions) every 3 ms.
 // Prints each call's time and the longest the pings waited. Part of `npm run bench`; asserts nothing.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generatedDocument, random } from './bench-data';
-
-const root = join(import.meta.dirname, '..');
+import { startBenchHost } from './bench-host';
 
 /** The spreadsheet layout: one row per criterion, one column per option. */
 function csv(options: number, criteria: number): string {
@@ -20,26 +15,7 @@ function csv(options: number, criteria: number): string {
 }
 
 export async function benchImport(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'decision-matrix-bench-import-'));
-  const server = spawn(process.execPath, [join(root, 'bin/decision-matrix.cjs'), 'web', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DECISION_MATRIX_PDF_PREWARM: '0' },
-  });
-  const appUrl = await new Promise<string>((resolve) => {
-    let out = '';
-    server.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Open (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-  });
-  const { origin, hash } = new URL(appUrl);
-  const token = hash.replace('#token=', '');
-  const call = async (method: string, input: unknown) => {
-    const answer = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-decision-matrix-token': token }, body: JSON.stringify(input) }).then((r) => r.json());
-    if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-    return answer.value;
-  };
+  const { call, stop } = await startBenchHost('import', { prewarmPdf: false });
   /** Runs `work` while pinging; the call's time, and the longest a ping waited for its answer. */
   const measure = async (label: string, work: () => Promise<unknown>) => {
     let running = true;
@@ -72,7 +48,6 @@ export async function benchImport(): Promise<void> {
     await measure('importDecision of a 100 x 500 JSON file (50,000 cells)', () => call('importDecision', { text: json }));
     await measure('getDecision of the 300,000-cell decision (not written by the worker: read on the host\'s thread)', () => call('getDecision', { decisionId: big.decision.id }));
   } finally {
-    server.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    stop();
   }
 }

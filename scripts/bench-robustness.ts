@@ -8,9 +8,7 @@
 //   - a slider input on a 20 x 50 decision with the "How robust is this?" panel in view, at a
 //     frame's start, to that frame painted (its 50 bands and tornado bars follow every input).
 import { build as esbuild } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -18,6 +16,7 @@ import { analyseSensitivity, robustnessMatrixFromRows } from '../core/sensitivit
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { generatedDocument, random } from './bench-data';
 import { frameSummary, type FrameSample } from './bench-frames';
+import { startBenchHost } from './bench-host';
 
 const root = join(import.meta.dirname, '..');
 
@@ -195,28 +194,11 @@ async function benchSliderWithPanel(page: Page) {
 
 export async function benchRobustness(): Promise<void> {
   benchSensitivityInNode(20, 50);
-  const dataDir = mkdtempSync(join(tmpdir(), 'decision-matrix-bench-robustness-'));
-  const server = spawn(process.execPath, [join(root, 'bin/decision-matrix.cjs'), 'web', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DECISION_MATRIX_PDF_PREWARM: '0' },
-  });
+  const host = await startBenchHost('robustness', { prewarmPdf: false });
+  const { appUrl } = host;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
-    const appUrl = await new Promise<string>((resolve) => {
-      let out = '';
-      server.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /Open (\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-    });
-    const { origin, hash } = new URL(appUrl);
-    const imported = await fetch(`${origin}/api/importDecision`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-decision-matrix-token': hash.replace('#token=', '') },
-      body: JSON.stringify({ text: JSON.stringify(generatedDocument(20, 50)) }),
-    }).then((r) => r.json());
-    if (!imported.ok) throw new Error(imported.error.message);
+    await host.call('importDecision', { text: JSON.stringify(generatedDocument(20, 50)) });
 
     await benchSensitivityInChromium(browser, 20, 50);
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -227,7 +209,6 @@ export async function benchRobustness(): Promise<void> {
     await page.close();
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    host.stop();
   }
 }

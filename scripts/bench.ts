@@ -14,7 +14,7 @@
 //   robustness the one-weight analysis at 20 x 50 per input, rank acceptability (10,000 draws at
 //             10 x 20) in the app's Web Worker, a slider input with the robustness panel in view.
 import { build as esbuild } from 'esbuild';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ import { benchRobustness } from './bench-robustness';
 import { benchAhp } from './bench-weighting';
 import { benchWorkshop } from './bench-workshop';
 import { benchImport } from './bench-import';
+import { startBenchHost } from './bench-host';
 import { generatedDocument, random } from './bench-data';
 import { frameSummary, pointerDrag } from './bench-frames';
 
@@ -177,30 +178,11 @@ function sweep(step: number, times: number): number[] {
 
 /** Everything that runs in Chromium against the browser host. */
 async function benchBrowser() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'decision-matrix-bench-'));
-  const server = spawn(process.execPath, [join(root, 'bin/decision-matrix.cjs'), 'web', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const appUrl = await new Promise<string>((resolve) => {
-    let out = '';
-    server.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Open (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-  });
-  const { origin } = new URL(appUrl);
-  const token = new URL(appUrl).hash.replace('#token=', '');
-  const imported = await fetch(`${origin}/api/importDecision`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-decision-matrix-token': token },
-    body: JSON.stringify({ text: JSON.stringify(generatedDocument(20, 50)) }),
-  }).then((r) => r.json());
-  if (!imported.ok) throw new Error(imported.error.message);
-  const importedAhp = await fetch(`${origin}/api/importDecision`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-decision-matrix-token': token },
-    body: JSON.stringify({ text: JSON.stringify(ahpDocument(20, 10)) }),
-  }).then((r) => r.json());
-  if (!importedAhp.ok) throw new Error(importedAhp.error.message);
+  // With the PDF prewarm, as a user's host runs: host-pdf measures the Chromium it starts.
+  const host = await startBenchHost('browser');
+  const { appUrl, origin, token } = host;
+  await host.call('importDecision', { text: JSON.stringify(generatedDocument(20, 50)) });
+  await host.call('importDecision', { text: JSON.stringify(ahpDocument(20, 10)) });
 
   const cases: SliderCase[] = [
     { label: '20 options x 50 criteria (generated), a drag', decisionButton: /^Benchmark 20 x 50/, slider: 'Weight of Criterion 1', values: sweep(3, 4), pointer: true },
@@ -227,8 +209,7 @@ async function benchBrowser() {
     if (wanted('host-pdf')) await benchHostPdf(origin, token);
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    host.stop();
   }
 }
 

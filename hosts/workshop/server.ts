@@ -4,6 +4,7 @@ import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
 import type { ErrorCode, Result } from '../../core/result';
 import { MAX_PARTICIPANT_BODY_BYTES, PARTICIPANT_TOKEN_HEADER, STATUS_BY_ERROR_CODE } from '../../core/transport';
 import { inTransaction, type Db } from '../../db/connection';
+import { isStoreBusyError } from '../../db/writable';
 import { serveStatic } from '../shared/static-files';
 import { RateLimiter } from './rate-limiter';
 import { codeIsClosed, join, participantView, submit } from '../../service/rounds';
@@ -169,13 +170,11 @@ class CommitBatch {
       const outcome = outcomes[i];
       if (outcome.ok) item.resolve(outcome.value);
       // A big import took the lock between the check and this write: written again once it is done.
-      else if (isBusy(outcome.error) && this.whenStoreFree()) this.#first.push(item);
+      else if (isStoreBusyError(outcome.error) && this.whenStoreFree()) this.#first.push(item);
       else item.reject(outcome.error);
     });
   }
 }
-const isBusy = (error: unknown) => (error as { code?: string } | null)?.code === 'SQLITE_BUSY';
-
 interface Queued {
   work: () => unknown;
   resolve: (value: unknown) => void;

@@ -46,7 +46,7 @@ export function runBulkJob(db: Db, job: BulkJob, report: (percent: number) => vo
       job.kind === 'importCsv' ? unwrap(csvToDraft(job.text, job.title)) : job.kind === 'importDecision' ? { draft: unwrap(parseDecisionDocumentText(job.text)).decision, notes: [] } : null;
     const onProgress = (written: number, total: number) => report(Math.min(99, Math.floor((written / total) * 100)));
     return transaction(() => {
-      const draft = parsed?.draft ?? copyOf(db, (job as Extract<BulkJob, { kind: 'duplicateDecision' }>).decisionId);
+      const draft = job.kind === 'duplicateDecision' ? copyOf(db, job.decisionId) : parsed!.draft;
       return { decisionId: decisions.insertDecision(db, draft, onProgress), notes: parsed?.notes ?? [] };
     });
   });
