@@ -6,6 +6,7 @@ import { createStore } from './create';
 import { inspectStore, type Inspection } from './inspect';
 import { loadMigrations, migrate, type Migration } from './migrations';
 import { openImage } from './snapshot';
+import { removeUnfinishedDecisions } from './unfinished';
 import { StoreOpenError } from './store-error';
 import { whyReadOnly } from './writable';
 
@@ -81,6 +82,7 @@ export function openStore(file: string, options: OpenOptions = {}): OpenedStore 
     db.pragma('journal_mode = WAL');
     configureConnection(db);
     migrate(db, migrations);
+    if (hasTable(db, 'decisions_being_written')) removeUnfinishedDecisions(db, process.pid);
     return { db, created, readOnly: null };
   } catch (error) {
     db.close();
@@ -106,6 +108,8 @@ export function openStoreForReading(file: string, options: OpenOptions = {}): Op
   }
   return { db: openImage(inspection.image, nativeBinding), created: false, readOnly: `${file} is open for reading only` };
 }
+
+const hasTable = (db: Db, name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 const totalChanges = (db: Db) => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 const writeCounters = new WeakMap<Db, Database.Statement | null>();

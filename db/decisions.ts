@@ -29,13 +29,16 @@ const SUMMARY = `SELECT d.id, d.title, d.updated_at AS updatedAt,
               (SELECT COUNT(*) FROM criteria c WHERE c.decision_id = d.id) AS criterionCount
          FROM decisions d`;
 
+/** A decision a big import or copy is still writing (migration 0014) is not there yet for anyone who reads. */
+const WHOLE = 'd.id NOT IN (SELECT decision_id FROM decisions_being_written)';
+
 export function listDecisions(db: Db): DecisionSummary[] {
-  return db.prepare(`${SUMMARY} ORDER BY d.updated_at DESC, d.id DESC`).all() as DecisionSummary[];
+  return db.prepare(`${SUMMARY} WHERE ${WHOLE} ORDER BY d.updated_at DESC, d.id DESC`).all() as DecisionSummary[];
 }
 
 /** One decision as the list shows it (cheap for any size, unlike getDecision). */
 export function findDecisionSummary(db: Db, id: number): DecisionSummary | undefined {
-  return db.prepare(`${SUMMARY} WHERE d.id = ?`).get(id) as DecisionSummary | undefined;
+  return db.prepare(`${SUMMARY} WHERE d.id = ? AND ${WHOLE}`).get(id) as DecisionSummary | undefined;
 }
 
 export function getDecision(db: Db, id: number): Decision | undefined {
@@ -43,7 +46,7 @@ export function getDecision(db: Db, id: number): Decision | undefined {
     .prepare(
       `SELECT id, title, context, status, chosen_option_id AS chosenOptionId, outcome_reason AS outcomeReason,
               created_at AS createdAt, updated_at AS updatedAt
-         FROM decisions WHERE id = ?`,
+         FROM decisions d WHERE id = ? AND ${WHOLE}`,
     )
     .get(id) as
     | Omit<Decision, 'options' | 'criteria' | 'scores'>
@@ -70,44 +73,61 @@ export function getDecision(db: Db, id: number): Decision | undefined {
   return { ...row, options, criteria, scores, weighting: readWeightingInputs(db, id) };
 }
 
-/** How many rows of a decision are written, of how many, told every PROGRESS_ROWS rows (a big import's progress). */
-export type InsertProgress = (written: number, total: number) => void;
-const PROGRESS_ROWS = 5000;
+/** How far the writing of a decision has got: its id, and how many of its rows are written, of how many. */
+export interface WriteProgress {
+  decisionId: number;
+  written: number;
+  total: number;
+}
 
-/** Inserts a whole decision (from a template, an import or a duplicate) and returns its id. */
-export function insertDecision(db: Db, draft: DecisionDraft, onProgress?: InsertProgress): number {
+/** Writes a whole decision in the caller's transaction; answers its id. */
+export function insertDecision(db: Db, draft: DecisionDraft): number {
+  const steps = writeDecision(db, draft);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Writes a decision one row at a time, pausing (yielding how far it got) after each row, so the
+ * caller chooses where transactions end: insertDecision runs it in one; a big import or copy in
+ * many short ones (service/bulk/jobs.ts), with `writerPid` given. The decision is then hidden from
+ * every read from the first transaction until the last one, which shows it; a decision left
+ * hidden by a writer that died is removed at the next start (db/unfinished.ts).
+ */
+export function* writeDecision(db: Db, draft: DecisionDraft, writerPid?: number): Generator<WriteProgress, number, void> {
   const total = draft.options.length + draft.criteria.length + draft.scores.length;
-  let written = 0;
-  const wrote = () => {
-    written++;
-    if (onProgress && written % PROGRESS_ROWS === 0) onProgress(written, total);
-  };
   const stamp = now();
   const decisionId = Number(
     db.prepare('INSERT INTO decisions (title, context, created_at, updated_at) VALUES (?, ?, ?, ?)').run(draft.title, draft.context, stamp, stamp)
       .lastInsertRowid,
   );
+  if (writerPid !== undefined) db.prepare('INSERT INTO decisions_being_written (decision_id, writer_pid) VALUES (?, ?)').run(decisionId, writerPid);
+  let written = 0;
+  const progress = (): WriteProgress => ({ decisionId, written: ++written, total });
   const optionIds = new Map<string, number>();
   const insertOption = db.prepare('INSERT INTO options (id, decision_id, name, description, position) VALUES (?, ?, ?, ?, ?)');
-  draft.options.forEach((o, position) => {
+  for (const [position, o] of draft.options.entries()) {
     optionIds.set(o.id, Number(insertOption.run(nextRowId(db, 'options'), decisionId, o.name, o.description, position).lastInsertRowid));
-    wrote();
-  });
+    yield progress();
+  }
   const criterionIds = new Map<string, number>();
   const insertCriterion = db.prepare(
     `INSERT INTO criteria (id, decision_id, name, description, direction, scale_min, scale_max, min_label, max_label, weight, position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  draft.criteria.forEach((c, position) => {
+  for (const [position, c] of draft.criteria.entries()) {
     const { min, max, minLabel, maxLabel } = c.scale;
     criterionIds.set(c.id, Number(insertCriterion.run(nextRowId(db, 'criteria'), decisionId, c.name, c.description, c.direction, min, max, minLabel, maxLabel, c.weight, position).lastInsertRowid));
-    wrote();
-  });
+    yield progress();
+  }
   const insertScore = db.prepare('INSERT INTO scores (option_id, criterion_id, value, rationale, source) VALUES (?, ?, ?, ?, ?)');
   for (const s of draft.scores) {
     insertScore.run(optionIds.get(s.option), criterionIds.get(s.criterion), s.value, s.rationale, s.source);
-    wrote();
+    yield progress();
   }
+  // The rest is written with the last row, in the transaction that shows the decision.
   // The file's weighting names criteria by position (draftWeighting); here they become row ids.
   const rowIds = new Map(draft.criteria.map((c, i) => [i + 1, criterionIds.get(c.id)!]));
   const weighting = draftWeighting(draft);
@@ -121,6 +141,7 @@ export function insertDecision(db: Db, draft: DecisionDraft, onProgress?: Insert
     outcome.reason,
     decisionId,
   );
+  if (writerPid !== undefined) db.prepare('DELETE FROM decisions_being_written WHERE decision_id = ?').run(decisionId);
   return decisionId;
 }
 

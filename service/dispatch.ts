@@ -7,11 +7,12 @@ export interface DispatchOptions {
   /** Why the store cannot be written (OpenedStore.readOnly); a write then answers 'forbidden' saying so, not 'internal'. */
   readOnly?: string | null;
   /**
-   * While a worker thread writes a big import (service/bulk/), the store's write lock is taken: a
-   * call that needs it is answered once the worker is done (the promise), instead of blocking the
+   * While a worker thread writes a big import (service/bulk/), the store's write lock is taken
+   * most of the time: a call that met it asks the worker to pause after its current short
+   * transaction and is made again while it waits (BulkWriter.pause), instead of blocking the
    * host. Null when no such write runs.
    */
-  whenStoreFree?: () => Promise<void> | null;
+  pauseBulkWrite?: () => Promise<() => void> | null;
 }
 
 /** What dispatch answers: a result, or for a method that answers later (a workbook) a promise of one. */
@@ -38,8 +39,8 @@ export function dispatch(handlers: Handlers, name: string, rawInput: unknown, op
 
 function failedUnexpectedly(name: MethodName, error: unknown, options: DispatchOptions, again: () => DispatchAnswer): DispatchAnswer {
   // The transaction that met the lock was rolled back, so the call is made again from the start.
-  const free = isStoreBusyError(error) ? options.whenStoreFree?.() : null;
-  if (free) return free.then(again);
+  const paused = isStoreBusyError(error) ? options.pauseBulkWrite?.() : null;
+  if (paused) return paused.then((release) => Promise.resolve(again()).finally(release));
   if (isReadOnlyStoreError(error)) return fail('forbidden', `The data file is read-only: ${options.readOnly ?? 'SQLite may not write to it'}. Nothing was changed.`);
   console.error(`decision-matrix: ${name} failed`, error);
   return fail('internal', `Something went wrong and nothing was changed (${(error as Error).message}).`);

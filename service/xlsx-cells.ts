@@ -51,10 +51,12 @@ function readValue(cell: Cell, value: CellValue): { cell: SheetCell } | { proble
   if ('formula' in value || 'sharedFormula' in value) {
     const formula = 'formula' in value ? value.formula : value.sharedFormula;
     // The result a spreadsheet saved is what the person saw; a formula nobody calculated has none.
-    if (value.result === undefined || value.result === null) {
+    // exceljs's value leaves out a result that is falsy (a score of 0, an empty text): the cell has it.
+    const saved = value.result ?? (cell.result as CellValue | undefined);
+    if (saved === undefined || saved === null) {
       return { problem: `the formula =${formula} has no saved result: open the file in a spreadsheet and save it, or type the value` };
     }
-    const result = readValue(cell, value.result as CellValue);
+    const result = readValue(cell, saved as CellValue);
     return 'problem' in result ? { problem: `the formula =${formula} gives an error (${result.problem.replace(/^the cell shows the error /, '')})` } : result;
   }
   return { problem: 'the cell holds something other than a number or text' };

@@ -93,6 +93,15 @@ describe('decisionToXlsx', () => {
     expect(again.criteria.map((c) => [c.name, c.description, c.scale])).toEqual(decision.criteria.map((c) => [c.name, c.description, c.scale]));
     expect(await cellValues(await decisionToXlsx(again))).toEqual(await cellValues(first));
   });
+
+  it('round-trips a score of 0, which the Rationale sheet shows through a formula', async () => {
+    const decision = seeded();
+    for (const c of decision.criteria) c.scale = { ...c.scale, min: 0 };
+    decision.scores[0].value = 0;
+    const { draft, notes } = await imported(await decisionToXlsx(decision), decision.title);
+    expect(notes).toEqual([]);
+    expect(draft.scores.filter((s) => s.value === 0)).toHaveLength(1);
+  });
 });
 
 describe('xlsxToDraft', () => {

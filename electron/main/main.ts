@@ -105,12 +105,12 @@ app.whenReady().then(() => {
   // Big imports and copies are written by a worker thread (dist/node/bulk-worker.mjs), so the window's other calls are answered meanwhile.
   const bulk = readOnly ? undefined : startBulkWriter(db, databaseFile(folder));
   app.on('before-quit', () => void bulk?.close());
-  const whenStoreFree = () => bulk?.whenDone() ?? null;
-  const workshop = new WorkshopController(db, { hostname: lanAddress(), port: 0, staticDir: join(import.meta.dirname, '..', 'renderer'), whenStoreFree });
+  const pauseBulkWrite = () => bulk?.pause() ?? null;
+  const workshop = new WorkshopController(db, { hostname: lanAddress(), port: 0, staticDir: join(import.meta.dirname, '..', 'renderer'), pauseBulkWrite });
   if (!readOnly) void workshop.roundsChanged();
   app.on('before-quit', () => void workshop.close());
   const handlers = createHandlers(db, workshop, bulk);
-  registerContractHandlers(createDispatch(handlers, { readOnly, whenStoreFree }));
+  registerContractHandlers(createDispatch(handlers, { readOnly, pauseBulkWrite }));
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   const settingsFile = join(folder, 'desktop.json');
   const ctx: DesktopContext = { handlers, dataFolder: folder, settingsFile, settings: readSettings(settingsFile) };

@@ -90,20 +90,20 @@ async function web(args: string[], io: CliIo): Promise<number> {
   const events: { host: HttpHost | null } = { host: null };
   // Big imports and copies are written by a worker thread, so the host answers other calls meanwhile.
   const bulk = readOnly ? undefined : startBulkWriter(db, databaseFile(folder));
-  const whenStoreFree = () => bulk?.whenDone() ?? null;
+  const pauseBulkWrite = () => bulk?.pause() ?? null;
   const workshop = new WorkshopController(db, {
     hostname: option(args, '--workshop-host') ?? lanAddress(),
     port: workshopPort,
     staticDir: RENDERER_DIR,
     onChange: () => events.host?.publish('rounds'),
-    whenStoreFree,
+    pauseBulkWrite,
   });
   // A read-only store takes no joins or submissions: no workshop server for its live rounds.
   if (!readOnly) await workshop.roundsChanged();
   if (!readOnly) void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined = undefined;
   const host: HttpHost = await startHttpHost({
-    dispatch: createDispatch(createHandlers(db, workshop, bulk), { readOnly, whenStoreFree }),
+    dispatch: createDispatch(createHandlers(db, workshop, bulk), { readOnly, pauseBulkWrite }),
     staticDir: RENDERER_DIR,
     port,
     token: browserHostToken(folder, args.includes('--new-token'), (message) => io.err(`decision-matrix: note: ${message}\n`)),

@@ -34,7 +34,7 @@ export class WorkshopController implements WorkshopHost {
       staticDir: string;
       onChange?: () => void;
       limits?: WorkshopServerOptions['limits'];
-      whenStoreFree?: WorkshopServerOptions['whenStoreFree'];
+      pauseBulkWrite?: WorkshopServerOptions['pauseBulkWrite'];
       /** Tests shorten it. */
       lingerMs?: number;
     },

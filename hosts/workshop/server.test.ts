@@ -36,7 +36,7 @@ async function room(
   });
   if (!round.ok) throw new Error(round.error.message);
   const bulk = options.bulk ? startBulkWriter(db, file) : undefined;
-  const server = await startWorkshopServer({ db, staticDir: folder(), hostname: '127.0.0.1', limits: options.limits, whenStoreFree: () => bulk?.whenDone() ?? null });
+  const server = await startWorkshopServer({ db, staticDir: folder(), hostname: '127.0.0.1', limits: options.limits, pauseBulkWrite: () => bulk?.pause() ?? null });
   servers.push(server);
   const state = () => ({ participants: workshop.listParticipants(db, round.value.id), submissions: workshop.roundSubmissions(db, round.value.id) });
   return { db, decision, round: round.value, server, state, bulk };
@@ -331,7 +331,7 @@ describe('a real room', () => {
 describe('while a big import holds the store', () => {
   it('a join and a submission wait for it and are then answered and kept, never failed on the lock', async () => {
     const r = await room({ bulk: true });
-    const dispatch = createDispatch(createHandlers(r.db, undefined, r.bulk), { whenStoreFree: () => r.bulk!.whenDone() });
+    const dispatch = createDispatch(createHandlers(r.db, undefined, r.bulk), { pauseBulkWrite: () => r.bulk!.pause() });
     const token = await joined(r);
     const header = ['Criterion', 'Weight', 'Direction', 'Min', 'Max', ...Array.from({ length: 100 }, (_, o) => `Option ${o + 1}`)].join(',');
     const rows = Array.from({ length: 800 }, (_, c) => [`Criterion ${c + 1}`, 10, 'benefit', 0, 10, ...Array.from({ length: 100 }, () => 3)].join(','));

@@ -33,11 +33,11 @@ export interface WorkshopServerOptions {
   /** Called after every accepted submission or join, so the facilitator's view can refresh. */
   onChange?: () => void;
   /**
-   * Resolves once no big import or copy holds the store's write lock (service/bulk/; null when
-   * none does). Joins and submissions made meanwhile wait for it — a second or two for the
-   * biggest import — instead of failing on the lock.
+   * Pauses a big import or copy (service/bulk/) after its current short transaction, resolving
+   * with the function that lets it go on; null when none runs. Joins and submissions made meanwhile
+   * are written while it waits, instead of failing on the lock it holds.
    */
-  whenStoreFree?: () => Promise<void> | null;
+  pauseBulkWrite?: () => Promise<() => void> | null;
 }
 
 export interface WorkshopServer {
@@ -104,6 +104,8 @@ class PerRoundQuota {
 
 /** At most this many writes per commit, so the server reads new requests between commits. */
 const MAX_BATCH = 8;
+/** How many times a write that met the lock (a big import starting, another app) is tried again before it fails. */
+const MAX_BUSY_TRIES = 3;
 
 /**
  * Group commit: the joins and submissions waiting when the event loop comes round are written in
@@ -118,12 +120,12 @@ class CommitBatch {
   #scheduled = false;
   constructor(
     private readonly db: Db,
-    private readonly whenStoreFree: () => Promise<void> | null = () => null,
+    private readonly pauseBulkWrite: () => Promise<() => void> | null = () => null,
   ) {}
 
   run<T>(work: () => T, urgent: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      (urgent ? this.#first : this.#then).push({ work, resolve: resolve as (value: unknown) => void, reject });
+      (urgent ? this.#first : this.#then).push({ work, tries: 0, resolve: resolve as (value: unknown) => void, reject });
       this.#schedule();
     });
   }
@@ -133,13 +135,18 @@ class CommitBatch {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      // A big import or copy holds the write lock: write once it has committed (or given up).
-      const busy = this.whenStoreFree();
-      if (busy) {
+      // A big import or copy holds the write lock most of the time: write while it waits.
+      const paused = this.pauseBulkWrite();
+      if (paused) {
         this.#scheduled = true;
-        void busy.then(() => {
+        void paused.then((release) => {
           this.#scheduled = false;
-          this.#schedule();
+          try {
+            this.#flush();
+          } finally {
+            release();
+          }
+          if (this.#first.length + this.#then.length > 0) this.#schedule();
         });
         return;
       }
@@ -169,14 +176,16 @@ class CommitBatch {
     queue.forEach((item, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) item.resolve(outcome.value);
-      // A big import took the lock between the check and this write: written again once it is done.
-      else if (isStoreBusyError(outcome.error) && this.whenStoreFree()) this.#first.push(item);
+      // A big import took the lock between the check and this write: written again, while it waits.
+      else if (isStoreBusyError(outcome.error) && item.tries++ < MAX_BUSY_TRIES) this.#first.push(item);
       else item.reject(outcome.error);
     });
   }
 }
 interface Queued {
   work: () => unknown;
+  /** How many times it met a write lock taken (a big import starting) and was put back. */
+  tries: number;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -189,7 +198,7 @@ export async function startWorkshopServer(options: WorkshopServerOptions): Promi
   const perRound = new PerRoundQuota(limits.joinsPerAddressPerRound ?? 3);
   const perToken = new RateLimiter(limits.callsPerToken ?? 120, 60_000);
   const perAddress = new RateLimiter(limits.callsPerAddress ?? 600, 60_000);
-  const batch = new CommitBatch(db, options.whenStoreFree);
+  const batch = new CommitBatch(db, options.pauseBulkWrite);
   let ownHost = '';
 
   const server = createServer(async (request, response) => {

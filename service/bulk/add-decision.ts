@@ -11,7 +11,7 @@ import { runBulkJob, type BulkJob } from './jobs';
  * on the host's own connection (tests, the CLI). Answers with the new decision's list entry.
  */
 export async function addDecision(db: Db, bulk: BulkWriter | undefined, job: BulkJob): Promise<Result<DecisionAdded>> {
-  const done = bulk ? await bulk.run(job) : runBulkJob(db, job, () => {}, (body) => inTransaction(db, body));
+  const done = bulk ? await bulk.run(job) : await runBulkJob(db, job, { transaction: (body) => inTransaction(db, body), report: () => {} });
   if (!done.ok) return done;
   const summary = decisions.findDecisionSummary(db, done.value.decisionId);
   // Deleted in another window between its commit and this answer.

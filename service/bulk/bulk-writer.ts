@@ -4,19 +4,20 @@ import { Worker } from 'node:worker_threads';
 import type { BulkProgress } from '../../core/contract';
 import { fail, type Result } from '../../core/result';
 import type { Db } from '../../db/connection';
+import { removeUnfinishedDecisions } from '../../db/unfinished';
 import { failedMessage, progressKind, type BulkDone, type BulkJob } from './jobs';
-import type { WorkerMessage, WorkerStart } from './messages';
+import { GO, PAUSE, type WorkerMessage, type WorkerStart } from './messages';
 
 const BUNDLED_ENTRY = join(import.meta.dirname, 'bulk-worker.mjs');
 /** The worker's entry: beside the bundle once built (dist/node), else bulk-worker.ts from the sources. */
 export const BULK_WORKER_ENTRY = existsSync(BUNDLED_ENTRY) ? BUNDLED_ENTRY : join(import.meta.dirname, 'worker-from-source.mjs');
 
 /**
- * How long the host's own connection waits for the write lock while a worker holds it (its
- * usual 5 s would block every call behind one write). A write that still finds it taken is
- * tried again once the worker is done (`whenDone`, used by dispatch).
+ * How long the host's own connection waits for the write lock while a worker holds it: not at
+ * all (its usual 5 s would block every call behind one write). A write that finds it taken asks
+ * the worker to pause (`pause`, used by dispatch) and is made again while it waits.
  */
-const BUSY_WAIT_DURING_BULK_MS = 20;
+const BUSY_WAIT_DURING_BULK_MS = 0;
 const BUSY_WAIT_MS = 5000;
 
 /** Big imports and copies, each written by a worker thread on its own connection, one after another. */
@@ -26,8 +27,56 @@ export interface BulkWriter {
   progress(): BulkProgress | null;
   /** Resolves once no job runs or waits; null when none does. */
   whenDone(): Promise<void> | null;
-  /** Stops the job under way (its transaction is never committed, so nothing of it is kept) and refuses new ones. */
+  /**
+   * Null when no job runs. Else asks the worker to stop after the transaction it is in (STEP_MS at
+   * most) and resolves, once it has, with the function that lets it go on: the store is the
+   * host's until then. Several writes may hold it at once; the worker goes on when all have let go.
+   */
+  pause(): Promise<() => void> | null;
+  /** Stops the job under way (what it wrote is removed, db/unfinished.ts) and refuses new ones. */
   close(): Promise<void>;
+}
+
+/** The host's half of a worker's control word (messages.ts): pauses asked for, and given. */
+class PauseControl {
+  readonly buffer = new SharedArrayBuffer(4);
+  readonly #word = new Int32Array(this.buffer);
+  #holders = 0;
+  #paused = false;
+  #waiting: (() => void)[] = [];
+
+  /** Resolves once the worker waits (or has ended); the answer lets go of this hold. */
+  hold(): Promise<() => void> {
+    this.#holders++;
+    Atomics.store(this.#word, 0, PAUSE);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      if (--this.#holders === 0) this.#go();
+    };
+    if (this.#paused) return Promise.resolve(release);
+    return new Promise((resolve) => this.#waiting.push(() => resolve(release)));
+  }
+
+  /** The worker said it waits, or it ended: every hold asked for is given. */
+  given(): void {
+    this.#paused = true;
+    for (const resolve of this.#waiting.splice(0)) resolve();
+  }
+
+  #go(): void {
+    this.#paused = false;
+    Atomics.store(this.#word, 0, GO);
+    Atomics.notify(this.#word, 0);
+  }
+
+  /** Lets the worker go whatever holds remain (it is being stopped). */
+  end(): void {
+    this.given();
+    this.#holders = 0;
+    this.#go();
+  }
 }
 
 /** A bulk writer for the store `db` has open at `file` (a store on disk that can be written). */
@@ -35,27 +84,39 @@ export function startBulkWriter(db: Db, file: string, entry: string = BULK_WORKE
   let queue: Promise<unknown> = Promise.resolve();
   let waiting = 0;
   let done: { promise: Promise<void>; resolve: () => void } | null = null;
-  let current: { job: BulkJob; percent: number; worker: Worker } | null = null;
+  let current: { job: BulkJob; percent: number; worker: Worker; control: PauseControl } | null = null;
   let closed = false;
 
   const runOne = (job: BulkJob) =>
     new Promise<Result<BulkDone>>((resolve) => {
       if (closed) return resolve(fail('internal', failedMessage(job, 'the app is closing')));
-      const worker = new Worker(entry, { workerData: { file, job } satisfies WorkerStart });
-      current = { job, percent: 0, worker };
+      const control = new PauseControl();
+      const worker = new Worker(entry, { workerData: { file, job, control: control.buffer } satisfies WorkerStart });
+      current = { job, percent: 0, worker, control };
       db.pragma(`busy_timeout = ${BUSY_WAIT_DURING_BULK_MS}`);
       let settled = false;
       const finish = (result: Result<BulkDone>) => {
         if (settled) return;
         settled = true;
         current = null;
+        control.end();
         db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
+        // A worker that failed, or ended without its answer, may have left a hidden, half-written
+        // decision; one that cannot be removed now is at the next start.
+        if (!result.ok) {
+          try {
+            removeUnfinishedDecisions(db, process.pid);
+          } catch (error) {
+            console.error('decision-matrix: a half-written import is left for the next start', error);
+          }
+        }
         resolve(result);
       };
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'progress') {
           if (current) current.percent = message.percent;
-        } else finish(message.result);
+        } else if (message.type === 'paused') control.given();
+        else finish(message.result);
       });
       worker.on('error', (error) => finish(fail('internal', failedMessage(job, error.message))));
       // Messages posted before the worker ended arrive before 'exit': this is an end without an answer.
@@ -80,8 +141,10 @@ export function startBulkWriter(db: Db, file: string, entry: string = BULK_WORKE
     },
     progress: () => (current ? { kind: progressKind(current.job), percent: current.percent } : null),
     whenDone: () => done?.promise ?? null,
+    pause: () => current?.control.hold() ?? null,
     async close() {
       closed = true;
+      current?.control.end();
       await current?.worker.terminate();
       await queue;
     },

@@ -1,16 +1,20 @@
+import { performance } from 'node:perf_hooks';
 import type { DecisionDraft } from '../../core/interchange';
 import { parseDecisionDocumentText, toDocument } from '../../core/interchange';
 import type { BulkProgress } from '../../core/contract';
-import type { Result } from '../../core/result';
+import { ok, type Result } from '../../core/result';
 import type { Db } from '../../db/connection';
 import * as decisions from '../../db/decisions';
 import { readDecisionHistory } from '../../db/decision-history';
+import { removeUnfinishedDecision } from '../../db/unfinished';
 import { csvToDraft } from '../csv';
-import { catchRefusal, GONE, refuse, unwrap } from '../handlers/context';
+import { catchRefusal, GONE, refuse } from '../handlers/context';
+import { xlsxToDraft } from '../xlsx-read';
 
 /** The work that adds a whole, possibly very big, decision: what a bulk worker is given. */
 export type BulkJob =
   | { kind: 'importCsv'; title: string; text: string }
+  | { kind: 'importXlsx'; title: string; base64: string }
   | { kind: 'importDecision'; text: string }
   | { kind: 'duplicateDecision'; decisionId: number };
 
@@ -35,19 +39,81 @@ function copyOf(db: Db, decisionId: number): DecisionDraft {
   return { ...copy, title: `${copy.title} (copy)` };
 }
 
+/** The decision a job writes, and the notes its reading made; a file is read whole before anything is written. */
+async function readJob(db: Db, job: BulkJob): Promise<Result<{ draft: DecisionDraft; notes: string[] }>> {
+  switch (job.kind) {
+    case 'importCsv':
+      return csvToDraft(job.text, job.title);
+    case 'importXlsx':
+      return xlsxToDraft(Buffer.from(job.base64, 'base64'), job.title);
+    case 'importDecision': {
+      const parsed = parseDecisionDocumentText(job.text);
+      return parsed.ok ? ok({ draft: parsed.value.decision, notes: [] }) : parsed;
+    }
+    case 'duplicateDecision':
+      return catchRefusal(() => ({ draft: copyOf(db, job.decisionId), notes: [] }));
+  }
+}
+
+/** How long one of a bulk job's transactions holds the write lock: a write made meanwhile waits at most about this long. */
+export const STEP_MS = 25;
+/** How many rows are written between two looks at the clock. */
+const ROWS_PER_LOOK = 64;
+
+/** How a job writes: in one transaction (`between` absent), or in steps of STEP_MS, calling `between` after each commit. */
+export interface JobWriting {
+  transaction: <T>(body: () => T) => T;
+  /** Called between two transactions: where the writer lets another write have the store. */
+  between?: () => void;
+  /** How far it got, 0–99 (100 is the answer). */
+  report: (percent: number) => void;
+}
+
 /**
- * Runs a job on a connection: a file is read whole before anything is written (a refused file
- * leaves the store as it was), then the decision is written in one transaction, telling
- * `report` how far it got. All of it is committed, or none of it.
+ * Runs a job on a connection: the file is read whole before anything is written (a refused file
+ * leaves the store as it was), then the decision is written. Written in steps, it stays hidden
+ * until the last step's commit shows it whole; a failure half way removes what was written, in
+ * steps too. Either way all of it is kept, or none of it.
  */
-export function runBulkJob(db: Db, job: BulkJob, report: (percent: number) => void, transaction: <T>(body: () => T) => T): Result<BulkDone> {
+export async function runBulkJob(db: Db, job: BulkJob, writing: JobWriting): Promise<Result<BulkDone>> {
+  const read = await readJob(db, job);
+  if (!read.ok) return read;
+  const { draft, notes } = read.value;
+  const { transaction, between, report } = writing;
   return catchRefusal(() => {
-    const parsed =
-      job.kind === 'importCsv' ? unwrap(csvToDraft(job.text, job.title)) : job.kind === 'importDecision' ? { draft: unwrap(parseDecisionDocumentText(job.text)).decision, notes: [] } : null;
-    const onProgress = (written: number, total: number) => report(Math.min(99, Math.floor((written / total) * 100)));
-    return transaction(() => {
-      const draft = job.kind === 'duplicateDecision' ? copyOf(db, job.decisionId) : parsed!.draft;
-      return { decisionId: decisions.insertDecision(db, draft, onProgress), notes: parsed?.notes ?? [] };
-    });
+    if (!between) return { decisionId: transaction(() => decisions.insertDecision(db, draft)), notes };
+    let hidden: number | null = null;
+    try {
+      const decisionId = inSteps(decisions.writeDecision(db, draft, process.pid), writing, (progress) => {
+        hidden = progress.decisionId;
+        report(Math.min(99, Math.floor((progress.written / progress.total) * 100)));
+      });
+      return { decisionId, notes };
+    } catch (error) {
+      if (hidden !== null) inSteps(removeUnfinishedDecision(db, hidden), writing, () => {});
+      throw error;
+    }
   });
+}
+
+/**
+ * Runs `steps` to the end in transactions of about STEP_MS each, telling `committed` the last
+ * step of each transaction once it is committed (not before: a step rolled back never happened).
+ */
+function inSteps<P, T>(steps: Generator<P, T, void>, { transaction, between }: JobWriting, committed: (last: P) => void): T {
+  for (;;) {
+    const { last, result } = transaction(() => {
+      const until = performance.now() + STEP_MS;
+      let last: P | undefined;
+      for (let rows = 1; ; rows++) {
+        const step = steps.next();
+        if (step.done) return { last, result: step } as const;
+        last = step.value;
+        if (rows % ROWS_PER_LOOK === 0 && performance.now() >= until) return { last, result: null };
+      }
+    });
+    if (last !== undefined) committed(last);
+    if (result) return result.value;
+    between?.();
+  }
 }

@@ -2,16 +2,14 @@ import type { HandlersOf, transferMethods } from '../../core/contract';
 import { toDocument } from '../../core/interchange';
 import { ok } from '../../core/result';
 import { withAnalysis } from '../../core/robustness-document';
-import * as decisions from '../../db/decisions';
 import { readDecisionHistory } from '../../db/decision-history';
 import { decisionToCsv } from '../csv';
 import { addDecision } from '../bulk/add-decision';
-import { xlsxToDraft } from '../xlsx-read';
 import { decisionToXlsx } from '../xlsx-write';
 import type { ServiceContext } from './context';
 
 /** Whole decisions in and out: the interchange document and the spreadsheet layout (CSV, XLSX). */
-export function transferHandlers({ db, bulk, read, transaction, decision }: ServiceContext): HandlersOf<typeof transferMethods> {
+export function transferHandlers({ db, bulk, read, decision }: ServiceContext): HandlersOf<typeof transferMethods> {
   return {
     importDecision: ({ text }) => addDecision(db, bulk, { kind: 'importDecision', text }),
     exportDecision: ({ decisionId }) =>
@@ -22,16 +20,8 @@ export function transferHandlers({ db, bulk, read, transaction, decision }: Serv
     // Parsed before anything is written: a refused file leaves the store as it was.
     importCsv: ({ title, text }) => addDecision(db, bulk, { kind: 'importCsv', title, text }),
     exportCsv: ({ decisionId }) => read(() => ({ text: decisionToCsv(decision(decisionId)) })),
-    // The workbook is read whole (asynchronously, by exceljs) before the transaction that stores it starts.
-    importXlsx: async ({ title, base64 }) => {
-      const reading = await xlsxToDraft(Buffer.from(base64, 'base64'), title);
-      if (!reading.ok) return reading;
-      const { draft, notes } = reading.value;
-      return transaction(() => {
-        const summary = decisions.findDecisionSummary(db, decisions.insertDecision(db, draft));
-        return { decision: summary!, notes };
-      });
-    },
+    // Read whole (asynchronously, by exceljs) before anything is written, like the CSV.
+    importXlsx: ({ title, base64 }) => addDecision(db, bulk, { kind: 'importXlsx', title, base64 }),
     exportXlsx: async ({ decisionId }) => {
       const found = read(() => decision(decisionId));
       if (!found.ok) return found;
