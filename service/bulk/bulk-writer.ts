@@ -19,6 +19,12 @@ export const BULK_WORKER_ENTRY = existsSync(BUNDLED_ENTRY) ? BUNDLED_ENTRY : joi
  */
 const BUSY_WAIT_DURING_BULK_MS = 0;
 const BUSY_WAIT_MS = 5000;
+/**
+ * Pages in the -wal after which a commit copies them into the file (SQLite's default). While a job
+ * runs, the host's commits leave that to the worker's: the host's small write would otherwise copy
+ * the pages of the import's last transactions too, on the thread that answers the app.
+ */
+const AUTOCHECKPOINT_PAGES = 1000;
 
 /** Big imports and copies, each written by a worker thread on its own connection, one after another. */
 export interface BulkWriter {
@@ -94,6 +100,7 @@ export function startBulkWriter(db: Db, file: string, entry: string = BULK_WORKE
       const worker = new Worker(entry, { workerData: { file, job, control: control.buffer } satisfies WorkerStart });
       current = { job, percent: 0, worker, control };
       db.pragma(`busy_timeout = ${BUSY_WAIT_DURING_BULK_MS}`);
+      db.pragma('wal_autocheckpoint = 0');
       let settled = false;
       const finish = (result: Result<BulkDone>) => {
         if (settled) return;
@@ -101,6 +108,7 @@ export function startBulkWriter(db: Db, file: string, entry: string = BULK_WORKE
         current = null;
         control.end();
         db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
+        db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
         // A worker that failed, or ended without its answer, may have left a hidden, half-written
         // decision; one that cannot be removed now is at the next start.
         if (!result.ok) {
