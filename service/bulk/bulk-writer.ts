@@ -57,7 +57,7 @@ class PauseControl {
     Atomics.store(this.#word, 0, PAUSE);
     let released = false;
     const release = () => {
-      if (released) return;
+      if (released || this.#holders === 0) return;
       released = true;
       if (--this.#holders === 0) this.#go();
     };
