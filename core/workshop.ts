@@ -139,6 +139,12 @@ export interface ParticipantRoundView {
   myScores: ParticipantScores;
   /** The group's weights, once revealed and shared by the facilitator. */
   groupWeights: Record<number, number> | null;
+  /**
+   * The group's score of each cell people scored (by the round's score rule) and how many scored
+   * it, once revealed and shared, in a round that asks for scores; null otherwise. Never who gave
+   * which score, nor their reasons.
+   */
+  groupScores: { optionId: number; criterionId: number; value: number; count: number }[] | null;
 }
 
 export interface RoundParticipant {

@@ -89,6 +89,27 @@ describe('a round where people score the options too', () => {
     expect(revealed.scores?.disputed).toEqual([{ optionId: s.pytorch.id, criterionId: s.first.id }]);
   });
 
+  it('shows the phones the group score of each cell and how many scored it once the result is shared, never who said what', () => {
+    const s = service();
+    const { round, tokens } = scoredRound(s, { anonymous: true });
+    s.call('updateRound', { roundId: round.id, state: 'revealed' });
+    const phone = () => {
+      const view = rounds.participantView(s.db, tokens[1]);
+      if (!view.ok) throw new Error(view.error.message);
+      return view.value;
+    };
+    expect(phone().groupScores).toBeNull();
+    s.call('updateRound', { roundId: round.id, shareResult: true });
+    expect(phone().groupScores).toEqual([
+      { optionId: s.pytorch.id, criterionId: s.first.id, value: 4, count: 3 },
+      { optionId: s.tensorflow.id, criterionId: s.first.id, value: 3, count: 1 },
+    ]);
+    expect(JSON.stringify(phone())).not.toContain('Tried it');
+    // An option removed since the reveal has no name on the phone: its cell is left out.
+    s.call('removeOption', { optionId: s.tensorflow.id });
+    expect(phone().groupScores?.map((c) => c.optionId)).toEqual([s.pytorch.id]);
+  });
+
   it('combines by the mean when the round was started so', () => {
     const s = service();
     const { round } = scoredRound(s, { scoreRule: 'mean' });

@@ -266,9 +266,13 @@ export function participantView(db: Db, token: string | undefined, now = new Dat
   const decision = getDecision(db, round.decisionId)!;
   const secondsLeft = round.endsAt === null ? null : Math.max(0, Math.ceil((new Date(round.endsAt).getTime() - now.getTime()) / 1000));
   let groupWeights: Record<number, number> | null = null;
+  let groupScores: ParticipantRoundView['groupScores'] = null;
   if (round.state === 'revealed' && round.shareResult && !participant.removed) {
     const view = roundView(db, round.id);
     if (view.ok && view.value.result) groupWeights = view.value.result.weights.weights;
+    // Cells of an option or criterion removed since the reveal are left out: the phone has no name for them.
+    const shown = (cell: { optionId: number; criterionId: number }) => decision.options.some((o) => o.id === cell.optionId) && decision.criteria.some((c) => c.id === cell.criterionId);
+    if (view.ok && view.value.scores) groupScores = view.value.scores.cells.filter(shown).map(({ optionId, criterionId, value, count }) => ({ optionId, criterionId, value, count }));
   }
   return ok({
     state: round.state,
@@ -288,5 +292,6 @@ export function participantView(db: Db, token: string | undefined, now = new Dat
     options: round.scoreCriteria.length > 0 ? decision.options.map((o) => ({ id: o.id, name: o.name })) : [],
     myScores: workshop.scoresOf(db, participant.id),
     groupWeights,
+    groupScores,
   });
 }

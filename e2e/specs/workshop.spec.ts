@@ -223,9 +223,11 @@ test('in a round that asks for scores, a phone scores the options on the criteri
     { name: 'Ana', pytorch: '5', tensorflow: '2', reason: 'Plain <b>Python</b>' },
     { name: 'Bo', pytorch: '2', tensorflow: '3', reason: '' },
   ];
+  const phones = [];
   for (const person of given) {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const p = await phone.newPage();
+    phones.push({ phone, p });
     await p.goto(joinUrl);
     await p.getByLabel('Your name').fill(person.name);
     await p.getByRole('button', { name: 'Join' }).click();
@@ -245,7 +247,6 @@ test('in a round that asks for scores, a phone scores the options on the criteri
     if (person.name === 'Ana') await p.screenshot({ path: '/tmp/facil-shots/phone-scores-390.png', fullPage: true });
     await p.getByRole('button', { name: 'Send my weights and scores' }).click();
     await expect(p.getByText('Sent. You can change your weights and scores and send again until the round closes.')).toBeVisible();
-    await phone.close();
   }
   await expect(panel.getByTestId('submitted-count')).toHaveText('2 of 2 submitted');
   await panel.getByRole('button', { name: 'Reveal' }).click();
@@ -254,4 +255,15 @@ test('in a round that asks for scores, a phone scores the options on the criteri
   await panel.getByText('Reasons given (1)').click();
   await expect(panel.locator('.reasons li')).toHaveText('PyTorch on Ease of use, 5 (Ana): Plain <b>Python</b>');
   await panel.screenshot({ path: '/tmp/facil-shots/panel-scores-1280.png' });
+
+  // Shared with the room, each phone shows the group's score of each cell and how many scored it; never who said what, nor why.
+  await panel.getByLabel('Show the result on phones').check();
+  const { p: ana } = phones[0];
+  const shown = ana.getByTestId('group-scores');
+  await expect(shown.getByRole('listitem')).toHaveText([/^PyTorch\s*3\.5\s*\(2 people\)$/, /^TensorFlow\s*2\.5\s*\(2 people\)$/]);
+  await expect(shown.getByRole('heading', { name: 'Ease of use (1–5)' })).toBeVisible();
+  await expect(ana.locator('body')).not.toContainText('Plain <b>Python</b>');
+  await expect(ana.getByText(/send again until the round closes/)).toHaveCount(0);
+  await ana.screenshot({ path: '/tmp/facil-shots/phone-group-scores-390.png', fullPage: true });
+  for (const { phone } of phones) await phone.close();
 });

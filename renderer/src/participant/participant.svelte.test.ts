@@ -23,6 +23,7 @@ function stand(view: Partial<ParticipantRoundView>) {
     options: [],
     myScores: {},
     groupWeights: null,
+    groupScores: null,
     ...view,
   };
   const calls: { path: string; token: string | undefined; body?: string }[] = [];

@@ -113,6 +113,8 @@ export class ParticipantSession {
     }
     if (this.error?.startsWith('The facilitator’s computer did not answer')) this.error = null;
     const first = this.view === null;
+    // "Sent. You can … send again until the round closes" is over once the round is.
+    if (view.value.state !== 'open') this.message = null;
     this.view = view.value;
     this.now = Date.now();
     this.#deadline = view.value.secondsLeft === null ? null : this.now + view.value.secondsLeft * 1000;
