@@ -24,4 +24,11 @@ test('a big spreadsheet imports with its progress shown, the app answered meanwh
   await expect(page.getByRole('button', { name: /^Big/ })).toContainText('150 options · 1000 criteria');
   await expect(page.getByRole('status').filter({ hasText: 'Imported Big.csv' })).toContainText('Not opened: “Big” has 150,000 score cells (150 options × 1,000 criteria)');
   await expect(matrix.optionNames).toHaveText(['PyTorch', 'TensorFlow']);
+  // Opened from the list, it is asked about first; cancelled, nothing changes.
+  await page.getByRole('button', { name: /^Big/ }).click();
+  const asked = page.getByRole('dialog', { name: 'Confirm' });
+  await expect(asked).toContainText('“Big” has 150,000 score cells (150 options × 1,000 criteria). The app draws every cell');
+  await asked.getByRole('button', { name: 'Cancel' }).click();
+  await expect(asked).toBeHidden();
+  await expect(matrix.optionNames).toHaveText(['PyTorch', 'TensorFlow']);
 });

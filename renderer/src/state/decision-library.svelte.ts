@@ -15,9 +15,16 @@ const PROGRESS_POLL_MS = 200;
 /**
  * An imported decision with more score cells than this is listed but not opened at once: the
  * matrix draws every cell, and a decision this size holds the page for seconds (150,000 cells,
- * half a minute on our machines). Opening it from the list is the user's choice.
+ * half a minute on our machines). Opening it from the list is the user's choice, asked first.
  */
 export const OPEN_AFTER_IMPORT_MAX_CELLS = 20_000;
+
+/** Its size in words, when a decision is too big to open without asking (null when it is not). */
+export function largeDecisionSize(summary: Pick<DecisionSummary, 'optionCount' | 'criterionCount'>): string | null {
+  const cells = summary.optionCount * summary.criterionCount;
+  if (cells <= OPEN_AFTER_IMPORT_MAX_CELLS) return null;
+  return `${cells.toLocaleString('en-US')} score cells (${summary.optionCount.toLocaleString('en-US')} options × ${summary.criterionCount.toLocaleString('en-US')} criteria)`;
+}
 
 /** The list of decisions and the one that is open. */
 export class DecisionLibrary {
@@ -157,9 +164,8 @@ export class DecisionLibrary {
     }
     await this.refresh();
     const { decision, notes } = result.value;
-    const cells = decision.optionCount * decision.criterionCount;
-    if (file && cells > OPEN_AFTER_IMPORT_MAX_CELLS) {
-      const size = `${cells.toLocaleString('en-US')} score cells (${decision.optionCount.toLocaleString('en-US')} options × ${decision.criterionCount.toLocaleString('en-US')} criteria)`;
+    const size = largeDecisionSize(decision);
+    if (file && size) {
       this.notes = { file, lines: [...notes, `Not opened: “${decision.title}” has ${size}, which takes the app a long time to draw. It is in the list; open it from there when you need it.`] };
       return true;
     }
