@@ -10,7 +10,7 @@ import { temporaryFolder } from '../../db/test/temporary-store';
 const folder = temporaryFolder();
 const ROOT = join(import.meta.dirname, '..', '..');
 const WRITER = join(import.meta.dirname, 'test', 'bulk-crash-writer.ts');
-const KILLS = 16;
+const KILLS = 12;
 /** How long a writer may take to reach the line its kill is timed from. */
 const CLOCK_WAIT_MS = 10_000;
 
