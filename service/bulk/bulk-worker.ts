@@ -6,17 +6,23 @@ import { fail, type Result } from '../../core/result';
 import { openBulkConnection } from '../../db/bulk-connection';
 import { inWriteTransaction } from '../../db/connection';
 import { failedMessage, runBulkJob, type BulkDone } from './jobs';
-import { PAUSE, type WorkerMessage, type WorkerStart } from './messages';
+import { ASKED, FREE, HOSTS, WRITING, type WorkerMessage, type WorkerStart } from './messages';
 
 const { file, job, control } = workerData as WorkerStart;
-const word = new Int32Array(control);
+const turn = new Int32Array(control);
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
-/** Between two transactions: when the host has a write to make, say so and wait until it is made. */
-function between(): void {
-  if (Atomics.load(word, 0) !== PAUSE) return;
-  post({ type: 'paused' });
-  while (Atomics.load(word, 0) === PAUSE) Atomics.wait(word, 0, PAUSE);
+/** One transaction, in the worker's turn: it waits while the host has the store, and gives it to the host at the commit when asked. */
+function inTurn<T>(write: () => T): T {
+  while (Atomics.compareExchange(turn, 0, FREE, WRITING) !== FREE) Atomics.wait(turn, 0, HOSTS);
+  try {
+    return write();
+  } finally {
+    if (Atomics.compareExchange(turn, 0, WRITING, FREE) === ASKED) {
+      Atomics.store(turn, 0, HOSTS);
+      post({ type: 'paused' });
+    }
+  }
 }
 
 let result: Result<BulkDone>;
@@ -24,8 +30,8 @@ try {
   const db = openBulkConnection(file);
   try {
     result = await runBulkJob(db, job, {
-      transaction: (body) => inWriteTransaction(db, body),
-      between,
+      transaction: (body) => inTurn(() => inWriteTransaction(db, body)),
+      inSteps: true,
       report: (percent) => post({ type: 'progress', percent }),
     });
   } finally {

@@ -99,6 +99,24 @@ describe('big imports and copies on the bulk worker thread', () => {
     await bulk.close();
   });
 
+  it('bursts of writes at random moments of an import are all made, and the import is whole', async () => {
+    const { bulk, dispatch, counts } = host();
+    const before = counts();
+    const importing = dispatch('importCsv', { title: 'Big', text: bigCsv(100, 800) }) as Promise<Result<DecisionAdded>>;
+    let finished = false;
+    void importing.finally(() => (finished = true));
+    const answers: Promise<unknown>[] = [];
+    while (!finished) {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 15));
+      for (let i = 0; i < 1 + Math.floor(Math.random() * 4); i++) answers.push(Promise.resolve(dispatch('createDecision', { title: `Burst ${answers.length}` })));
+    }
+    const settled = (await Promise.all(answers)) as Result<unknown>[];
+    expect(settled.filter((a) => !a.ok)).toEqual([]);
+    expect(await importing).toMatchObject({ ok: true });
+    expect(counts()).toEqual({ decisions: before.decisions + answers.length + 1, options: before.options + 100, criteria: before.criteria + 800, scores: before.scores + 80_000 });
+    await bulk.close();
+  });
+
   it('a failure half way through the writing leaves nothing behind, and says so in words', async () => {
     const { bulk, dispatch, db, counts } = host();
     // The store fails at the last score of the file (a 7), after every other row was written.
@@ -138,6 +156,13 @@ describe('big imports and copies on the bulk worker thread', () => {
     if (!made.ok) throw new Error(made.error.message);
     const base64 = (await decisionToXlsx(getDecision(db, made.value.decision.id)!)).toString('base64');
     const importing = dispatch('importXlsx', { title: 'From the workbook', base64 }) as Promise<Result<DecisionAdded>>;
+    // While the worker still reads the workbook (seconds), the store is the host's at once when it asks.
+    while (!bulk.progress()) await new Promise((resolve) => setTimeout(resolve, 2));
+    const asked = performance.now();
+    const release = await bulk.pause()!;
+    expect(performance.now() - asked).toBeLessThan(20);
+    expect(bulk.progress()).toEqual({ kind: 'import', percent: 0 });
+    release();
     const { longest } = await pingWhile(dispatch, importing);
     const result = await importing;
     expect(result).toMatchObject({ ok: true, value: { decision: { title: 'From the workbook', optionCount: 40, criterionCount: 300 } } });

@@ -6,7 +6,7 @@ import { fail, type Result } from '../../core/result';
 import type { Db } from '../../db/connection';
 import { removeUnfinishedDecisions } from '../../db/unfinished';
 import { failedMessage, progressKind, type BulkDone, type BulkJob } from './jobs';
-import { GO, PAUSE, type WorkerMessage, type WorkerStart } from './messages';
+import { ASKED, FREE, HOSTS, WRITING, type WorkerMessage, type WorkerStart } from './messages';
 
 const BUNDLED_ENTRY = join(import.meta.dirname, 'bulk-worker.mjs');
 /** The worker's entry: beside the bundle once built (dist/node), else bulk-worker.ts from the sources. */
@@ -34,54 +34,63 @@ export interface BulkWriter {
   /** Resolves once no job runs or waits; null when none does. */
   whenDone(): Promise<void> | null;
   /**
-   * Null when no job runs. Else asks the worker to stop after the transaction it is in (STEP_MS at
-   * most) and resolves, once it has, with the function that lets it go on: the store is the
-   * host's until then. Several writes may hold it at once; the worker goes on when all have let go.
+   * Null when no job runs. Else takes the store for the host's writes: at once when the worker is
+   * between transactions (or still reading its file), else at the commit of the one it is in
+   * (STEP_MS at most). Resolves then with the function that lets the worker go on; the store is
+   * the host's until it is called. Several writes may hold it at once; the worker goes on when all
+   * have let go.
    */
   pause(): Promise<() => void> | null;
   /** Stops the job under way (what it wrote is removed, db/unfinished.ts) and refuses new ones. */
   close(): Promise<void>;
 }
 
-/** The host's half of a worker's control word (messages.ts): pauses asked for, and given. */
+/** The host's half of a worker's turn word (messages.ts): the store asked for, and given. */
 class PauseControl {
   readonly buffer = new SharedArrayBuffer(4);
-  readonly #word = new Int32Array(this.buffer);
+  readonly #turn = new Int32Array(this.buffer);
   #holders = 0;
-  #paused = false;
   #waiting: (() => void)[] = [];
 
-  /** Resolves once the worker waits (or has ended); the answer lets go of this hold. */
+  /** Resolves once the store is the host's: at once when the worker is between transactions, else at its commit. */
   hold(): Promise<() => void> {
     this.#holders++;
-    Atomics.store(this.#word, 0, PAUSE);
     let released = false;
     const release = () => {
       if (released || this.#holders === 0) return;
       released = true;
-      if (--this.#holders === 0) this.#go();
+      if (--this.#holders === 0) this.#free();
     };
-    if (this.#paused) return Promise.resolve(release);
+    if (this.#take()) return Promise.resolve(release);
     return new Promise((resolve) => this.#waiting.push(() => resolve(release)));
   }
 
-  /** The worker said it waits, or it ended: every hold asked for is given. */
+  /** Takes the store if the worker is not writing (true), else asks for it at the worker's commit. */
+  #take(): boolean {
+    for (;;) {
+      const was = Atomics.compareExchange(this.#turn, 0, FREE, HOSTS);
+      if (was === FREE || was === HOSTS) return true;
+      if (was === ASKED) return false;
+      if (Atomics.compareExchange(this.#turn, 0, WRITING, ASKED) === WRITING) return false;
+      // The worker committed in between: try again.
+    }
+  }
+
+  /** The worker gave the store to the host at its commit ('paused'), or it ended: every hold asked for is given. */
   given(): void {
-    this.#paused = true;
     for (const resolve of this.#waiting.splice(0)) resolve();
   }
 
-  #go(): void {
-    this.#paused = false;
-    Atomics.store(this.#word, 0, GO);
-    Atomics.notify(this.#word, 0);
+  #free(): void {
+    Atomics.store(this.#turn, 0, FREE);
+    Atomics.notify(this.#turn, 0);
   }
 
-  /** Lets the worker go whatever holds remain (it is being stopped). */
+  /** Gives every hold and lets the worker go, whatever holds remain (it ended, or is being stopped). */
   end(): void {
     this.given();
     this.#holders = 0;
-    this.#go();
+    this.#free();
   }
 }
 

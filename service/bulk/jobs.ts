@@ -60,11 +60,10 @@ export const STEP_MS = 25;
 /** How many rows are written between two looks at the clock. */
 const ROWS_PER_LOOK = 64;
 
-/** How a job writes: in one transaction (`between` absent), or in steps of STEP_MS, calling `between` after each commit. */
+/** How a job writes: in one transaction, or (`inSteps`) in transactions of about STEP_MS each, between which other writes may have the store. */
 export interface JobWriting {
   transaction: <T>(body: () => T) => T;
-  /** Called between two transactions: where the writer lets another write have the store. */
-  between?: () => void;
+  inSteps?: boolean;
   /** How far it got, 0–99 (100 is the answer). */
   report: (percent: number) => void;
 }
@@ -79,9 +78,9 @@ export async function runBulkJob(db: Db, job: BulkJob, writing: JobWriting): Pro
   const read = await readJob(db, job);
   if (!read.ok) return read;
   const { draft, notes } = read.value;
-  const { transaction, between, report } = writing;
+  const { transaction, inSteps: stepwise, report } = writing;
   return catchRefusal(() => {
-    if (!between) return { decisionId: transaction(() => decisions.insertDecision(db, draft)), notes };
+    if (!stepwise) return { decisionId: transaction(() => decisions.insertDecision(db, draft)), notes };
     let hidden: number | null = null;
     try {
       const decisionId = inSteps(decisions.writeDecision(db, draft, process.pid), writing, (progress) => {
@@ -100,7 +99,7 @@ export async function runBulkJob(db: Db, job: BulkJob, writing: JobWriting): Pro
  * Runs `steps` to the end in transactions of about STEP_MS each, telling `committed` the last
  * step of each transaction once it is committed (not before: a step rolled back never happened).
  */
-function inSteps<P, T>(steps: Generator<P, T, void>, { transaction, between }: JobWriting, committed: (last: P) => void): T {
+function inSteps<P, T>(steps: Generator<P, T, void>, { transaction }: JobWriting, committed: (last: P) => void): T {
   for (;;) {
     const { last, result } = transaction(() => {
       const until = performance.now() + STEP_MS;
@@ -114,6 +113,5 @@ function inSteps<P, T>(steps: Generator<P, T, void>, { transaction, between }: J
     });
     if (last !== undefined) committed(last);
     if (result) return result.value;
-    between?.();
   }
 }
