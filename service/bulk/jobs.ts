@@ -3,7 +3,7 @@ import type { DecisionDraft } from '../../core/interchange';
 import { parseDecisionDocumentText, toDocument } from '../../core/interchange';
 import type { BulkProgress } from '../../core/contract';
 import { ok, type Result } from '../../core/result';
-import type { Db } from '../../db/connection';
+import { inTransaction, type Db } from '../../db/connection';
 import * as decisions from '../../db/decisions';
 import { readDecisionHistory } from '../../db/decision-history';
 import { removeUnfinishedDecision } from '../../db/unfinished';
@@ -51,7 +51,8 @@ async function readJob(db: Db, job: BulkJob): Promise<Result<{ draft: DecisionDr
       return parsed.ok ? ok({ draft: parsed.value.decision, notes: [] }) : parsed;
     }
     case 'duplicateDecision':
-      return catchRefusal(() => ({ draft: copyOf(db, job.decisionId), notes: [] }));
+      // Read in one transaction: on the worker, the host may write between two of its queries.
+      return catchRefusal(() => ({ draft: inTransaction(db, () => copyOf(db, job.decisionId)), notes: [] }));
   }
 }
 
