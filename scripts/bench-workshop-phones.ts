@@ -15,6 +15,9 @@ export interface PhonesJob {
   base: string;
   code: string;
   criteria: number[];
+  /** The criteria the round asks people to score the options on (1–5 here), and the options. */
+  scoreCriteria: number[];
+  options: number[];
   participants: number;
   facilitator: { url: string; token: string; roundId: number };
 }
@@ -72,7 +75,11 @@ async function run(job: PhonesJob): Promise<PhonesResult> {
       const t0 = performance.now();
       // When it was sent, on the clock both processes share, so the server side can time the answer from it.
       const sentAt = String(performance.timeOrigin + t0);
-      const sent = await post('/w/submit', { weights }, { [PARTICIPANT_TOKEN_HEADER]: joined.json.value.token, [SENT_AT_HEADER]: sentAt });
+      // Every option scored on each criterion the round asks about, as a phone sends them.
+      const scores = Object.fromEntries(
+        job.scoreCriteria.map((criterion, c) => [String(criterion), Object.fromEntries(job.options.map((option, o) => [String(option), { value: 1 + ((i + c + o) % 5), reason: i % 3 === 0 ? 'tried it' : '' }]))]),
+      );
+      const sent = await post('/w/submit', { weights, scores }, { [PARTICIPANT_TOKEN_HEADER]: joined.json.value.token, [SENT_AT_HEADER]: sentAt });
       result.submit.push(performance.now() - t0);
       if (!sent.json.ok) result.failures.push(`submit ${sent.status}: ${sent.json.error.message}`);
     }),

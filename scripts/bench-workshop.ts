@@ -1,4 +1,5 @@
-// Workshop load: 200 simulated participants join and submit at once over loopback, while the
+// Workshop load: 200 simulated participants join and submit (weights, and scores of both options
+// on two criteria) at once over loopback, while the
 // facilitator's page keeps polling its round. Prints lost submissions, submit latency as a phone
 // sees it and as the server spends it, join latency, and the facilitator call's latency
 // meanwhile. Part of `npm run bench`; asserts nothing.
@@ -51,11 +52,14 @@ export async function benchWorkshop(): Promise<void> {
   const handlers = createHandlers(db, controller);
   const host = await startHttpHost({ dispatch: createDispatch(handlers), staticDir: folder });
   try {
-    const round = handlers.startRound({ decisionId: 1, anonymous: false, rule: 'geometric-mean', weighing: 'sliders', minutes: 30 });
+    const decision = getDecision(db, 1)!;
+    const criteria = decision.criteria.map((c) => c.id);
+    const scoreCriteria = criteria.slice(0, 2);
+    const options = decision.options.map((o) => o.id);
+    const round = handlers.startRound({ decisionId: 1, anonymous: false, rule: 'geometric-mean', weighing: 'sliders', minutes: 30, scoreCriteria });
     if (!round.ok) throw new Error(round.error.message);
     await controller.roundsChanged();
     const base = controller.url!;
-    const criteria = getDecision(db, 1)!.criteria.map((c) => c.id);
 
     // Each submit timed to the server's answer (its last byte written): from the phone's sending it
     // (queueing in the kernel and in the server's event loop included), and from the server's
@@ -75,18 +79,20 @@ export async function benchWorkshop(): Promise<void> {
       });
     };
     subscribe('http.server.request.start', onRequest);
-    const phones = await runPhones({ base, code: round.value.code, criteria, participants: PARTICIPANTS, facilitator: { url: host.url, token: host.token, roundId: round.value.id } });
+    const phones = await runPhones({ base, code: round.value.code, criteria, scoreCriteria, options, participants: PARTICIPANTS, facilitator: { url: host.url, token: host.token, roundId: round.value.id } });
     unsubscribe('http.server.request.start', onRequest);
     const { failures, wall } = phones;
 
     const stored = roundSubmissions(db, round.value.id).length;
+    const scoresStored = (db.prepare('SELECT COUNT(*) AS n FROM participant_scores').get() as { n: number }).n;
+    const scoresSent = PARTICIPANTS * scoreCriteria.length * options.length;
     const s = stats(served);
     const seen = stats(phones.submit);
     const server = stats(serverSubmit);
     const j = stats(phones.join);
     const f = stats(phones.facilitator);
     console.log(
-      `workshop load, ${PARTICIPANTS} participants (one connection each) joining and submitting at once: lost submissions ${PARTICIPANTS - stored} (stored ${stored}, refused ${failures.length}), ` +
+      `workshop load, ${PARTICIPANTS} participants (one connection each) joining and submitting at once: lost submissions ${PARTICIPANTS - stored} (stored ${stored}, refused ${failures.length}), lost scores ${scoresSent - scoresStored} of ${scoresSent}, ` +
         `submit, sent to answered: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (server's own time p99 ${server.p99.toFixed(1)} ms; ` +
         `as the simulated phones noticed it p50 ${seen.p50.toFixed(1)} ms, p99 ${seen.p99.toFixed(1)} ms); ` +
         `join p50 ${j.p50.toFixed(1)} ms, p99 ${j.p99.toFixed(1)} ms; facilitator getRound meanwhile p50 ${f.p50.toFixed(1)} ms, max ${f.max.toFixed(1)} ms (n=${f.n}); all done in ${wall.toFixed(0)} ms`,
