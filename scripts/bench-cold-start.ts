@@ -8,7 +8,8 @@ import type { Browser } from 'playwright-core';
 export async function benchColdStart(browser: Browser, appUrl: string, loads = 10): Promise<void> {
   const samples: number[] = [];
   const requests: number[] = [];
-  // One unmeasured load first: the host's own first reads (file cache, statement cache) are not the app's.
+  let first = 0;
+  // One load first, printed apart: the host's own first reads (file cache, statement cache) are not the app's.
   for (let i = 0; i <= loads; i++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -30,13 +31,15 @@ export async function benchColdStart(browser: Browser, appUrl: string, loads = 1
     if (i > 0) {
       samples.push(shown);
       requests.push(count);
-    }
+    } else first = shown;
     await context.close();
+    // The host starts Chromium for PDFs 2 s after its first page (hosts/cli/cli.ts): let that pass before the measured loads.
+    if (i === 0) await new Promise((resolve) => setTimeout(resolve, 5000));
   }
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   console.log(
     `cold start, browser host over loopback, fresh context -> seeded decision with both charts drawn: median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms ` +
-      `(n=${samples.length} after 1 warm-up; ${Math.max(...requests)} requests a load; target median <= 300 ms)`,
+      `(n=${samples.length} after 1 warm-up; ${Math.max(...requests)} requests a load; target median <= 300 ms); the warm-up, the host's first page: ${first.toFixed(1)} ms`,
   );
 }

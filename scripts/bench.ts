@@ -178,7 +178,7 @@ function sweep(step: number, times: number): number[] {
 
 /** Everything that runs in Chromium against the browser host. */
 async function benchBrowser() {
-  // With the PDF prewarm, as a user's host runs: host-pdf measures the Chromium it starts.
+  // With the PDF prewarm, as a user's host runs: host-pdf measures the Chromium it starts once a page has opened.
   const host = await startBenchHost('browser');
   const { appUrl, origin, token } = host;
   await host.call('importDecision', { text: JSON.stringify(generatedDocument(20, 50)) });
@@ -221,6 +221,9 @@ async function benchHostPdf(origin: string, token: string) {
     body: '{}',
   }).then((r) => r.json());
   const decisionId = seeded.value.find((d: { title: string }) => d.title === 'PyTorch vs TensorFlow').id;
+  // As a person does: the app's page opens first (its openWorkspace starts Chromium in the background, hosts/cli/cli.ts), then Export → PDF.
+  await fetch(`${origin}/api/openWorkspace`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-decision-matrix-token': token }, body: '{}' });
+  await new Promise((resolve) => setTimeout(resolve, 5000));
   const samples: number[] = [];
   for (let i = 0; i < 8; i++) {
     const t0 = performance.now();
@@ -235,7 +238,7 @@ async function benchHostPdf(origin: string, token: string) {
   }
   const s = stats(samples.slice(1));
   console.log(
-    `browser host Export -> PDF, seeded decision: first ${ms(samples[0])} (Chromium started in the background when the host started), then median ${ms(s.median)}, max ${ms(s.max)} (n=${s.n}; target < 1500 ms)`,
+    `browser host Export -> PDF, seeded decision: first ${ms(samples[0])} (Chromium started in the background after the first page's openWorkspace), then median ${ms(s.median)}, max ${ms(s.max)} (n=${s.n}; target < 1500 ms)`,
   );
 }
 

@@ -20,6 +20,8 @@ import { readDecisionFile } from './read-decision-file';
 
 /** The built renderer, beside the CLI bundle (dist/node/cli.mjs → dist/renderer). */
 const RENDERER_DIR = join(import.meta.dirname, '..', 'renderer');
+/** How long after the first page's openWorkspace the browser host starts Chromium for PDFs. */
+const PDF_PREWARM_AFTER_MS = 2000;
 
 export { MAX_INPUT_FILE_BYTES } from './read-decision-file';
 
@@ -102,22 +104,30 @@ async function web(args: string[], io: CliIo): Promise<number> {
   if (!readOnly) await workshop.roundsChanged();
   if (!readOnly) void backUpDaily(db, folder).catch((error) => io.err(`decision-matrix: daily backup failed: ${(error as Error).message}\n`));
   let printer: ReportPrinter | undefined = undefined;
+  // Chromium is started in the background once the first page has loaded (its openWorkspace, and
+  // a moment for its charts), so the first Export → PDF is as quick as the next without slowing
+  // that first load (started with the host, it competed with it for the processor). The e2e suite turns it
+  // off: a Chromium per test host would only slow it down.
+  const prewarm = process.env.DECISION_MATRIX_PDF_PREWARM !== '0';
+  let warming: ReturnType<typeof setTimeout> | null = null;
+  const dispatch = createDispatch(createHandlers(db, workshop, bulk), { readOnly, pauseBulkWrite });
   const host: HttpHost = await startHttpHost({
-    dispatch: createDispatch(createHandlers(db, workshop, bulk), { readOnly, pauseBulkWrite }),
+    dispatch: (name, input) => {
+      if (prewarm && warming === null && name === 'openWorkspace') {
+        warming = setTimeout(() => void (printer ??= new ReportPrinter(host)).warm(), PDF_PREWARM_AFTER_MS);
+        warming.unref();
+      }
+      return dispatch(name, input);
+    },
     staticDir: RENDERER_DIR,
     port,
     token: browserHostToken(folder, args.includes('--new-token'), (message) => io.err(`decision-matrix: note: ${message}\n`)),
     exportPdf: (decisionId, paper) => (printer ??= new ReportPrinter(host)).print(decisionId, paper),
   });
   events.host = host;
-  // Chromium is started now, in the background, so the first Export → PDF is as quick as the next
-  // (the e2e suite turns this off: a Chromium per test host would only slow it down).
-  if (process.env.DECISION_MATRIX_PDF_PREWARM !== '0') {
-    printer = new ReportPrinter(host);
-    void printer.warm();
-  }
   io.out(`Decision Matrix is serving ${databaseFile(folder)}${readOnly ? ` read-only: ${readOnly}; changes cannot be saved` : ''}\nOpen ${host.appUrl}\n`);
   const stop = async () => {
+    if (warming) clearTimeout(warming);
     await printer?.close();
     await bulk?.close();
     await workshop.close();
