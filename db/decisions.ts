@@ -7,6 +7,7 @@ import { insertDraftHistory } from './decision-history';
 import { draftWeighting } from '../core/interchange';
 import { translateWeightingIds } from '../core/weighting';
 import { inputsFromWeighting } from '../core/weighting/inputs';
+import { whole } from './unfinished';
 
 /** Repository for whole decisions. Every function takes the database handle first. */
 
@@ -30,7 +31,7 @@ const SUMMARY = `SELECT d.id, d.title, d.updated_at AS updatedAt,
          FROM decisions d`;
 
 /** A decision a big import or copy is still writing (migration 0014) is not there yet for anyone who reads. */
-const WHOLE = 'd.id NOT IN (SELECT decision_id FROM decisions_being_written)';
+const WHOLE = whole('d.id');
 
 export function listDecisions(db: Db): DecisionSummary[] {
   return db.prepare(`${SUMMARY} WHERE ${WHOLE} ORDER BY d.updated_at DESC, d.id DESC`).all() as DecisionSummary[];
@@ -173,9 +174,10 @@ export function updateDecision(db: Db, id: number, fields: DecisionFields): bool
 /** Marks a decision as changed now, so the list shows the most recently edited first; the time set, or null when there is no such decision. */
 export function touchDecision(db: Db, id: number): string | null {
   const time = now();
-  return db.prepare('UPDATE decisions SET updated_at = ? WHERE id = ?').run(time, id).changes > 0 ? time : null;
+  return db.prepare(`UPDATE decisions SET updated_at = ? WHERE id = ? AND ${whole('id')}`).run(time, id).changes > 0 ? time : null;
 }
 
+/** Deletes a decision; not one a big import or copy is still writing (there is none yet, for anyone). */
 export function deleteDecision(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM decisions WHERE id = ?').run(id).changes > 0;
+  return db.prepare(`DELETE FROM decisions WHERE id = ? AND ${whole('id')}`).run(id).changes > 0;
 }

@@ -207,13 +207,15 @@ describe('undo and redo in the store', () => {
       scores: [{ option: 'b', criterion: 'x', value: 4, rationale: 'kept', source: '' }],
       outcome: { status: 'open', chosenOption: null, reason: '' },
     });
-    // Read after the upgrade: today's reads need today's schema (0014's decisions_being_written).
+    // Every row as the older schema holds it, read with plain SQL (today's reads need today's schema):
+    // the same columns hold the same values after the upgrade.
+    const tables = ['decisions', 'options', 'criteria', 'scores'];
+    const columns = new Map(tables.map((t) => [t, (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[]).filter((c) => c !== 'updated_at')]));
+    const rows = () => Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT ${columns.get(t)!.join(', ')} FROM ${t} ORDER BY rowid`).all()]));
+    const before = rows();
     migrate(db, migrations);
-    const after = getDecision(db, decisionId)!;
-    expect(after.options.map((o) => o.name)).toEqual(['A', 'B']);
-    expect(after.criteria.map((c) => [c.name, c.weight])).toEqual([['X', 1]]);
-    expect(after.scores).toEqual([{ optionId: after.options[1].id, criterionId: after.criteria[0].id, value: 4, rationale: 'kept', source: '' }]);
-    const newest = after.options[1].id;
+    expect(rows()).toEqual(before);
+    const newest = getDecision(db, decisionId)!.options[1].id;
     expect(historyState(db, decisionId)).toEqual({ undo: null, redo: null });
     inTransaction(db, () => recordStep(db, decisionId, 'remove B', () => matrix.deleteOption(db, newest)));
     expect(inTransaction(db, () => matrix.insertOption(db, decisionId, 'C'))).toBe(newest + 1);

@@ -1,5 +1,6 @@
 import type { Criterion, Direction, Scale } from '../core/model';
 import type { Db } from './connection';
+import { whole } from './unfinished';
 import { nextRowId } from './row-ids';
 
 /** Repository for the parts of a matrix: options, criteria, weights and scores. */
@@ -10,12 +11,12 @@ export interface OwnedRow {
 }
 
 export function findOption(db: Db, optionId: number): (OwnedRow & { name: string }) | undefined {
-  return db.prepare('SELECT id, decision_id AS decisionId, name FROM options WHERE id = ?').get(optionId) as (OwnedRow & { name: string }) | undefined;
+  return db.prepare(`SELECT id, decision_id AS decisionId, name FROM options WHERE id = ? AND ${whole('decision_id')}`).get(optionId) as (OwnedRow & { name: string }) | undefined;
 }
 
 export function findCriterion(db: Db, criterionId: number): (OwnedRow & Pick<Criterion, 'name' | 'scale'>) | undefined {
   const row = db
-    .prepare('SELECT id, decision_id AS decisionId, name, scale_min, scale_max, min_label, max_label FROM criteria WHERE id = ?')
+    .prepare(`SELECT id, decision_id AS decisionId, name, scale_min, scale_max, min_label, max_label FROM criteria WHERE id = ? AND ${whole('decision_id')}`)
     .get(criterionId) as (OwnedRow & { name: string; scale_min: number; scale_max: number; min_label: string; max_label: string }) | undefined;
   if (!row) return undefined;
   return {

@@ -1,32 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DecisionDraft } from '../core/interchange';
-import { inTransaction, type Db } from './connection';
-import { findDecisionSummary, getDecision, listDecisions, writeDecision } from './decisions';
+import type { Db } from './connection';
+import { findDecisionSummary, getDecision, listDecisions } from './decisions';
 import { openDecisionStore } from './seed';
+import { leaveHalfWritten } from './test/half-written';
 import { temporaryFolder } from './test/temporary-store';
 
 const folder = temporaryFolder();
-
-const draft: DecisionDraft = {
-  title: 'Half written',
-  context: '',
-  options: [{ id: 'a', name: 'A', description: '' }, { id: 'b', name: 'B', description: '' }],
-  criteria: [{ id: 'x', name: 'X', description: '', direction: 'benefit', scale: { min: 1, max: 5, minLabel: '', maxLabel: '' }, weight: 1 }],
-  scores: [{ option: 'a', criterion: 'x', value: 4, rationale: '', source: '' }, { option: 'b', criterion: 'x', value: 2, rationale: '', source: '' }],
-  outcome: { status: 'open', chosenOption: null, reason: '' },
-};
-
-/** Commits the first `rows` rows of a step-wise write for `pid`, as a bulk worker killed then would have left them; answers the decision's id. */
-function leaveHalfWritten(db: Db, pid: number, rows: number): number {
-  const steps = writeDecision(db, draft, pid);
-  return inTransaction(db, () => {
-    let id = 0;
-    for (let i = 0; i < rows; i++) id = (steps.next().value as { decisionId: number }).decisionId;
-    return id;
-  });
-}
 
 const count = (db: Db, table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 /** A pid no process has: one that just ended. */
@@ -55,6 +36,17 @@ describe('decisions a big import left half written', () => {
     expect({ listed: listDecisions(db), options: count(db, 'options'), criteria: count(db, 'criteria'), scores: count(db, 'scores') }).toEqual(before);
     expect(count(db, 'decisions_being_written')).toBe(0);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
+  it('are removed at a start when marked by this process’s own pid: no writer of this process runs yet, and a pid is given again after a kill', () => {
+    const file = join(folder(), 'store.sqlite');
+    let db = openDecisionStore(file);
+    const before = count(db, 'scores');
+    leaveHalfWritten(db, process.pid, 4);
+    db.close();
+    db = openDecisionStore(file);
+    expect([count(db, 'scores'), count(db, 'decisions_being_written')]).toEqual([before, 0]);
     db.close();
   });
 

@@ -7,11 +7,27 @@ import { abandonedBy } from './leftovers';
  * for one that failed or was stopped.
  */
 
-/** Removes a hidden decision one option (and its scores) at a time, pausing after each, like writeDecision. */
+/** SQL that holds for a row whose decision (`column`) is whole: not one a big import or copy is still writing. */
+export const whole = (column: string) => `${column} NOT IN (SELECT decision_id FROM decisions_being_written)`;
+
+/** How many scores one pause of the removal deletes at most. */
+const SCORES_PER_STEP = 500;
+
+/**
+ * Removes a hidden decision a few hundred scores at a time, pausing after each batch (and after
+ * each option), like writeDecision. Nothing is removed unless the decision is still marked as
+ * being written: once its mark is gone it is either whole or another decision with its id.
+ */
 export function* removeUnfinishedDecision(db: Db, decisionId: number): Generator<void, void, void> {
+  const marked = () => db.prepare('SELECT 1 FROM decisions_being_written WHERE decision_id = ?').get(decisionId) !== undefined;
+  if (!marked()) return;
   const options = db.prepare('SELECT id FROM options WHERE decision_id = ?').pluck().all(decisionId) as number[];
+  const removeScores = db.prepare(`DELETE FROM scores WHERE rowid IN (SELECT rowid FROM scores WHERE option_id = ? LIMIT ${SCORES_PER_STEP})`);
   const removeOption = db.prepare('DELETE FROM options WHERE id = ?');
   for (const id of options) {
+    // Each pause may be the end of a transaction: the mark is looked at again after one.
+    if (!marked()) return;
+    while (removeScores.run(id).changes === SCORES_PER_STEP) yield;
     removeOption.run(id);
     yield;
   }

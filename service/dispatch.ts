@@ -27,19 +27,27 @@ export function dispatch(handlers: Handlers, name: string, rawInput: unknown, op
   if (!isMethodName(name)) return fail('unknown-method', `There is no method named "${name}".`);
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail('invalid-input', describeInputProblem(parsed.error.issues[0]));
-  const again = () => dispatch(handlers, name, rawInput, options);
+  return run(handlers, name, parsed.data, options, 0);
+}
+
+/** How many times a call that met the store's write lock while a big import runs is made again before it fails. */
+const MAX_BUSY_TRIES = 3;
+
+function run(handlers: Handlers, name: MethodName, input: unknown, options: DispatchOptions, tries: number): DispatchAnswer {
+  const again = () => run(handlers, name, input, options, tries + 1);
   try {
     const handler = handlers[name] as (input: unknown) => DispatchAnswer;
-    const answer = handler(parsed.data);
-    return answer instanceof Promise ? answer.catch((error: unknown) => failedUnexpectedly(name, error, options, again)) : answer;
+    const answer = handler(input);
+    return answer instanceof Promise ? answer.catch((error: unknown) => failedUnexpectedly(name, error, options, tries, again)) : answer;
   } catch (error) {
-    return failedUnexpectedly(name, error, options, again);
+    return failedUnexpectedly(name, error, options, tries, again);
   }
 }
 
-function failedUnexpectedly(name: MethodName, error: unknown, options: DispatchOptions, again: () => DispatchAnswer): DispatchAnswer {
-  // The transaction that met the lock was rolled back, so the call is made again from the start.
-  const paused = isStoreBusyError(error) ? options.pauseBulkWrite?.() : null;
+function failedUnexpectedly(name: MethodName, error: unknown, options: DispatchOptions, tries: number, again: () => DispatchAnswer): DispatchAnswer {
+  // The transaction that met the lock was rolled back, so the call is made again from the start,
+  // once the store is the host's (then only another app can hold the lock, and is waited for).
+  const paused = isStoreBusyError(error) && tries < MAX_BUSY_TRIES ? options.pauseBulkWrite?.() : null;
   if (paused) return paused.then((release) => Promise.resolve(again()).finally(release));
   if (isReadOnlyStoreError(error)) return fail('forbidden', `The data file is read-only: ${options.readOnly ?? 'SQLite may not write to it'}. Nothing was changed.`);
   console.error(`decision-matrix: ${name} failed`, error);

@@ -160,7 +160,7 @@ describe('big imports and copies on the bulk worker thread', () => {
     while (!bulk.progress()) await new Promise((resolve) => setTimeout(resolve, 2));
     const asked = performance.now();
     const release = await bulk.pause()!;
-    expect(performance.now() - asked).toBeLessThan(20);
+    expect(performance.now() - asked).toBeLessThan(50);
     expect(bulk.progress()).toEqual({ kind: 'import', percent: 0 });
     release();
     const { longest } = await pingWhile(dispatch, importing);

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { BulkProgress } from '../../core/contract';
 import { fail, type Result } from '../../core/result';
-import type { Db } from '../../db/connection';
-import { removeUnfinishedDecisions } from '../../db/unfinished';
-import { failedMessage, progressKind, type BulkDone, type BulkJob } from './jobs';
+import { inTransaction, type Db } from '../../db/connection';
+import { removeUnfinishedDecision, unfinishedDecisions } from '../../db/unfinished';
+import { failedMessage, progressKind, STEP_MS, type BulkDone, type BulkJob } from './jobs';
 import { ASKED, FREE, HOSTS, WRITING, type WorkerMessage, type WorkerStart } from './messages';
 
 const BUNDLED_ENTRY = join(import.meta.dirname, 'bulk-worker.mjs');
@@ -51,13 +52,19 @@ class PauseControl {
   readonly #turn = new Int32Array(this.buffer);
   #holders = 0;
   #waiting: (() => void)[] = [];
+  #ended = false;
+
+  /** `held(true)` when the store becomes the host's, `held(false)` when it is given back. */
+  constructor(private readonly held: (isHeld: boolean) => void) {}
 
   /** Resolves once the store is the host's: at once when the worker is between transactions, else at its commit. */
   hold(): Promise<() => void> {
-    this.#holders++;
+    // The worker has ended (or is being stopped): nothing to take turns with.
+    if (this.#ended) return Promise.resolve(() => {});
+    if (this.#holders++ === 0) this.held(true);
     let released = false;
     const release = () => {
-      if (released || this.#holders === 0) return;
+      if (released || this.#ended) return;
       released = true;
       if (--this.#holders === 0) this.#free();
     };
@@ -82,15 +89,32 @@ class PauseControl {
   }
 
   #free(): void {
+    this.held(false);
     Atomics.store(this.#turn, 0, FREE);
     Atomics.notify(this.#turn, 0);
   }
 
-  /** Gives every hold and lets the worker go, whatever holds remain (it ended, or is being stopped). */
+  /** Gives every hold and lets the worker go, whatever holds remain (it ended, or is being stopped); later holds are given at once. */
   end(): void {
+    if (this.#ended) return;
     this.given();
+    this.#ended = true;
     this.#holders = 0;
     this.#free();
+  }
+}
+
+/** Removes what a job of this process left half written, in transactions of about STEP_MS with the event loop turning between them. */
+async function removeInSteps(db: Db): Promise<void> {
+  for (const decisionId of unfinishedDecisions(db, process.pid)) {
+    const steps = removeUnfinishedDecision(db, decisionId);
+    const oneTransaction = () =>
+      inTransaction(db, () => {
+        const until = performance.now() + STEP_MS;
+        while (!steps.next().done) if (performance.now() >= until) return false;
+        return true;
+      });
+    while (!oneTransaction()) await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -105,7 +129,9 @@ export function startBulkWriter(db: Db, file: string, entry: string = BULK_WORKE
   const runOne = (job: BulkJob) =>
     new Promise<Result<BulkDone>>((resolve) => {
       if (closed) return resolve(fail('internal', failedMessage(job, 'the app is closing')));
-      const control = new PauseControl();
+      // While the store is the host's, the worker cannot hold the lock: only another app can, and
+      // the host's writes wait for it as usual instead of failing at once.
+      const control = new PauseControl((isHeld) => db.pragma(`busy_timeout = ${isHeld ? BUSY_WAIT_MS : BUSY_WAIT_DURING_BULK_MS}`));
       const worker = new Worker(entry, { workerData: { file, job, control: control.buffer } satisfies WorkerStart });
       current = { job, percent: 0, worker, control };
       db.pragma(`busy_timeout = ${BUSY_WAIT_DURING_BULK_MS}`);
@@ -119,15 +145,12 @@ export function startBulkWriter(db: Db, file: string, entry: string = BULK_WORKE
         db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
         db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
         // A worker that failed, or ended without its answer, may have left a hidden, half-written
-        // decision; one that cannot be removed now is at the next start.
-        if (!result.ok) {
-          try {
-            removeUnfinishedDecisions(db, process.pid);
-          } catch (error) {
-            console.error('decision-matrix: a half-written import is left for the next start', error);
-          }
-        }
-        resolve(result);
+        // decision: removed here in short transactions, so the host's thread goes on answering;
+        // one that cannot be removed now is at the next start.
+        if (result.ok) return resolve(result);
+        removeInSteps(db)
+          .catch((error: unknown) => console.error('decision-matrix: a half-written import is left for the next start', error))
+          .finally(() => resolve(result));
       };
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'progress') {
@@ -158,7 +181,7 @@ export function startBulkWriter(db: Db, file: string, entry: string = BULK_WORKE
     },
     progress: () => (current ? { kind: progressKind(current.job), percent: current.percent } : null),
     whenDone: () => done?.promise ?? null,
-    pause: () => current?.control.hold() ?? null,
+    pause: () => (closed ? null : (current?.control.hold() ?? null)),
     async close() {
       closed = true;
       current?.control.end();

@@ -90,7 +90,13 @@ export async function runBulkJob(db: Db, job: BulkJob, writing: JobWriting): Pro
       });
       return { decisionId, notes };
     } catch (error) {
-      if (hidden !== null) inSteps(removeUnfinishedDecision(db, hidden), writing, () => {});
+      // What was committed is removed, in short transactions too; should that fail as well, the
+      // host (or the next start) removes it, and the first failure is the one reported.
+      try {
+        if (hidden !== null) inSteps(removeUnfinishedDecision(db, hidden), writing, () => {}, 1);
+      } catch {
+        // Left for db/unfinished.ts.
+      }
       throw error;
     }
   });
@@ -99,8 +105,9 @@ export async function runBulkJob(db: Db, job: BulkJob, writing: JobWriting): Pro
 /**
  * Runs `steps` to the end in transactions of about STEP_MS each, telling `committed` the last
  * step of each transaction once it is committed (not before: a step rolled back never happened).
+ * The clock is looked at every `stepsPerLook` steps (a row written is quick; a batch removed is not).
  */
-function inSteps<P, T>(steps: Generator<P, T, void>, { transaction }: JobWriting, committed: (last: P) => void): T {
+export function inSteps<P, T>(steps: Generator<P, T, void>, { transaction }: Pick<JobWriting, 'transaction'>, committed: (last: P) => void, stepsPerLook = ROWS_PER_LOOK): T {
   for (;;) {
     const { last, result } = transaction(() => {
       const until = performance.now() + STEP_MS;
@@ -109,7 +116,7 @@ function inSteps<P, T>(steps: Generator<P, T, void>, { transaction }: JobWriting
         const step = steps.next();
         if (step.done) return { last, result: step } as const;
         last = step.value;
-        if (rows % ROWS_PER_LOOK === 0 && performance.now() >= until) return { last, result: null };
+        if (rows % stepsPerLook === 0 && performance.now() >= until) return { last, result: null };
       }
     });
     if (last !== undefined) committed(last);
