@@ -35,7 +35,7 @@ const dispatch = createDispatch(createHandlers(db, undefined, bulk), { pauseBulk
 // Built once: the same cells every time, so the time after "ready" goes on the imports themselves.
 const text = bigCsv(OPTIONS, CRITERIA);
 
-/** The import under way, and how far the worker has said it got (it tells every 5,000 rows). */
+/** The import under way, and how far the worker has said it got (it tells after each of its transactions). */
 let importing: { title: string; percent: number } | null = null;
 setInterval(() => {
   const percent = bulk.progress()?.percent ?? 0;
@@ -46,7 +46,7 @@ setInterval(() => {
 }, 2);
 
 let smallWrites = 0;
-/** A new decision, answered at once, or (while the worker holds the write lock) tried again once the import is done. */
+/** A new decision, answered at once, or (while the worker holds the write lock) made again at the worker's next commit. */
 function smallWrite(): void {
   const title = `run ${run} write ${smallWrites++}`;
   say(`creating ${title}`);
